@@ -1,0 +1,154 @@
+"""The headless command line: exit codes, formats and messages of SPEC section 6."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wadesk.app import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.wadesk"))
+
+GOOD = {
+    "format": "wadesk",
+    "version": 1,
+    "name": "tiny",
+    "nodes": [
+        {"id": "db", "kind": "rds", "label": "Orders DB", "props": {"multi_az": False}},
+        {"id": "ok", "kind": "rds", "props": {"multi_az": True}},
+    ],
+    "edges": [],
+}
+
+
+def _write(tmp_path: Path, doc: object, name: str = "d.wadesk") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("wadesk ")
+
+
+def test_kinds_json_lists_the_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kinds", "--format", "json"]) == 0
+    kinds = json.loads(capsys.readouterr().out)["kinds"]
+    ec2 = next(k for k in kinds if k["id"] == "ec2")
+    assert ec2["icon"] == "aws/compute/ec2.png" and ec2["diagrams_class"] == "diagrams.aws.compute.EC2"
+    assert ec2["responsibility_model"] == "infrastructure" and len(kinds) >= 70
+
+
+def test_rules_json_lists_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)["rules"]
+    assert {"id", "title", "pillar", "severity", "wa_bp", "securityhub", "checkov"} <= set(rules[0])
+
+
+def test_check_json_follows_the_spec(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, GOOD)
+    assert main(["check", str(path), "--format", "json", "--fail-on", "never"]) == 0
+    design = json.loads(capsys.readouterr().out)["designs"][0]
+    assert design["file"] == str(path) and design["name"] == "tiny"
+    node = design["nodes"][0]
+    assert node["ownership"]["model"] == "container" and len(node["ownership"]["layers"]) == 12
+    finding = next(f for f in design["findings"] if f["rule"] == "REL-DB-SINGLE-AZ")
+    assert finding["node"] == "db"
+    assert set(finding) == {"rule", "pillar", "severity", "node", "message", "remediation", "wa_bp",
+                            "suppressed", "justification"}
+    assert set(design["summary"]) == {"operational_excellence", "security", "reliability",
+                                      "performance_efficiency", "cost_optimization", "sustainability"}
+
+
+def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD)
+    assert main(["check", str(path)]) == 1
+    assert main(["check", str(path), "--fail-on", "never"]) == 0
+
+
+def test_suppressed_findings_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = {**GOOD, "nodes": [GOOD["nodes"][0]],
+           "suppressions": [{"rule": "REL-DB-SINGLE-AZ", "node": "db", "justification": "dev database"}]}
+    path = _write(tmp_path, doc)
+    code = main(["check", str(path), "--fail-on", "high", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["designs"][0]["findings"]
+    suppressed = next(f for f in findings if f["rule"] == "REL-DB-SINGLE-AZ")
+    assert suppressed["suppressed"] is True and suppressed["justification"] == "dev database"
+    assert code == (1 if any(f["severity"] == "high" and not f["suppressed"] for f in findings) else 0)
+
+
+def test_text_output_groups_by_node(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, GOOD)
+    main(["check", str(path), "--fail-on", "never"])
+    out = capsys.readouterr().out
+    assert "Orders DB (db, rds)" in out and "REL-DB-SINGLE-AZ" in out and "Fix:" in out
+    assert "\033[" not in out  # no colour when not a terminal
+
+
+def test_sarif_is_2_1_0_with_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, GOOD)
+    main(["check", str(path), "--format", "sarif", "--fail-on", "never"])
+    sarif = json.loads(capsys.readouterr().out)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    result = next(r for r in run["results"] if r["ruleId"] == "REL-DB-SINGLE-AZ")
+    assert ids[result["ruleIndex"]] == "REL-DB-SINGLE-AZ"
+    assert result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not json", b"\xff\xfe", b'{"format": "wadesk", "version": 7}',
+     b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "nope"}]}'],
+)
+def test_unusable_files_exit_2_with_a_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    path = tmp_path / "bad.wadesk"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(str(path)) and "Traceback" not in err
+
+
+def test_missing_path_and_directory_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "missing.wadesk")]) == 2
+    assert main(["check", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "is a directory" in err
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["check", "x.wadesk", "--fail-on", "sometimes"])
+    assert info.value.code == 2
+
+
+def test_check_does_not_import_qt(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD)
+    code = (
+        "import sys; from wadesk.app import main; rc = main(['check', sys.argv[1], '--fail-on', 'never']); "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'diagrams'))]; "
+        "print('LOADED', bad); sys.exit(rc)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "LOADED []" in out.stdout
+
+
+def test_module_entry_point_runs() -> None:
+    out = subprocess.run([sys.executable, "-m", "wadesk", "--version"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.startswith("wadesk")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_checks(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(path), "--fail-on", "never"]) == 0

@@ -1,0 +1,255 @@
+"""Runs the rules over a design, in full or incrementally after each model event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from wadesk.model import Architecture, ModelEvent
+from wadesk.rules.base import PILLARS, SEVERITIES, Finding, GraphRule, NodeRule, Rule, RuleMeta, finding_key
+from wadesk.rules.context import Context
+from wadesk.rules.registry import ALL_RULES
+
+_SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
+_PILLAR_RANK = {pillar: index for index, pillar in enumerate(PILLARS)}
+
+
+def _finding(meta: RuleMeta, node: str | None, message: str) -> Finding:
+    return Finding(
+        rule=meta.id,
+        pillar=meta.pillar,
+        severity=meta.severity,
+        node=node,
+        message=message,
+        remediation=meta.remediation,
+        wa_bp=meta.wa_bp,
+    )
+
+
+def _failure(meta: RuleMeta, node: str | None, exc: BaseException) -> Finding:
+    where = f" on {node!r}" if node else ""
+    return Finding(
+        rule=meta.id,
+        pillar=meta.pillar,
+        severity=meta.severity,
+        node=node,
+        message=f"Rule {meta.id} failed{where}: {type(exc).__name__}: {exc}. Its result is unknown.",
+        remediation="Report this as a wadesk bug, with the design file attached.",
+        wa_bp=meta.wa_bp,
+        error=True,
+    )
+
+
+def sort_key(finding: Finding) -> tuple[int, int, str, str]:
+    """Order findings worst first, then by pillar, rule and node."""
+    return (_SEVERITY_RANK[finding.severity], _PILLAR_RANK[finding.pillar], finding.rule, finding.node or "")
+
+
+def run_node_rule(rule: NodeRule, ctx: Context, node_id: str) -> Finding | None:
+    """One node rule on one node; a failure becomes a finding."""
+    try:
+        message = rule.check(ctx, node_id)
+    except Exception as exc:  # a broken rule must show, never silently pass
+        return _failure(rule.meta, node_id, exc)
+    return _finding(rule.meta, node_id, message) if message else None
+
+
+def run_graph_rule(rule: GraphRule, ctx: Context) -> dict[str, Finding]:
+    """One graph rule over the design, keyed by finding identity."""
+    found: dict[str, Finding] = {}
+    try:
+        for node, message in rule.check(ctx):
+            key = finding_key(rule.id, node)
+            previous = found.get(key)
+            if previous is not None:
+                if message in previous.message:
+                    continue
+                message = f"{previous.message} {message}"
+            found[key] = _finding(rule.meta, node, message)
+    except Exception as exc:  # a broken rule must show, never silently pass
+        return {finding_key(rule.id, None): _failure(rule.meta, None, exc)}
+    return found
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """The findings of one design, suppressions applied, worst first."""
+
+    findings: tuple[Finding, ...]
+
+    def for_node(self, node_id: str | None) -> list[Finding]:
+        """Findings attached to one node (None: about the whole design)."""
+        return [f for f in self.findings if f.node == node_id]
+
+    def active(self) -> list[Finding]:
+        """Findings that are not suppressed."""
+        return [f for f in self.findings if not f.suppressed]
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Unsuppressed findings counted per pillar and severity."""
+        counts = {pillar: {severity: 0 for severity in SEVERITIES} for pillar in PILLARS}
+        for finding in self.findings:
+            if not finding.suppressed:
+                counts[finding.pillar][finding.severity] += 1
+        return counts
+
+
+class Analyzer:
+    """Keeps a design's findings current as the design changes.
+
+    It subscribes to the model's events, marks what each event can affect,
+    and :meth:`update` re-runs only those rules. The result always equals a
+    full analysis of the current design.
+    """
+
+    def __init__(self, arch: Architecture, rules: Sequence[Rule] = ALL_RULES) -> None:
+        self.arch = arch
+        self._node_rules: dict[str, list[NodeRule]] = {}
+        self._graph_rules: list[GraphRule] = []
+        for rule in rules:
+            if isinstance(rule, NodeRule):
+                for kind in rule.kinds:
+                    self._node_rules.setdefault(kind, []).append(rule)
+            else:
+                self._graph_rules.append(rule)
+        self._node_results: dict[str, dict[str, Finding]] = {}
+        self._graph_results: dict[str, dict[str, Finding]] = {}
+        self._dirty_nodes: set[str] = set()
+        self._dirty_graph: set[str] = set()
+        self._result: AnalysisResult | None = None
+        self._changed: set[str | None] = set()
+        arch.subscribe(self._on_model_event)
+        self.run_full()
+
+    def close(self) -> None:
+        """Stop following the design."""
+        self.arch.unsubscribe(self._on_model_event)
+
+    # --------------------------------------------------------------- runs
+    def run_full(self) -> AnalysisResult:
+        """Analyse the whole design from scratch."""
+        ctx = Context(self.arch)
+        self._node_results = {}
+        for node_id, kind in self.arch.graph.nodes(data="kind"):
+            self._node_results[node_id] = self._check_node(ctx, node_id, kind)
+        self._graph_results = {rule.id: run_graph_rule(rule, ctx) for rule in self._graph_rules}
+        self._dirty_nodes.clear()
+        self._dirty_graph.clear()
+        self._result = None
+        self._changed = {None, *self.arch.node_ids()}
+        return self.result()
+
+    def update(self) -> set[str | None]:
+        """Re-run what the events since the last update affect.
+
+        Returns:
+            The ids of nodes whose findings may have changed (None: the design).
+        """
+        if not self._dirty_nodes and not self._dirty_graph:
+            changed, self._changed = self._changed, set()
+            return changed
+        ctx = Context(self.arch)
+        changed = self._changed
+        for node_id in self._dirty_nodes:
+            if node_id in self.arch:
+                before = self._node_results.get(node_id)
+                after = self._check_node(ctx, node_id, self.arch.kind_of(node_id))
+                if before != after:
+                    self._node_results[node_id] = after
+                    changed.add(node_id)
+        for rule in self._graph_rules:
+            if rule.id not in self._dirty_graph:
+                continue
+            before_graph = self._graph_results.get(rule.id, {})
+            after_graph = run_graph_rule(rule, ctx)
+            if before_graph != after_graph:
+                for key in before_graph.keys() | after_graph.keys():
+                    if before_graph.get(key) != after_graph.get(key):
+                        finding = after_graph.get(key) or before_graph[key]
+                        changed.add(finding.node)
+                self._graph_results[rule.id] = after_graph
+        self._dirty_nodes.clear()
+        self._dirty_graph.clear()
+        if changed:
+            self._result = None
+        self._changed = set()
+        return changed
+
+    def result(self) -> AnalysisResult:
+        """The current findings (call :meth:`update` first after edits)."""
+        self.update()
+        if self._result is None:
+            self._result = AnalysisResult(tuple(sorted(self._apply_suppressions(self._raw()), key=sort_key)))
+        return self._result
+
+    def findings_for(self, node_id: str | None) -> list[Finding]:
+        """Current findings of one node, suppressions applied, worst first."""
+        raw: list[Finding] = []
+        if node_id is not None:
+            raw.extend(self._node_results.get(node_id, {}).values())
+        for findings in self._graph_results.values():
+            raw.extend(f for f in findings.values() if f.node == node_id)
+        return sorted(self._apply_suppressions(raw), key=sort_key)
+
+    # ------------------------------------------------------------ helpers
+    def _raw(self) -> Iterable[Finding]:
+        for findings in self._node_results.values():
+            yield from findings.values()
+        for graph_findings in self._graph_results.values():
+            yield from graph_findings.values()
+
+    def _apply_suppressions(self, findings: Iterable[Finding]) -> list[Finding]:
+        accepted = {(s.rule, s.node): s.justification for s in self.arch.suppressions()}
+        out = []
+        for finding in findings:
+            justification = accepted.get((finding.rule, finding.node))
+            if justification is not None:
+                finding = finding.model_copy(update={"suppressed": True, "justification": justification})
+            out.append(finding)
+        return out
+
+    def _check_node(self, ctx: Context, node_id: str, kind: str) -> dict[str, Finding]:
+        found: dict[str, Finding] = {}
+        for rule in self._node_rules.get(kind, ()):
+            finding = run_node_rule(rule, ctx, node_id)
+            if finding is not None:
+                found[rule.id] = finding
+        return found
+
+    def _on_model_event(self, event: ModelEvent) -> None:
+        kind = event.type
+        target = event.target
+        if kind == "node_moved" or kind == "meta_changed":
+            return
+        if kind == "suppressions_changed":
+            self._result = None
+            self._changed.add(target)
+            return
+        if kind == "node_removed":
+            if target is not None:
+                removed = self._node_results.pop(target, None)
+                self._changed.add(target)
+                if removed:
+                    self._result = None
+            self._dirty_graph.update(rule.id for rule in self._graph_rules)
+            return
+        if kind == "node_props_changed" and target is not None:
+            self._dirty_nodes.add(target)
+            node_kind = self.arch.kind_of(target)
+            names = set(event.new or {}) | set(event.old or {})
+            for rule in self._graph_rules:
+                if any(rule.reads_property(node_kind, name) for name in names):
+                    self._dirty_graph.add(rule.id)
+            return
+        if kind in ("node_added", "node_label_changed") and target is not None:
+            self._dirty_nodes.add(target)
+        self._dirty_graph.update(rule.id for rule in self._graph_rules)
+
+
+def analyse(arch: Architecture, rules: Sequence[Rule] = ALL_RULES) -> AnalysisResult:
+    """A one-off full analysis of ``arch``."""
+    analyzer = Analyzer(arch, rules)
+    try:
+        return analyzer.result()
+    finally:
+        analyzer.close()

@@ -1,0 +1,96 @@
+"""Headless command line: check, rules, kinds and export (never imports Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wadesk import __version__
+
+if TYPE_CHECKING:
+    from wadesk.model import Architecture
+
+#: Writes the annotated report of a design to a path; supplied by the caller
+#: because it needs Qt, which this layer never imports.
+ReportWriter = Callable[["Architecture", Path, str], None]
+
+#: Sub-command names; anything else on the command line is a file for the editor.
+COMMANDS = ("check", "rules", "kinds", "export")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with code 2 and a one-line reason, as SPEC section 6 asks."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"wadesk: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = _Parser(
+        prog="wadesk",
+        description="Draw AWS architectures and review them against the Well-Architected Framework. "
+        "With no command, opens the editor (on FILE if given).",
+    )
+    parser.add_argument("--version", "-V", action="version", version=f"wadesk {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="analyse designs without a window")
+    check.add_argument("files", nargs="+", metavar="FILE", help="design files (*.wadesk)")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=("high", "medium", "low", "never"),
+        default="high",
+        help="exit 1 when an unsuppressed finding at or above this severity exists (default: high)",
+    )
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    kinds = commands.add_parser("kinds", help="list the catalog of kinds")
+    kinds.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = commands.add_parser("export", help="write a report, an image or a diagrams script")
+    export.add_argument("file", metavar="FILE", help="design file (*.wadesk)")
+    export.add_argument("--report", metavar="OUT", help="annotated report (.png or .pdf)")
+    export.add_argument("--diagram", metavar="OUT", help="image drawn by the diagrams package (.png or .svg)")
+    export.add_argument("--python", metavar="OUT", help="diagrams Python script that draws the design")
+    export.add_argument(
+        "--annotate", action="store_true", help="with --diagram: add each node's worst finding to its label"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, report_writer: ReportWriter | None = None) -> int:
+    """Run a sub-command and return the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    if args.command == "check":
+        from wadesk.cli.check import run_check
+
+        return run_check(args.files, args.format, args.fail_on, args.color)
+    if args.command == "rules":
+        from wadesk.cli.listing import print_rules
+
+        return print_rules(args.format)
+    if args.command == "kinds":
+        from wadesk.cli.listing import print_kinds
+
+        return print_kinds(args.format)
+    from wadesk.cli.export_cmd import run_export
+
+    return run_export(args, report_writer)

@@ -1,0 +1,181 @@
+"""``wadesk check``: analyse design files and print text, JSON or SARIF."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from wadesk.analysis.engine import AnalysisResult, analyse
+from wadesk.analysis.ownership import node_ownership
+from wadesk.cli.sarif import sarif_document
+from wadesk.fileformat import DesignFileError, load_design
+from wadesk.model import Architecture
+from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_FAIL_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One design file and its analysis."""
+
+    file: str
+    arch: Architecture
+    result: AnalysisResult
+
+
+def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileError]]:
+    """Load and analyse each file; unusable files come back as errors."""
+    checked: list[Checked] = []
+    errors: list[DesignFileError] = []
+    for file in files:
+        try:
+            arch = load_design(file)
+        except DesignFileError as exc:
+            errors.append(exc)
+            continue
+        checked.append(Checked(file, arch, analyse(arch)))
+    return checked, errors
+
+
+def fails(result: AnalysisResult, fail_on: str) -> bool:
+    """Whether an unsuppressed finding at or above ``fail_on`` exists."""
+    if fail_on == "never":
+        return False
+    limit = _FAIL_RANK[fail_on]
+    return any(_FAIL_RANK[f.severity] <= limit for f in result.active())
+
+
+def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto", out: TextIO | None = None) -> int:
+    """Run ``wadesk check``; return the exit code of SPEC section 6."""
+    stream = out or sys.stdout
+    checked, errors = check_files(files)
+    for error in errors:
+        sys.stderr.write(str(error) + "\n")
+    if fmt == "json":
+        stream.write(json.dumps(json_document(checked), indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "sarif":
+        stream.write(json.dumps(sarif_document(checked), indent=2, ensure_ascii=False) + "\n")
+    else:
+        use_color = color == "always" or (
+            color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR")
+        )
+        for item in checked:
+            stream.write(text_report(item, use_color))
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(fails(item.result, fail_on) for item in checked) else EXIT_OK
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as SPEC section 5 names its fields."""
+    return {
+        "rule": finding.rule,
+        "pillar": finding.pillar,
+        "severity": finding.severity,
+        "node": finding.node,
+        "message": finding.message,
+        "remediation": finding.remediation,
+        "wa_bp": finding.wa_bp,
+        "suppressed": finding.suppressed,
+        "justification": finding.justification,
+    }
+
+
+def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
+    """The ``--format json`` object of SPEC section 6."""
+    designs = []
+    for item in checked:
+        nodes = []
+        for node in item.arch.nodes():
+            ownership = node_ownership(item.arch, node.id)
+            nodes.append(
+                {
+                    "id": node.id,
+                    "kind": node.kind,
+                    "label": node.label,
+                    "ownership": {"model": ownership.model, "layers": dict(ownership.layers)},
+                }
+            )
+        designs.append(
+            {
+                "file": item.file,
+                "name": item.arch.name,
+                "nodes": nodes,
+                "findings": [finding_dict(f) for f in item.result.findings],
+                "summary": item.result.summary(),
+            }
+        )
+    return {"designs": designs}
+
+
+# ---------------------------------------------------------------- text
+_COLORS = {"high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
+_RESET = "\033[0m"
+
+
+def _paint(text: str, style: str, use_color: bool) -> str:
+    return f"{_COLORS[style]}{text}{_RESET}" if use_color else text
+
+
+def text_report(item: Checked, use_color: bool = False) -> str:
+    """A terminal report of one design: findings grouped by node, then the pillar summary."""
+    arch, result = item.arch, item.result
+    lines = [_paint(f"{item.file}: {arch.name or 'untitled design'}", "bold", use_color)]
+    active = result.active()
+    lines.append(
+        f"{len(arch)} nodes, {len(active)} findings "
+        f"({_count(active, 'high')} high, {_count(active, 'medium')} medium, {_count(active, 'low')} low)"
+        + (f", {len(result.findings) - len(active)} suppressed" if len(result.findings) != len(active) else "")
+    )
+    by_node: dict[str | None, list[Finding]] = {}
+    for finding in result.findings:
+        by_node.setdefault(finding.node, []).append(finding)
+    order = [None, *arch.node_ids()]
+    for node_id in order:
+        findings = by_node.get(node_id)
+        if not findings:
+            continue
+        lines.append("")
+        if node_id is None:
+            lines.append(_paint("Whole design", "bold", use_color))
+        else:
+            ownership = node_ownership(arch, node_id)
+            label = arch.label_of(node_id)
+            heading = f"{label} ({node_id}, {arch.kind_of(node_id)})" if label != node_id else f"{node_id} ({arch.kind_of(node_id)})"
+            lines.append(
+                _paint(heading, "bold", use_color)
+                + _paint(f"  customer owns {ownership.customer_layers()}/12 layers", "dim", use_color)
+            )
+        for finding in findings:
+            tag = _paint(f"{finding.severity.upper():6}", finding.severity, use_color)
+            pillar = PILLAR_NAMES[finding.pillar]
+            suffix = _paint(f"  [suppressed: {finding.justification}]", "dim", use_color) if finding.suppressed else ""
+            lines.append(f"  {tag} {finding.rule}  {pillar}, {finding.wa_bp}{suffix}")
+            lines.append(f"         {finding.message}")
+            lines.append(_paint(f"         Fix: {finding.remediation}", "dim", use_color))
+    lines.append("")
+    lines.append(_summary_table(result))
+    lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _count(findings: Sequence[Finding], severity: str) -> int:
+    return sum(1 for f in findings if f.severity == severity)
+
+
+def _summary_table(result: AnalysisResult) -> str:
+    summary = result.summary()
+    width = max(len(name) for name in PILLAR_NAMES.values())
+    rows = [f"{'Pillar':{width}}  {'high':>5} {'medium':>7} {'low':>5}"]
+    for pillar in PILLARS:
+        counts = summary[pillar]
+        rows.append(f"{PILLAR_NAMES[pillar]:{width}}  {counts['high']:>5} {counts['medium']:>7} {counts['low']:>5}")
+    totals = {s: sum(summary[p][s] for p in PILLARS) for s in SEVERITIES}
+    rows.append(f"{'Total':{width}}  {totals['high']:>5} {totals['medium']:>7} {totals['low']:>5}")
+    return "\n".join(rows)

@@ -1,0 +1,388 @@
+"""Load and save ``.wadesk`` design files: strict checks, migrations and atomic writes."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wadesk.catalog import CATALOG, Catalog
+from wadesk.catalog.properties import default_encrypted
+from wadesk.fileformat.errors import DesignFileError
+from wadesk.fileformat.migrations import migrate
+from wadesk.fileformat.schema import CURRENT_VERSION, DesignRecord, NodeRecord
+from wadesk.model import Architecture, ModelError, Suppression
+
+#: Files larger than this are refused before they are read (a design of
+#: 50,000 components is about 15 MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: Problems reported per file before the rest are summarised.
+MAX_PROBLEMS = 20
+
+
+def load_design(path: str | os.PathLike[str], catalog: Catalog = CATALOG) -> Architecture:
+    """Read a design file.
+
+    Raises:
+        DesignFileError: the file is missing, unreadable or not a valid design;
+            each problem names the node or edge, the property and what was expected.
+    """
+    source = str(path)
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise DesignFileError(source, ["is a directory, not a design file"])
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DesignFileError(source, [f"is {size // (1024 * 1024)} MB; design files are limited to 64 MB"])
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise DesignFileError(source, ["no such file"]) from None
+    except PermissionError:
+        raise DesignFileError(source, ["permission denied"]) from None
+    except OSError as exc:
+        raise DesignFileError(source, [f"cannot be read: {exc.strerror or exc}"]) from None
+    return loads_design(data, source, catalog)
+
+
+def loads_design(data: bytes | str, source: str = "<design>", catalog: Catalog = CATALOG) -> Architecture:
+    """Parse the text of a design file (see :func:`load_design`)."""
+    document = _parse_json(data, source)
+    if not isinstance(document, dict):
+        raise DesignFileError(source, [f"the top level must be a JSON object, got {_json_type(document)}"])
+    if document.get("format") != "wadesk":
+        raise DesignFileError(source, [f"not a wadesk design: 'format' must be \"wadesk\", got {document.get('format')!r}"])
+    document = migrate(document, source)
+    try:
+        record = DesignRecord.model_validate(document)
+    except ValidationError as exc:
+        raise DesignFileError(source, _structure_problems(exc, document)) from None
+    return _build(record, source, catalog)
+
+
+def _parse_json(data: bytes | str, source: str) -> Any:
+    if isinstance(data, bytes):
+        if not data.strip():
+            raise DesignFileError(source, ["the file is empty"])
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DesignFileError(
+                source, [f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded"]
+            ) from None
+    else:
+        text = data
+    if not text.strip():
+        raise DesignFileError(source, ["the file is empty"])
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise DesignFileError(source, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]) from None
+    except RecursionError:
+        raise DesignFileError(source, ["not a design: the JSON is nested too deeply"]) from None
+    except ValueError as exc:
+        raise DesignFileError(source, [f"not valid JSON: {exc}"]) from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def _where(document: Mapping[str, Any], loc: tuple[Any, ...]) -> tuple[str, list[str]]:
+    """Turn a pydantic location into 'node "db"' plus the remaining path."""
+    parts = list(loc)
+    if len(parts) >= 2 and parts[0] in ("nodes", "edges", "suppressions") and isinstance(parts[1], int):
+        section, index = parts[0], parts[1]
+        items = document.get(section)
+        item = items[index] if isinstance(items, list) and index < len(items) else None
+        ident = item.get("id") if isinstance(item, dict) else None
+        noun = {"nodes": "node", "edges": "edge", "suppressions": "suppression"}[section]
+        if isinstance(ident, str) and ident:
+            return f"{noun} {ident!r}", [str(p) for p in parts[2:]]
+        return f"{section}[{index}]", [str(p) for p in parts[2:]]
+    return "design", [str(p) for p in parts]
+
+
+def _structure_problems(exc: ValidationError, document: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    for error in exc.errors():
+        where, rest = _where(document, tuple(error.get("loc", ())))
+        rest = [part for part in rest if part not in ("str", "float", "int", "none", "function-after")]
+        field = ".".join(rest) if rest else ""
+        kind = error.get("type")
+        value = error.get("input")
+        if kind == "missing":
+            problems.append(f"{where}: missing {field!r}")
+        elif kind == "extra_forbidden":
+            problems.append(f"{where}: unknown field {field!r}")
+        elif kind in ("finite_number",):
+            problems.append(f"{where}: {field!r} must be a finite number, got {value!r}")
+        elif kind == "greater_than":
+            problems.append(f"{where}: {field!r} must be greater than 0, got {value!r}")
+        elif kind == "string_too_short":
+            problems.append(f"{where}: {field!r} must not be empty")
+        else:
+            label = f"{field!r}" if field else "value"
+            problems.append(f"{where}: {label}: {_expected(error)}, got {_short(value)}")
+    return _cap(list(dict.fromkeys(problems)))
+
+
+def _expected(error: Mapping[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    return {
+        "string_type": "expected a string",
+        "float_type": "expected a number",
+        "int_type": "expected a whole number",
+        "bool_type": "expected true or false",
+        "list_type": "expected a list",
+        "dict_type": "expected an object",
+        "model_type": "expected an object",
+        "literal_error": "expected \"wadesk\"",
+        "greater_than_equal": "expected 1 or more",
+    }.get(kind, str(error.get("msg", "invalid")).lower())
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str) if not isinstance(value, float) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _cap(problems: list[str]) -> list[str]:
+    if len(problems) > MAX_PROBLEMS:
+        extra = len(problems) - MAX_PROBLEMS
+        return [*problems[:MAX_PROBLEMS], f"... and {extra} more problems"]
+    return problems
+
+
+def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
+    problems: list[str] = []
+    nodes: dict[str, NodeRecord] = {}
+    for node in record.nodes:
+        if node.id in nodes:
+            problems.append(f"node {node.id!r}: duplicate id")
+            continue
+        nodes[node.id] = node
+        if not catalog.has_kind(node.kind):
+            problems.append(f"node {node.id!r}: unknown kind {node.kind!r} (see `wadesk kinds`)")
+    edge_ids: set[str] = set()
+    for edge in record.edges:
+        if edge.id in nodes or edge.id in edge_ids:
+            problems.append(f"edge {edge.id!r}: duplicate id")
+        edge_ids.add(edge.id)
+        for end, value in (("source", edge.source), ("target", edge.target)):
+            if value not in nodes:
+                problems.append(f"edge {edge.id!r}: {end} {value!r} is not a node of the design")
+    for node in nodes.values():
+        if node.parent is None:
+            continue
+        parent = nodes.get(node.parent)
+        if parent is None:
+            problems.append(f"node {node.id!r}: parent {node.parent!r} is not a node of the design")
+        elif catalog.has_kind(parent.kind) and not catalog.is_container(parent.kind):
+            problems.append(f"node {node.id!r}: parent {node.parent!r} is a {parent.kind}, which cannot hold other nodes")
+    problems.extend(_parent_cycles(nodes))
+    for suppression in record.suppressions:
+        if suppression.node is not None and suppression.node not in nodes:
+            problems.append(f"suppression of {suppression.rule!r}: node {suppression.node!r} is not a node of the design")
+    if problems:
+        raise DesignFileError(source, _cap(problems))
+
+    arch = Architecture(catalog, name=record.name, description=record.description)
+    for node in _parents_first(nodes):
+        try:
+            arch.add_node(
+                node.id,
+                node.kind,
+                label=node.label,
+                parent=node.parent,
+                x=node.x,
+                y=node.y,
+                w=node.w,
+                h=node.h,
+                props=node.props,
+            )
+        except ModelError as exc:
+            problems.extend(str(exc).splitlines())
+    if not problems:
+        for edge in record.edges:
+            try:
+                arch.connect(edge.id, edge.source, edge.target, label=edge.label, props=edge.props)
+            except ModelError as exc:
+                problems.extend(str(exc).splitlines())
+    if problems:
+        raise DesignFileError(source, _cap(problems))
+    for suppression in record.suppressions:
+        arch.add_suppression(Suppression(suppression.rule, suppression.node, suppression.justification))
+    return arch
+
+
+def _parent_cycles(nodes: Mapping[str, NodeRecord]) -> list[str]:
+    problems: list[str] = []
+    state: dict[str, int] = {}  # 1: on the current chain, 2: known to reach the top
+    for start in nodes:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in nodes and state.get(current) != 2:
+            if state.get(current) == 1:
+                cycle = chain[chain.index(current):]
+                problems.append(f"node {current!r}: a cycle of parents ({' -> '.join([*cycle, current])})")
+                break
+            state[current] = 1
+            chain.append(current)
+            current = nodes[current].parent
+        for member in chain:
+            state[member] = 2
+    return problems
+
+
+def _parents_first(nodes: Mapping[str, NodeRecord]) -> list[NodeRecord]:
+    ordered: list[NodeRecord] = []
+    placed: set[str] = set()
+    for start in nodes:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current not in placed:
+            chain.append(current)
+            current = nodes[current].parent
+        for node_id in reversed(chain):
+            placed.add(node_id)
+            ordered.append(nodes[node_id])
+    return ordered
+
+
+# ------------------------------------------------------------------ saving
+def to_document(arch: Architecture, catalog: Catalog = CATALOG) -> dict[str, Any]:
+    """The design as the JSON document of the current file version.
+
+    Properties equal to their default are left out, so files stay short and
+    diffs show what a designer chose.
+    """
+    nodes = []
+    for node in arch.nodes():
+        item: dict[str, Any] = {"id": node.id, "kind": node.kind}
+        if node.parent is not None:
+            item["parent"] = node.parent
+        item["label"] = node.label
+        item["x"] = _number(node.x)
+        item["y"] = _number(node.y)
+        if node.w is not None:
+            item["w"] = _number(node.w)
+        if node.h is not None:
+            item["h"] = _number(node.h)
+        defaults = catalog.defaults(node.kind) if catalog.has_kind(node.kind) else {}
+        props = {key: value for key, value in node.props.items() if key not in defaults or defaults[key] != value}
+        if props:
+            item["props"] = props
+        nodes.append(item)
+    edges = []
+    for edge in arch.edges():
+        entry: dict[str, Any] = {"id": edge.id, "source": edge.source, "target": edge.target}
+        if edge.label:
+            entry["label"] = edge.label
+        props = dict(edge.props)
+        protocol = str(props.get("protocol", "other"))
+        trimmed = {
+            key: value
+            for key, value in props.items()
+            if not (
+                (key == "protocol" and value == "other")
+                or (key == "port" and value is None)
+                or (key == "dead_letter" and value is False)
+                or (key == "encrypted" and value == default_encrypted(protocol))
+            )
+        }
+        if trimmed:
+            entry["props"] = trimmed
+        edges.append(entry)
+    return {
+        "format": "wadesk",
+        "version": CURRENT_VERSION,
+        "name": arch.name,
+        "description": arch.description,
+        "nodes": nodes,
+        "edges": edges,
+        "suppressions": [
+            {"rule": s.rule, "node": s.node, "justification": s.justification} for s in arch.suppressions()
+        ],
+    }
+
+
+def dumps_design(arch: Architecture, catalog: Catalog = CATALOG) -> str:
+    """The text of the design file for ``arch``."""
+    return json.dumps(to_document(arch, catalog), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save_design(arch: Architecture, path: str | os.PathLike[str], catalog: Catalog = CATALOG) -> None:
+    """Write ``arch`` to ``path`` atomically: a crash mid-save leaves the old file whole.
+
+    Raises:
+        DesignFileError: the file cannot be written.
+    """
+    target = Path(path)
+    text = dumps_design(arch, catalog).encode("utf-8")
+    write_atomic(target, text)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``."""
+    source = str(target)
+    if target.is_dir():
+        raise DesignFileError(source, ["is a directory"])
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise DesignFileError(source, [f"cannot be written: {exc.strerror or exc}"]) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            try:
+                os.chmod(temp_name, target.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        os.replace(temp_name, target)
+    except OSError as exc:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise DesignFileError(source, [f"cannot be written: {exc.strerror or exc}"]) from None
+
+
+def _number(value: float) -> float | int:
+    if math.isfinite(value) and value == int(value) and abs(value) < 2**53:
+        return int(value)
+    return value

@@ -1,0 +1,58 @@
+"""The pydantic schema of a ``.wadesk`` file (SPEC section 1), version by version."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: The newest file format version this program reads and writes.
+CURRENT_VERSION = 1
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class NodeRecord(_Record):
+    """One node of the design as stored in the file."""
+
+    id: str = Field(min_length=1, description="Unique in the file, any non-empty string")
+    kind: str = Field(min_length=1, description="A kind id of the catalog (SPEC section 2)")
+    label: str = Field("", description="The text shown under the icon or on the container")
+    parent: str | None = Field(None, description="Id of the container node that holds this node")
+    x: float = Field(0.0, allow_inf_nan=False, description="Scene x of the top-left corner")
+    y: float = Field(0.0, allow_inf_nan=False, description="Scene y of the top-left corner")
+    w: float | None = Field(None, gt=0, allow_inf_nan=False, description="Width (containers)")
+    h: float | None = Field(None, gt=0, allow_inf_nan=False, description="Height (containers)")
+    props: dict[str, Any] = Field(default_factory=dict, description="The kind's typed properties")
+
+
+class EdgeRecord(_Record):
+    """One directed flow as stored in the file."""
+
+    id: str = Field(min_length=1, description="Unique in the file")
+    source: str = Field(min_length=1, description="Id of the node that calls or sends")
+    target: str = Field(min_length=1, description="Id of the node that receives")
+    label: str = Field("", description="Text shown on the arrow")
+    props: dict[str, Any] = Field(default_factory=dict, description="protocol, port, encrypted, dead_letter")
+
+
+class SuppressionRecord(_Record):
+    """An accepted finding with the reason it was accepted."""
+
+    rule: str = Field(min_length=1, description="Rule id")
+    node: str | None = Field(None, description="Node id, or null for a finding about the whole design")
+    justification: str = Field("", description="Why the finding is accepted")
+
+
+class DesignRecord(_Record):
+    """A whole design file."""
+
+    format: Literal["wadesk"] = Field(description='Always "wadesk"')
+    version: int = Field(ge=1, description="File format version")
+    name: str = Field("", description="Design name")
+    description: str = Field("", description="Free text")
+    nodes: list[NodeRecord] = Field(default_factory=list)
+    edges: list[EdgeRecord] = Field(default_factory=list)
+    suppressions: list[SuppressionRecord] = Field(default_factory=list)

@@ -1,0 +1,507 @@
+"""The design as a networkx graph: the one place where a design is changed."""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import networkx as nx
+
+from wadesk.model.errors import ModelError
+from wadesk.model.events import ModelEvent
+
+
+class KindSchema(Protocol):
+    """What the model needs to know about kinds (the catalog provides it)."""
+
+    def has_kind(self, kind: str) -> bool:
+        """Whether ``kind`` is a known kind id."""
+
+    def is_container(self, kind: str) -> bool:
+        """Whether nodes of ``kind`` may hold other nodes."""
+
+    def validate_props(self, kind: str, props: Mapping[str, Any], where: str) -> dict[str, Any]:
+        """Return ``props`` checked and completed with defaults, or raise ModelError."""
+
+    def validate_edge_props(self, props: Mapping[str, Any], where: str) -> dict[str, Any]:
+        """Return edge ``props`` checked and completed with defaults, or raise ModelError."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A snapshot of one node: a component or a container."""
+
+    id: str
+    kind: str
+    label: str = ""
+    parent: str | None = None
+    x: float = 0.0
+    y: float = 0.0
+    w: float | None = None
+    h: float | None = None
+    props: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A snapshot of one directed flow from ``source`` to ``target``."""
+
+    id: str
+    source: str
+    target: str
+    label: str = ""
+    props: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An accepted finding: rule ``rule`` on node ``node`` (None: the design)."""
+
+    rule: str
+    node: str | None
+    justification: str
+
+
+Listener = Callable[[ModelEvent], None]
+
+
+def _check_number(value: float, what: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ModelError(f"{what} must be a finite number, got {value!r}")
+    return number
+
+
+class Architecture:
+    """A design: nodes, their containment tree and the directed flows between them.
+
+    Every change goes through a method of this class, and each emits a
+    :class:`ModelEvent` to the subscribed listeners. Reads go through the
+    query methods or :attr:`graph` (which callers must not mutate).
+    """
+
+    def __init__(self, schema: KindSchema | None = None, name: str = "", description: str = "") -> None:
+        self._schema = schema
+        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._edges: dict[str, tuple[str, str]] = {}
+        self._children: dict[str | None, dict[str, None]] = {None: {}}
+        self._suppressions: list[Suppression] = []
+        self._listeners: list[Listener] = []
+        self.name = name
+        self.description = description
+
+    # ---------------------------------------------------------------- events
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` with every :class:`ModelEvent` from now on."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
+
+    def _emit(self, event: ModelEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # ---------------------------------------------------------------- reads
+    @property
+    def schema(self) -> KindSchema | None:
+        """The kind schema used to validate properties (None: no validation)."""
+        return self._schema
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The flow graph: node attributes as in :class:`Node`, edges keyed by edge id.
+
+        Read-only for callers: change the design through this class only.
+        """
+        return self._graph
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._graph
+
+    def __len__(self) -> int:
+        return self._graph.number_of_nodes()
+
+    def has_node(self, node_id: str) -> bool:
+        """Whether a node with this id exists."""
+        return node_id in self._graph
+
+    def has_edge(self, edge_id: str) -> bool:
+        """Whether an edge with this id exists."""
+        return edge_id in self._edges
+
+    def node(self, node_id: str) -> Node:
+        """A snapshot of node ``node_id``."""
+        try:
+            data = self._graph.nodes[node_id]
+        except KeyError:
+            raise ModelError(f"no node with id {node_id!r}") from None
+        return Node(
+            id=node_id,
+            kind=data["kind"],
+            label=data["label"],
+            parent=data["parent"],
+            x=data["x"],
+            y=data["y"],
+            w=data["w"],
+            h=data["h"],
+            props=dict(data["props"]),
+        )
+
+    def kind_of(self, node_id: str) -> str:
+        """The kind id of node ``node_id``."""
+        return str(self._graph.nodes[node_id]["kind"])
+
+    def props_of(self, node_id: str) -> Mapping[str, Any]:
+        """The live property mapping of a node (do not mutate)."""
+        props: Mapping[str, Any] = self._graph.nodes[node_id]["props"]
+        return props
+
+    def label_of(self, node_id: str) -> str:
+        """The label of a node, or its id when the label is empty."""
+        label: str = self._graph.nodes[node_id]["label"]
+        return label or node_id
+
+    def parent_of(self, node_id: str) -> str | None:
+        """The id of the container that holds ``node_id``, if any."""
+        parent: str | None = self._graph.nodes[node_id]["parent"]
+        return parent
+
+    def nodes(self) -> Iterator[Node]:
+        """Snapshots of every node, in insertion order."""
+        for node_id in self._graph.nodes:
+            yield self.node(node_id)
+
+    def node_ids(self) -> list[str]:
+        """Every node id, in insertion order."""
+        return list(self._graph.nodes)
+
+    def edge(self, edge_id: str) -> Edge:
+        """A snapshot of edge ``edge_id``."""
+        try:
+            source, target = self._edges[edge_id]
+        except KeyError:
+            raise ModelError(f"no edge with id {edge_id!r}") from None
+        data = self._graph.edges[source, target, edge_id]
+        return Edge(id=edge_id, source=source, target=target, label=data["label"], props=dict(data["props"]))
+
+    def edges(self) -> Iterator[Edge]:
+        """Snapshots of every edge, in insertion order."""
+        for edge_id in list(self._edges):
+            yield self.edge(edge_id)
+
+    def edge_ids(self) -> list[str]:
+        """Every edge id, in insertion order."""
+        return list(self._edges)
+
+    def edges_of(self, node_id: str) -> list[str]:
+        """Ids of the edges that start or end at ``node_id``."""
+        out = [key for _, _, key in self._graph.out_edges(node_id, keys=True)]
+        inc = [key for _, _, key in self._graph.in_edges(node_id, keys=True)]
+        return out + [key for key in inc if key not in out]
+
+    def suppressions(self) -> list[Suppression]:
+        """The accepted findings stored with the design."""
+        return list(self._suppressions)
+
+    # ------------------------------------------------------------- changes
+    def add_node(
+        self,
+        node_id: str,
+        kind: str,
+        *,
+        label: str = "",
+        parent: str | None = None,
+        x: float = 0.0,
+        y: float = 0.0,
+        w: float | None = None,
+        h: float | None = None,
+        props: Mapping[str, Any] | None = None,
+    ) -> Node:
+        """Add a node and return its snapshot.
+
+        Raises:
+            ModelError: the id is taken, the kind is unknown, the parent is
+                missing or not a container, or a property is invalid.
+        """
+        if not isinstance(node_id, str) or not node_id:
+            raise ModelError(f"node id must be a non-empty string, got {node_id!r}")
+        if node_id in self._graph or node_id in self._edges:
+            raise ModelError(f"duplicate id {node_id!r}")
+        where = f"node {node_id!r}"
+        if self._schema is not None and not self._schema.has_kind(kind):
+            raise ModelError(f"{where}: unknown kind {kind!r}")
+        self._check_parent(node_id, parent)
+        x = _check_number(x, f"{where}: x")
+        y = _check_number(y, f"{where}: y")
+        if w is not None:
+            w = _check_size(w, f"{where}: w")
+        if h is not None:
+            h = _check_size(h, f"{where}: h")
+        checked = self._validate_props(kind, props or {}, where)
+        self._graph.add_node(
+            node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked
+        )
+        self._children[parent][node_id] = None
+        if self._schema is None or self._schema.is_container(kind):
+            self._children.setdefault(node_id, {})
+        self._emit(ModelEvent("node_added", node_id))
+        return self.node(node_id)
+
+    def remove_node(self, node_id: str) -> Node:
+        """Remove a node with its edges; its children move up to its parent.
+
+        Callers that want a container and its contents gone remove the
+        contents first (see :mod:`wadesk.editing`), so every removal is
+        one event a listener can mirror.
+        """
+        before = self.node(node_id)
+        for edge_id in self.edges_of(node_id):
+            self.disconnect(edge_id)
+        for child in list(self._children.get(node_id, {})):
+            self.reparent(child, before.parent)
+        self._children.pop(node_id, None)
+        del self._children[before.parent][node_id]
+        self._graph.remove_node(node_id)
+        self._suppressions = [s for s in self._suppressions if s.node != node_id]
+        self._emit(ModelEvent("node_removed", node_id, old=before))
+        return before
+
+    def move_node(
+        self,
+        node_id: str,
+        x: float,
+        y: float,
+        w: float | None = None,
+        h: float | None = None,
+    ) -> None:
+        """Move (and for containers, resize) a node. Its children do not move."""
+        data = self._node_data(node_id)
+        where = f"node {node_id!r}"
+        old = (data["x"], data["y"], data["w"], data["h"])
+        data["x"] = _check_number(x, f"{where}: x")
+        data["y"] = _check_number(y, f"{where}: y")
+        if w is not None:
+            data["w"] = _check_size(w, f"{where}: w")
+        if h is not None:
+            data["h"] = _check_size(h, f"{where}: h")
+        new = (data["x"], data["y"], data["w"], data["h"])
+        if new != old:
+            self._emit(ModelEvent("node_moved", node_id, old=old, new=new))
+
+    def reparent(self, node_id: str, parent: str | None) -> None:
+        """Put ``node_id`` inside container ``parent`` (None: top level)."""
+        data = self._node_data(node_id)
+        old = data["parent"]
+        if old == parent:
+            return
+        self._check_parent(node_id, parent)
+        del self._children[old][node_id]
+        self._children[parent][node_id] = None
+        data["parent"] = parent
+        self._emit(ModelEvent("node_reparented", node_id, old=old, new=parent))
+
+    def set_label(self, node_id: str, label: str) -> None:
+        """Rename a node."""
+        data = self._node_data(node_id)
+        old = data["label"]
+        if old != label:
+            data["label"] = str(label)
+            self._emit(ModelEvent("node_label_changed", node_id, old=old, new=label))
+
+    def set_property(self, node_id: str, name: str, value: Any) -> None:
+        """Set one property of a node, checked against its kind's schema."""
+        data = self._node_data(node_id)
+        props = dict(data["props"])
+        old = props.get(name)
+        props[name] = value
+        checked = self._validate_props(data["kind"], props, f"node {node_id!r}")
+        if checked == data["props"]:
+            return
+        data["props"] = checked
+        self._emit(ModelEvent("node_props_changed", node_id, old={name: old}, new={name: checked.get(name)}))
+
+    def set_props(self, node_id: str, props: Mapping[str, Any]) -> None:
+        """Replace every property of a node at once (missing ones take defaults)."""
+        data = self._node_data(node_id)
+        checked = self._validate_props(data["kind"], props, f"node {node_id!r}")
+        old = data["props"]
+        if checked == old:
+            return
+        data["props"] = checked
+        self._emit(ModelEvent("node_props_changed", node_id, old=dict(old), new=dict(checked)))
+
+    def connect(
+        self,
+        edge_id: str,
+        source: str,
+        target: str,
+        *,
+        label: str = "",
+        props: Mapping[str, Any] | None = None,
+    ) -> Edge:
+        """Add a directed flow from ``source`` to ``target``."""
+        if not isinstance(edge_id, str) or not edge_id:
+            raise ModelError(f"edge id must be a non-empty string, got {edge_id!r}")
+        where = f"edge {edge_id!r}"
+        if edge_id in self._edges or edge_id in self._graph:
+            raise ModelError(f"duplicate id {edge_id!r}")
+        for end, name in ((source, "source"), (target, "target")):
+            if end not in self._graph:
+                raise ModelError(f"{where}: {name} {end!r} is not a node of the design")
+        checked = self._validate_edge_props(props or {}, where)
+        self._graph.add_edge(source, target, key=edge_id, label=label, props=checked)
+        self._edges[edge_id] = (source, target)
+        self._emit(ModelEvent("edge_added", edge_id))
+        return self.edge(edge_id)
+
+    def disconnect(self, edge_id: str) -> Edge:
+        """Remove the flow ``edge_id`` and return what it was."""
+        before = self.edge(edge_id)
+        self._graph.remove_edge(before.source, before.target, key=edge_id)
+        del self._edges[edge_id]
+        self._emit(ModelEvent("edge_removed", edge_id, old=before))
+        return before
+
+    def set_edge_label(self, edge_id: str, label: str) -> None:
+        """Rename a flow."""
+        data = self._edge_data(edge_id)
+        old = data["label"]
+        if old != label:
+            data["label"] = str(label)
+            self._emit(ModelEvent("edge_label_changed", edge_id, old=old, new=label))
+
+    def set_edge_property(self, edge_id: str, name: str, value: Any) -> None:
+        """Set one property of a flow."""
+        data = self._edge_data(edge_id)
+        props = dict(data["props"])
+        old = props.get(name)
+        props[name] = value
+        checked = self._validate_edge_props(props, f"edge {edge_id!r}")
+        if checked == data["props"]:
+            return
+        data["props"] = checked
+        self._emit(ModelEvent("edge_props_changed", edge_id, old={name: old}, new={name: checked.get(name)}))
+
+    def set_edge_props(self, edge_id: str, props: Mapping[str, Any]) -> None:
+        """Replace every property of a flow at once."""
+        data = self._edge_data(edge_id)
+        checked = self._validate_edge_props(props, f"edge {edge_id!r}")
+        old = data["props"]
+        if checked == old:
+            return
+        data["props"] = checked
+        self._emit(ModelEvent("edge_props_changed", edge_id, old=dict(old), new=dict(checked)))
+
+    def add_suppression(self, suppression: Suppression) -> None:
+        """Accept a finding (replacing an earlier acceptance of the same one)."""
+        if suppression.node is not None and suppression.node not in self._graph:
+            raise ModelError(f"suppression of {suppression.rule!r}: no node {suppression.node!r}")
+        self._suppressions = [
+            s for s in self._suppressions if (s.rule, s.node) != (suppression.rule, suppression.node)
+        ]
+        self._suppressions.append(suppression)
+        self._emit(ModelEvent("suppressions_changed", suppression.node))
+
+    def remove_suppression(self, rule: str, node: str | None) -> Suppression | None:
+        """Withdraw the acceptance of finding ``rule@node``; return it if it existed."""
+        for index, existing in enumerate(self._suppressions):
+            if (existing.rule, existing.node) == (rule, node):
+                del self._suppressions[index]
+                self._emit(ModelEvent("suppressions_changed", node))
+                return existing
+        return None
+
+    def set_meta(self, name: str | None = None, description: str | None = None) -> None:
+        """Change the design's name or description."""
+        if name is not None:
+            self.name = name
+        if description is not None:
+            self.description = description
+        self._emit(ModelEvent("meta_changed", None))
+
+    # -------------------------------------------------------- containment
+    def children(self, node_id: str | None) -> list[str]:
+        """Direct children of container ``node_id`` (None: top-level nodes)."""
+        return list(self._children.get(node_id, {}))
+
+    def descendants(self, node_id: str) -> list[str]:
+        """Every node inside container ``node_id``, depth first."""
+        out: list[str] = []
+        stack = list(reversed(self.children(node_id)))
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self.children(current)))
+        return out
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """The containers around ``node_id``, innermost first."""
+        out: list[str] = []
+        parent = self._graph.nodes[node_id]["parent"]
+        while parent is not None:
+            out.append(parent)
+            parent = self._graph.nodes[parent]["parent"]
+        return out
+
+    def is_container(self, node_id: str) -> bool:
+        """Whether the node may hold other nodes."""
+        return node_id in self._children
+
+    # ------------------------------------------------------------ helpers
+    def copy(self) -> Architecture:
+        """An independent copy without listeners."""
+        other = Architecture(self._schema, self.name, self.description)
+        other._graph = copy.deepcopy(self._graph)
+        other._edges = dict(self._edges)
+        other._children = {key: dict(value) for key, value in self._children.items()}
+        other._suppressions = list(self._suppressions)
+        return other
+
+    def _node_data(self, node_id: str) -> dict[str, Any]:
+        try:
+            data: dict[str, Any] = self._graph.nodes[node_id]
+        except KeyError:
+            raise ModelError(f"no node with id {node_id!r}") from None
+        return data
+
+    def _edge_data(self, edge_id: str) -> dict[str, Any]:
+        try:
+            source, target = self._edges[edge_id]
+        except KeyError:
+            raise ModelError(f"no edge with id {edge_id!r}") from None
+        data: dict[str, Any] = self._graph.edges[source, target, edge_id]
+        return data
+
+    def _check_parent(self, node_id: str, parent: str | None) -> None:
+        if parent is None:
+            return
+        if parent not in self._graph:
+            raise ModelError(f"node {node_id!r}: parent {parent!r} is not a node of the design")
+        if parent not in self._children:
+            raise ModelError(
+                f"node {node_id!r}: parent {parent!r} is a {self.kind_of(parent)}, which cannot hold other nodes"
+            )
+        if parent == node_id or (node_id in self._graph and node_id in self.ancestors(parent)):
+            raise ModelError(f"node {node_id!r}: putting it inside {parent!r} would make a cycle of parents")
+
+    def _validate_props(self, kind: str, props: Mapping[str, Any], where: str) -> dict[str, Any]:
+        if self._schema is None:
+            return dict(props)
+        return self._schema.validate_props(kind, props, where)
+
+    def _validate_edge_props(self, props: Mapping[str, Any], where: str) -> dict[str, Any]:
+        if self._schema is None:
+            return dict(props)
+        return self._schema.validate_edge_props(props, where)
+
+
+def _check_size(value: float, what: str) -> float:
+    number = _check_number(value, what)
+    if number <= 0:
+        raise ModelError(f"{what} must be greater than 0, got {value!r}")
+    return number

@@ -1,0 +1,155 @@
+"""What a rule is: its metadata as data, and a pure check over a read-only design."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from wadesk.rules.context import Context
+
+Pillar = Literal[
+    "operational_excellence",
+    "security",
+    "reliability",
+    "performance_efficiency",
+    "cost_optimization",
+    "sustainability",
+]
+Severity = Literal["high", "medium", "low"]
+
+PILLARS: tuple[Pillar, ...] = (
+    "operational_excellence",
+    "security",
+    "reliability",
+    "performance_efficiency",
+    "cost_optimization",
+    "sustainability",
+)
+SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
+PILLAR_NAMES: dict[str, str] = {
+    "operational_excellence": "Operational excellence",
+    "security": "Security",
+    "reliability": "Reliability",
+    "performance_efficiency": "Performance efficiency",
+    "cost_optimization": "Cost optimization",
+    "sustainability": "Sustainability",
+}
+
+#: Every property of every kind: a rule that reads this re-runs on any property edit.
+ANY = "*"
+
+
+class RuleMeta(BaseModel):
+    """A rule's identity and texts; all of it is data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="Stable id, such as SEC-DB-PUBLIC-SUBNET")
+    title: str = Field(description="One line, what is wrong")
+    pillar: Pillar
+    severity: Severity
+    wa_bp: str = Field(description="Well-Architected best-practice id, such as REL10-BP01")
+    rationale: str = Field(description="Why it matters")
+    remediation: str = Field(description="How to fix it")
+    securityhub: tuple[str, ...] = Field((), description="Security Hub control ids")
+    checkov: tuple[str, ...] = Field((), description="Checkov check ids")
+
+
+class Finding(BaseModel):
+    """One thing a reviewer would tell you, attached to a node or to the design."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    pillar: Pillar
+    severity: Severity
+    node: str | None
+    message: str
+    remediation: str
+    wa_bp: str
+    suppressed: bool = False
+    justification: str | None = None
+    error: bool = Field(False, description="The rule itself failed; the message says how")
+
+    @property
+    def key(self) -> str:
+        """Stable identity ``rule@node`` (``rule@`` for the whole design)."""
+        return finding_key(self.rule, self.node)
+
+
+def finding_key(rule: str, node: str | None) -> str:
+    """The identity of finding ``rule`` on ``node``."""
+    return f"{rule}@{node or ''}"
+
+
+class Hit(NamedTuple):
+    """What a graph rule reports: the node it is about (None: the design) and why."""
+
+    node: str | None
+    message: str
+
+
+NodeCheck = Callable[["Context", str], "str | None"]
+GraphCheck = Callable[["Context"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class NodeRule:
+    """A rule about one node that reads only that node's own kind and properties.
+
+    ``check`` returns a message when the node has the problem, else None.
+    """
+
+    meta: RuleMeta
+    kinds: frozenset[str]
+    check: NodeCheck
+
+    @property
+    def id(self) -> str:
+        """The rule id."""
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class GraphRule:
+    """A rule that reads flows, placement or several nodes.
+
+    ``reads`` maps a kind to the property names the rule reads on nodes of
+    that kind (``ANY`` for all of them, or ``ANY`` as a kind for every kind);
+    an edit of any other property does not re-run the rule. Structural edits
+    (nodes, edges, containment, labels) always re-run every graph rule.
+    """
+
+    meta: RuleMeta
+    check: GraphCheck
+    reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The rule id."""
+        return self.meta.id
+
+    def reads_property(self, kind: str, name: str) -> bool:
+        """Whether an edit of property ``name`` on a ``kind`` node may change this rule's result."""
+        for key in (kind, ANY):
+            names = self.reads.get(key)
+            if names is not None and (name in names or ANY in names):
+                return True
+        return False
+
+
+Rule = NodeRule | GraphRule
+
+
+def node_rule(meta: RuleMeta, kinds: Iterable[str], check: NodeCheck) -> NodeRule:
+    """Build a :class:`NodeRule` for ``kinds``."""
+    return NodeRule(meta, frozenset(kinds), check)
+
+
+def graph_rule(meta: RuleMeta, check: GraphCheck, reads: Mapping[str, Iterable[str]] | None = None) -> GraphRule:
+    """Build a :class:`GraphRule` that reads the properties named in ``reads``."""
+    return GraphRule(meta, check, {kind: frozenset(names) for kind, names in (reads or {}).items()})

@@ -1,0 +1,189 @@
+"""A read-only view of a design for rules, with the derived facts they share cached."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from wadesk.model import Architecture
+from wadesk.model import queries as q
+
+T = TypeVar("T")
+
+_DEAD_LETTER = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
+
+
+class Context:
+    """What rules may read. One context serves one analysis pass; never mutate the design."""
+
+    def __init__(self, arch: Architecture) -> None:
+        self.arch = arch
+        self._cache: dict[object, Any] = {}
+
+    # ------------------------------------------------------------ nodes
+    def kind(self, node_id: str) -> str:
+        """Kind id of a node."""
+        return self.arch.kind_of(node_id)
+
+    def props(self, node_id: str) -> Mapping[str, Any]:
+        """Properties of a node, defaults filled in."""
+        return self.arch.props_of(node_id)
+
+    def prop(self, node_id: str, name: str, default: Any = None) -> Any:
+        """One property of a node."""
+        return self.arch.props_of(node_id).get(name, default)
+
+    def label(self, node_id: str) -> str:
+        """What to call a node in a message: its label, else its id."""
+        return self.arch.label_of(node_id)
+
+    def nodes(self, *kinds: str) -> list[str]:
+        """Ids of nodes of any of ``kinds`` (all nodes when none given)."""
+        if not kinds:
+            return self.arch.node_ids()
+        return self.cached(("nodes", frozenset(kinds)), lambda: q.nodes_of_kind(self.arch, *kinds))
+
+    def nodes_in(self, kinds: Iterable[str]) -> list[str]:
+        """Ids of nodes whose kind is in ``kinds``."""
+        return self.nodes(*sorted(kinds))
+
+    def has_kind(self, *kinds: str) -> bool:
+        """Whether the design has any node of ``kinds``."""
+        return bool(self.nodes(*kinds))
+
+    # -------------------------------------------------------- placement
+    def parent(self, node_id: str) -> str | None:
+        """The container directly around a node."""
+        return self.arch.parent_of(node_id)
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """Containers around a node, innermost first."""
+        return self.arch.ancestors(node_id)
+
+    def children(self, node_id: str | None) -> list[str]:
+        """Direct children of a container."""
+        return self.arch.children(node_id)
+
+    def descendants(self, node_id: str) -> list[str]:
+        """Every node inside a container."""
+        return self.arch.descendants(node_id)
+
+    def enclosing(self, node_id: str, *kinds: str) -> str | None:
+        """Innermost container of ``kinds`` around a node."""
+        return q.enclosing(self.arch, node_id, *kinds)
+
+    def subnet_of(self, node_id: str) -> str | None:
+        """The subnet around a node."""
+        return q.subnet_of(self.arch, node_id)
+
+    def vpc_of(self, node_id: str) -> str | None:
+        """The VPC around a node."""
+        return q.vpc_of(self.arch, node_id)
+
+    def in_public_subnet(self, node_id: str) -> bool:
+        """Whether the subnet around a node is public."""
+        return q.in_public_subnet(self.arch, node_id)
+
+    def zones_of(self, node_id: str) -> frozenset[str]:
+        """AZs a node runs in (SPEC 3b); empty when the drawing does not say."""
+        return q.zones_of(self.arch, node_id)
+
+    def subnet_zone(self, subnet_id: str) -> str | None:
+        """The AZ of a subnet."""
+        return q.subnet_zone(self.arch, subnet_id)
+
+    # ------------------------------------------------------------ flows
+    def successors(self, node_id: str) -> list[str]:
+        """Nodes a node sends to."""
+        return q.successors(self.arch, node_id)
+
+    def predecessors(self, node_id: str) -> list[str]:
+        """Nodes that send to a node."""
+        return q.predecessors(self.arch, node_id)
+
+    def neighbours(self, node_id: str) -> list[str]:
+        """Nodes joined to a node by a flow either way."""
+        return q.neighbours(self.arch, node_id)
+
+    def sends_to(self, node_id: str, *kinds: str) -> bool:
+        """Whether a node sends directly to a node of ``kinds``."""
+        return q.has_flow_to_kind(self.arch, node_id, *kinds)
+
+    def receives_from(self, node_id: str, *kinds: str) -> bool:
+        """Whether a node of ``kinds`` sends directly to a node."""
+        return q.has_flow_from_kind(self.arch, node_id, *kinds)
+
+    def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
+        """``(edge id, target, props)`` of every flow leaving a node."""
+        return [(key, target, data["props"]) for _, target, key, data in self.arch.graph.out_edges(node_id, keys=True, data=True)]
+
+    def in_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
+        """``(edge id, source, props)`` of every flow reaching a node."""
+        return [(key, source, data["props"]) for source, _, key, data in self.arch.graph.in_edges(node_id, keys=True, data=True)]
+
+    def edges(self) -> list[tuple[str, str, str, Mapping[str, Any]]]:
+        """``(edge id, source, target, props)`` of every flow."""
+        return [(key, s, t, data["props"]) for s, t, key, data in self.arch.graph.edges(keys=True, data=True)]
+
+    def edge_label(self, edge_id: str) -> str:
+        """The label of a flow."""
+        return self.arch.edge(edge_id).label
+
+    def has_dead_letter_queue(self, node_id: str) -> bool:
+        """Whether a node sends to a dead-letter queue (SPEC 3b).
+
+        A flow to an SQS queue or SNS topic counts when the flow is marked
+        ``dead_letter``, or its label or the target's label names a
+        dead-letter queue ("DLQ", "dead letter").
+        """
+        for edge_id, target, props in self.out_edges(node_id):
+            if self.kind(target) not in ("sqs", "sns"):
+                continue
+            if props.get("dead_letter"):
+                return True
+            if _DEAD_LETTER.search(self.edge_label(edge_id)) or _DEAD_LETTER.search(self.label(target)):
+                return True
+        return False
+
+    def reachable(self, sources: Iterable[str], through: Callable[[str], bool] | None = None) -> set[str]:
+        """Nodes reachable along flows from ``sources``.
+
+        ``through(node)`` says whether a path may continue past ``node``
+        (default: always). Nodes where it may not are still returned.
+        """
+        seen = set(sources)
+        stack = list(seen)
+        graph = self.arch.graph
+        while stack:
+            current = stack.pop()
+            if through is not None and current not in sources and not through(current):
+                continue
+            for nxt in graph.successors(current):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return seen
+
+    def from_internet(self) -> set[str]:
+        """Every node a request from ``internet`` can reach (the internet nodes included)."""
+        return self.cached("from_internet", lambda: self.reachable(self.nodes("internet")))
+
+    def directly_from_internet(self) -> set[str]:
+        """Nodes that receive flows straight from an ``internet`` node."""
+
+        def compute() -> set[str]:
+            out: set[str] = set()
+            for source in self.nodes("internet"):
+                out.update(self.arch.graph.successors(source))
+            return out
+
+        return self.cached("directly_from_internet", compute)
+
+    # ------------------------------------------------------------ cache
+    def cached(self, key: object, compute: Callable[[], T]) -> T:
+        """A fact computed once per analysis pass."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        value: T = self._cache[key]
+        return value

@@ -1,0 +1,7 @@
+"""Rules of the cost optimization pillar."""
+
+from __future__ import annotations
+
+from wadesk.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()

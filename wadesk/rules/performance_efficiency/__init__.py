@@ -1,0 +1,7 @@
+"""Rules of the performance efficiency pillar."""
+
+from __future__ import annotations
+
+from wadesk.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()

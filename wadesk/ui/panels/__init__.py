@@ -1,0 +1,1 @@
+"""wadesk.ui.panels."""
