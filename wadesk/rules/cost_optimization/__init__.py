@@ -3,5 +3,24 @@
 from __future__ import annotations
 
 from wadesk.rules.base import Rule
+from wadesk.rules.cost_optimization import (
+    ebs_gp2,
+    idle_load_balancer,
+    log_retention_forever,
+    nat_for_aws_services,
+    s3_no_lifecycle,
+    steady_on_demand,
+    unattached_volume,
+    unused_security_group,
+)
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (
+    nat_for_aws_services.RULE,
+    idle_load_balancer.RULE,
+    unattached_volume.RULE,
+    unused_security_group.RULE,
+    steady_on_demand.RULE,
+    s3_no_lifecycle.RULE,
+    log_retention_forever.RULE,
+    ebs_gp2.RULE,
+)

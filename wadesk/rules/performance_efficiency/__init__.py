@@ -3,5 +3,26 @@
 from __future__ import annotations
 
 from wadesk.rules.base import Rule
+from wadesk.rules.performance_efficiency import (
+    apigw_no_cache,
+    db_no_cache,
+    db_performance_insights,
+    db_previous_gen,
+    ec2_detailed_monitoring,
+    ec2_previous_gen,
+    lambda_low_memory,
+    no_load_balancer,
+    s3_no_cdn,
+)
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (
+    s3_no_cdn.RULE,
+    db_no_cache.RULE,
+    no_load_balancer.RULE,
+    ec2_previous_gen.RULE,
+    db_previous_gen.RULE,
+    ec2_detailed_monitoring.RULE,
+    db_performance_insights.RULE,
+    apigw_no_cache.RULE,
+    lambda_low_memory.RULE,
+)

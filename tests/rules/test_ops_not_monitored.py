@@ -1,0 +1,56 @@
+"""OPS-NOT-MONITORED: a server or database with no flow to CloudWatch."""
+
+from __future__ import annotations
+
+from designkit import design, hits, key
+
+from wadesk.rules.operational_excellence.not_monitored import RULE
+
+
+def test_empty_design_has_no_finding() -> None:
+    assert hits(RULE, design()) == set()
+
+
+def test_unmonitored_servers_and_databases_are_reported() -> None:
+    arch = design(
+        [("cw", "cloudwatch"), ("web", "ec2"), ("svc", "ecs_service"), ("db", "rds"), ("fn", "lambda")],
+        [("web", "db"), ("svc", "db"), ("fn", "cw")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "web"), key(RULE, "svc"), key(RULE, "db")}
+
+
+def test_design_without_cloudwatch_is_still_reported() -> None:
+    arch = design([("web", "ec2"), ("cache", "elasticache"), ("table", "dynamodb")], [("web", "cache")])
+    assert hits(RULE, arch) == {key(RULE, "web"), key(RULE, "cache")}
+
+
+def test_nodes_with_a_flow_to_cloudwatch_pass() -> None:
+    arch = design(
+        [("cw", "cloudwatch"), ("web", "ec2"), ("db", "aurora"), ("eks", "eks_cluster")],
+        [("web", "cw"), ("db", "cw"), ("cw", "eks")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_instance_in_a_monitored_auto_scaling_group_passes() -> None:
+    arch = design(
+        [("cw", "cloudwatch"), ("asg", "auto_scaling_group"), ("web", "ec2", "asg")],
+        [("asg", "cw")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_cloudwatch_settings_count_as_monitoring() -> None:
+    arch = design(
+        [
+            ("web", "ec2", None, {"detailed_monitoring": True}),
+            ("svc", "ecs_service", None, {"container_insights": True}),
+            ("db", "rds", None, {"log_exports": True}),
+        ]
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_serverless_nodes_are_not_reported() -> None:
+    arch = design([("fn", "lambda"), ("table", "dynamodb"), ("job", "batch")], [("fn", "table")])
+    assert hits(RULE, arch) == set()

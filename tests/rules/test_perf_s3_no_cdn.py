@@ -1,0 +1,49 @@
+"""PERF-S3-NO-CDN: a bucket serving internet users with no CloudFront in front."""
+
+from __future__ import annotations
+
+from designkit import design, hits, key
+
+from wadesk.rules.performance_efficiency.s3_no_cdn import RULE
+
+
+def test_empty_design_has_no_finding() -> None:
+    assert hits(RULE, design()) == set()
+
+
+def test_bucket_reached_straight_from_internet_is_reported() -> None:
+    arch = design(
+        [("users", "internet"), ("site", "s3", None, {"website_hosting": True}), ("files", "s3"),
+         ("dns", "route53")],
+        [("users", "dns"), ("dns", "site"), ("users", "files")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "site"), key(RULE, "files")}
+
+
+def test_bucket_behind_cloudfront_passes() -> None:
+    arch = design(
+        [("users", "internet"), ("dns", "route53"), ("cdn", "cloudfront"), ("site", "s3")],
+        [("users", "dns"), ("dns", "cdn"), ("cdn", "site")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_bucket_with_cloudfront_and_a_direct_flow_passes() -> None:
+    arch = design(
+        [("users", "internet"), ("cdn", "cloudfront"), ("site", "s3")],
+        [("users", "cdn"), ("cdn", "site"), ("users", "site")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_bucket_used_by_application_passes() -> None:
+    arch = design(
+        [("users", "internet"), ("alb", "alb"), ("web", "ec2"), ("data", "s3", None, {"website_hosting": True})],
+        [("users", "alb"), ("alb", "web"), ("web", "data")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_design_without_internet_passes() -> None:
+    arch = design([("dns", "route53"), ("site", "s3", None, {"website_hosting": True})], [("dns", "site")])
+    assert hits(RULE, arch) == set()

@@ -1,0 +1,48 @@
+"""REL-ASG-EC2-HEALTH-CHECK: an Auto Scaling group behind a load balancer using EC2 health checks."""
+
+from __future__ import annotations
+
+from designkit import design, hits, key
+
+from wadesk.rules.reliability.asg_ec2_health_check import RULE
+
+
+def test_empty_design_has_no_finding() -> None:
+    assert hits(RULE, design()) == set()
+
+
+def test_groups_behind_a_load_balancer_with_ec2_checks_are_reported() -> None:
+    arch = design(
+        [
+            ("alb", "alb"),
+            ("nlb", "nlb"),
+            ("web", "auto_scaling_group"),
+            ("vm", "ec2", "web"),
+            ("api", "auto_scaling_group"),
+            ("node", "ec2", "api"),
+        ],
+        [("alb", "vm"), ("nlb", "api")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "web"), key(RULE, "api")}
+
+
+def test_elb_health_checks_pass() -> None:
+    arch = design(
+        [("alb", "alb"), ("web", "auto_scaling_group", None, {"health_check_type": "ELB"}), ("vm", "ec2", "web")],
+        [("alb", "vm")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_group_not_behind_a_load_balancer_passes() -> None:
+    arch = design(
+        [
+            ("queue", "sqs"),
+            ("workers", "auto_scaling_group"),
+            ("vm", "ec2", "workers"),
+            ("alb", "alb"),
+            ("fn", "lambda"),
+        ],
+        [("queue", "vm"), ("alb", "fn")],
+    )
+    assert hits(RULE, arch) == set()

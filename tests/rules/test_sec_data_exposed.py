@@ -1,0 +1,75 @@
+"""SEC-DATA-EXPOSED: a data store reachable from the internet without a front door."""
+
+from __future__ import annotations
+
+from designkit import design, hits, key
+
+from wadesk.rules.security.data_exposed import RULE
+
+
+def test_empty_design_has_no_finding() -> None:
+    assert hits(RULE, design()) == set()
+
+
+def test_store_behind_a_public_instance_is_reported() -> None:
+    arch = design(
+        [("users", "internet"), ("web", "ec2"), ("db", "rds"), ("cache", "elasticache"), ("bucket", "s3")],
+        [("users", "web"), ("web", "db"), ("web", "cache"), ("web", "bucket")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db"), key(RULE, "cache")}
+
+
+def test_direct_edge_and_internet_gateway_count() -> None:
+    arch = design(
+        [("users", "internet"), ("igw", "internet_gateway"), ("table", "dynamodb"), ("app", "ec2"), ("db", "aurora")],
+        [("users", "table"), ("users", "igw"), ("igw", "app"), ("app", "db")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "table"), key(RULE, "db")}
+
+
+def test_store_behind_a_front_door_passes() -> None:
+    arch = design(
+        [
+            ("users", "internet"),
+            ("lb", "alb"),
+            ("web", "ec2"),
+            ("db", "rds"),
+            ("api", "api_gateway"),
+            ("t", "dynamodb"),
+        ],
+        [("users", "lb"), ("lb", "web"), ("web", "db"), ("users", "api"), ("api", "t"), ("web", "users")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_one_bypass_is_enough() -> None:
+    arch = design(
+        [("users", "internet"), ("cdn", "cloudfront"), ("web", "ec2"), ("db", "rds")],
+        [("users", "cdn"), ("cdn", "web"), ("users", "web"), ("web", "db")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db")}
+
+
+def test_no_internet_node_and_outbound_only_paths_pass() -> None:
+    arch = design(
+        [("users", "internet"), ("app", "ec2"), ("nat", "nat_gateway"), ("db", "rds"), ("logs", "cloudwatch")],
+        [("app", "nat"), ("nat", "users"), ("users", "nat"), ("app", "db"), ("app", "logs")],
+    )
+    assert hits(RULE, arch) == set()
+    assert hits(RULE, design([("app", "ec2"), ("db", "rds")], [("app", "db")])) == set()
+
+
+def test_flow_into_a_group_reaches_its_members() -> None:
+    arch = design(
+        [("users", "internet"), ("asg", "auto_scaling_group"), ("web", "ec2", "asg"), ("db", "rds")],
+        [("users", "asg"), ("web", "db")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db")}
+
+
+def test_cycles_terminate() -> None:
+    arch = design(
+        [("users", "internet"), ("a", "ec2"), ("b", "ec2"), ("db", "rds")],
+        [("users", "a"), ("a", "b"), ("b", "a"), ("b", "db"), ("db", "a")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db")}

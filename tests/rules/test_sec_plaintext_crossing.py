@@ -1,0 +1,67 @@
+"""SEC-PLAINTEXT-CROSSING: an unencrypted flow crosses a network boundary."""
+
+from __future__ import annotations
+
+from designkit import design, hits, key
+
+from wadesk.rules.security.plaintext_crossing import RULE
+
+HTTP = {"protocol": "http", "port": 80}
+SQL = {"protocol": "sql", "port": 5432}
+TLS = {"protocol": "https", "port": 443}
+
+NET = [
+    ("vpc", "vpc"),
+    ("pub", "subnet", "vpc", {"public": True, "availability_zone": "eu-west-1a"}),
+    ("priv", "subnet", "vpc", {"availability_zone": "eu-west-1a"}),
+]
+
+
+def test_empty_design_has_no_finding() -> None:
+    assert hits(RULE, design()) == set()
+
+
+def test_plaintext_across_boundaries_is_reported_on_the_target() -> None:
+    arch = design(
+        [*NET, ("users", "internet"), ("lb", "alb", "pub"), ("web", "ec2", "priv"), ("db", "rds", "priv")],
+        [("users", "lb", HTTP), ("lb", "web", HTTP), ("web", "db", SQL)],
+    )
+    assert hits(RULE, arch) == {key(RULE, "lb"), key(RULE, "web")}
+
+
+def test_between_vpcs_and_out_of_a_vpc() -> None:
+    arch = design(
+        [*NET, ("other", "vpc"), ("peer", "ec2", "other"), ("web", "ec2", "priv"), ("q", "sqs")],
+        [("web", "peer", {"protocol": "tcp", "port": 8080}), ("web", "q", HTTP)],
+    )
+    assert hits(RULE, arch) == {key(RULE, "peer"), key(RULE, "q")}
+
+
+def test_encrypted_or_unknown_flows_pass() -> None:
+    arch = design(
+        [*NET, ("users", "internet"), ("lb", "alb", "pub"), ("web", "ec2", "priv"), ("db", "rds", "priv")],
+        [("users", "lb", TLS), ("lb", "web", {}), ("web", "db", {**SQL, "encrypted": True})],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_same_subnet_observers_and_unplaced_ends_pass() -> None:
+    arch = design(
+        [*NET, ("web", "ec2", "priv"), ("db", "rds", "priv"), ("cw", "cloudwatch"), ("loose", "rds")],
+        [("web", "db", SQL), ("web", "cw", HTTP), ("web", "loose", SQL)],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_group_spanning_two_subnets_crosses() -> None:
+    arch = design(
+        [
+            *NET,
+            ("priv2", "subnet", "vpc", {"availability_zone": "eu-west-1b"}),
+            ("asg", "auto_scaling_group", "vpc", {"subnets": ["priv", "priv2"]}),
+            ("web", "ec2", "asg"),
+            ("db", "rds", "priv"),
+        ],
+        [("web", "db", SQL)],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db")}

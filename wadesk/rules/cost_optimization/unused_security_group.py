@@ -1,0 +1,39 @@
+"""A security group that protects nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+
+META = RuleMeta(
+    id="COST-UNUSED-SECURITY-GROUP",
+    title="Security group is not used by any resource",
+    pillar="cost_optimization",
+    severity="low",
+    wa_bp="COST04-BP03",
+    rationale=(
+        "A security group attached to nothing is clutter that outlives the resources it was made for: it "
+        "counts against the VPC's quota, makes reviews slower and can be attached again later with rules "
+        "nobody remembers."
+    ),
+    remediation=(
+        "Draw the resources the security group protects inside it; if there are none, delete the security group."
+    ),
+    securityhub=("EC2.22",),
+    checkov=("CKV2_AWS_5",),
+)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report every non-default security group that contains no node and has no flow."""
+    for group in ctx.nodes("security_group"):
+        if ctx.prop(group, "is_default"):
+            continue  # the VPC's default group cannot be deleted
+        if ctx.children(group) or ctx.neighbours(group):
+            continue  # it holds resources, or flows are drawn to it as the group of what it protects
+        yield Hit(group, f"{ctx.label(group)} contains no resource, so it protects nothing.")
+
+
+RULE = graph_rule(META, check, reads={"security_group": {"is_default"}})

@@ -1,0 +1,60 @@
+"""CloudWatch receives metrics but no alarm reaches anyone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+
+META = RuleMeta(
+    id="OPS-ALARMS-NOT-ROUTED",
+    title="CloudWatch alarms notify nobody",
+    pillar="operational_excellence",
+    severity="medium",
+    wa_bp="OPS08-BP04",
+    rationale=(
+        "Metrics that no alarm acts on only help after the fact. An alarm needs an action: a topic that "
+        "pages the on-call team, an OpsItem, or an automated remediation, otherwise a breach goes unseen."
+    ),
+    remediation=(
+        "Define alarms on the key metrics (set alarms to true) and draw a flow from CloudWatch to where "
+        "they go: an SNS topic subscribed by the on-call team, Systems Manager OpsCenter or Incident "
+        "Manager, an EventBridge rule, or a Lambda function or Auto Scaling group that remediates."
+    ),
+    securityhub=("CloudWatch.15",),
+    checkov=("CKV_AWS_319",),
+)
+
+#: Where a CloudWatch alarm action (or an alarm state-change rule) can deliver.
+ALARM_TARGETS = frozenset(
+    {"sns", "systems_manager", "lambda", "eventbridge", "auto_scaling_group", "ec2", "external_service"}
+)
+
+
+def _routes_alarms(ctx: Context, node_id: str) -> bool:
+    return bool(ctx.prop(node_id, "alarms")) and ctx.sends_to(node_id, *ALARM_TARGETS)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report CloudWatch nodes that receive data while no CloudWatch node in the design routes an alarm."""
+    watchers = ctx.nodes("cloudwatch")
+    # Logs and alarms are often drawn as separate CloudWatch nodes: one that routes covers the design.
+    if any(_routes_alarms(ctx, node_id) for node_id in watchers):
+        return
+    for node_id in watchers:
+        sources = ctx.predecessors(node_id)
+        if not sources:
+            continue
+        count = f"{len(sources)} node{'s' if len(sources) != 1 else ''}"
+        if not ctx.prop(node_id, "alarms"):
+            yield Hit(node_id, f"{ctx.label(node_id)} receives data from {count} but defines no alarms on it.")
+        else:
+            yield Hit(
+                node_id,
+                f"{ctx.label(node_id)} receives data from {count} but sends no alarm anywhere (no flow to SNS, "
+                "Systems Manager, EventBridge, Lambda or Auto Scaling).",
+            )
+
+
+RULE = graph_rule(META, check, reads={"cloudwatch": {"alarms"}})

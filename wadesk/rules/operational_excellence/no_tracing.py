@@ -1,0 +1,99 @@
+"""A multi-service request path from the internet that nothing traces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import ACTORS, CONTAINERS, OBSERVERS
+
+META = RuleMeta(
+    id="OPS-NO-TRACING",
+    title="Request path is not traced",
+    pillar="operational_excellence",
+    severity="low",
+    wa_bp="OPS04-BP05",
+    rationale=(
+        "When a request crosses several services, logs and metrics of each one alone rarely show where "
+        "latency or an error came from. Distributed tracing follows a request end to end and points at "
+        "the slow or failing hop."
+    ),
+    remediation=(
+        "Turn on X-Ray: set tracing to true on the API Gateway stage, the Lambda functions and the Step "
+        "Functions state machines on the path, run the X-Ray or ADOT collector beside containers and "
+        "instances, and draw their flows to an X-Ray node."
+    ),
+    securityhub=("APIGateway.3",),
+    checkov=("CKV_AWS_73", "CKV_AWS_50", "CKV_AWS_284"),
+)
+
+#: Kinds that carry requests from the internet up to the workload's front door.
+_EDGE = frozenset({"internet", "waf", "shield", "cloudfront", "route53", "global_accelerator", "internet_gateway"})
+#: Front doors where a request enters the workload.
+_ENTRY_POINTS = frozenset({"alb", "nlb", "api_gateway"})
+#: Kinds a flow reaches without them being a hop of the request.
+_NOT_HOPS = OBSERVERS | ACTORS | CONTAINERS | frozenset({"waf", "shield", "acm", "cognito", "secrets_manager"})
+#: Kinds with a tracing property of their own.
+_TRACING_PROP = frozenset({"lambda", "api_gateway", "step_functions"})
+
+
+def _is_hop(ctx: Context, node_id: str) -> bool:
+    return ctx.kind(node_id) not in _NOT_HOPS
+
+
+def _traced(ctx: Context, node_id: str) -> bool:
+    if ctx.kind(node_id) in _TRACING_PROP and ctx.prop(node_id, "tracing"):
+        return True
+    return ctx.sends_to(node_id, "xray")
+
+
+def _reach_traced(ctx: Context) -> set[str]:
+    """Hops from which some path of hops leads to a traced node (the traced nodes included)."""
+    found = {n for n in ctx.nodes() if _is_hop(ctx, n) and _traced(ctx, n)}
+    stack = list(found)
+    while stack:
+        current = stack.pop()
+        for source in ctx.predecessors(current):
+            if source not in found and _is_hop(ctx, source):
+                found.add(source)
+                stack.append(source)
+    return found
+
+
+def _chain(ctx: Context, entry: str) -> tuple[str, str] | None:
+    """Two hops after ``entry`` (entry -> first -> second), if the request goes that deep."""
+    for first in ctx.successors(entry):
+        if first == entry or not _is_hop(ctx, first):
+            continue
+        for second in ctx.successors(first):
+            if second not in (entry, first) and _is_hop(ctx, second):
+                return first, second
+    return None
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report each internet-facing entry point whose path of three or more services reaches no traced node."""
+    internet = ctx.nodes("internet")
+    if not internet:
+        return
+    edge_reach = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _EDGE)
+    entries = [n for n in edge_reach if ctx.kind(n) in _ENTRY_POINTS]
+    if not entries:
+        return
+    traced = _reach_traced(ctx)
+    for entry in sorted(entries):
+        if entry in traced:
+            continue
+        chain = _chain(ctx, entry)
+        if chain is None:
+            continue
+        first, second = chain
+        yield Hit(
+            entry,
+            f"Requests entering at {ctx.label(entry)} go on to {ctx.label(first)} and then {ctx.label(second)}, "
+            "but no service on that path is traced with X-Ray.",
+        )
+
+
+RULE = graph_rule(META, check, reads={kind: {"tracing"} for kind in _TRACING_PROP})

@@ -1,0 +1,60 @@
+"""A server or database that sends no metrics or logs to CloudWatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import SERVER_COMPUTE, VPC_DATABASES
+from wadesk.rules.operational_excellence._common import linked_to_kind
+
+META = RuleMeta(
+    id="OPS-NOT-MONITORED",
+    title="Server or database is not monitored",
+    pillar="operational_excellence",
+    severity="medium",
+    wa_bp="OPS04-BP02",
+    rationale=(
+        "Servers, containers and database clusters are where capacity runs out: CPU, memory, disk, "
+        "connections. Without their metrics and logs in CloudWatch nobody sees saturation or errors "
+        "building up, and an outage is first noticed by users."
+    ),
+    remediation=(
+        "Draw a flow from the node to a CloudWatch node and ship its metrics and logs there (CloudWatch "
+        "agent on instances, Container Insights for ECS, control plane logging for EKS, log exports for "
+        "databases), then define alarms on the signals that matter."
+    ),
+)
+
+#: Kinds whose health a drawing must show being watched. Lambda, DynamoDB and Batch publish their
+#: service metrics with no configuration at all and have no capacity of their own to saturate, so
+#: flagging them would be noise.
+MONITORED_KINDS = SERVER_COMPUTE | VPC_DATABASES
+
+#: Properties that mean the node already ships metrics or logs to CloudWatch.
+CLOUDWATCH_PROPS: dict[str, str] = {
+    "ec2": "detailed_monitoring",
+    "ecs_service": "container_insights",
+    "eks_cluster": "control_plane_logging",
+    "rds": "log_exports",
+    "aurora": "log_exports",
+    "documentdb": "audit_logs",
+    "opensearch": "audit_logs",
+}
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report every server or VPC database with no flow to or from CloudWatch and no CloudWatch setting on."""
+    has_cloudwatch = ctx.has_kind("cloudwatch")
+    for node_id in ctx.nodes_in(MONITORED_KINDS):
+        setting = CLOUDWATCH_PROPS.get(ctx.kind(node_id))
+        if setting is not None and ctx.prop(node_id, setting):
+            continue
+        if has_cloudwatch and linked_to_kind(ctx, node_id, "cloudwatch"):
+            continue
+        where = "has no flow to CloudWatch" if has_cloudwatch else "is not monitored: the design has no CloudWatch"
+        yield Hit(node_id, f"{ctx.label(node_id)} {where}, so its metrics and logs are watched by nobody.")
+
+
+RULE = graph_rule(META, check, reads={kind: {prop} for kind, prop in CLOUDWATCH_PROPS.items()})

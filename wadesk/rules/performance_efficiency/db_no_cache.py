@@ -1,0 +1,71 @@
+"""An internet-facing application reads its database with no cache anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import CACHES, COMPUTE, READ_DATABASES
+
+META = RuleMeta(
+    id="PERF-DB-NO-CACHE",
+    title="Database is read without a cache",
+    pillar="performance_efficiency",
+    severity="low",
+    wa_bp="PERF03-BP05",
+    rationale=(
+        "When every user request becomes a database query, the database sets both latency and the "
+        "ceiling on throughput. Caching hot reads in memory, or whole responses at the edge, answers "
+        "most requests in microseconds and spares the database."
+    ),
+    remediation=(
+        "Add an ElastiCache node that the application tier reads before the database (draw a flow from "
+        "the compute to it), or cache responses in front: CloudFront, or API Gateway with caching set "
+        "to true. For DynamoDB, DAX does the same."
+    ),
+)
+
+_APP_TIER = COMPUTE | frozenset({"auto_scaling_group"})
+
+
+def _uses_cache(ctx: Context, node_id: str) -> bool:
+    """Whether a reader, its auto scaling group or (for a group) its members has a flow with a cache."""
+    subjects = [node_id, *(a for a in ctx.ancestors(node_id) if ctx.kind(a) == "auto_scaling_group")]
+    if ctx.kind(node_id) == "auto_scaling_group":
+        subjects.extend(ctx.descendants(node_id))
+    return any(ctx.kind(other) in CACHES for subject in subjects for other in ctx.neighbours(subject))
+
+
+def _cache_fronted(ctx: Context) -> set[str]:
+    """Nodes downstream of a cache: ElastiCache, CloudFront, or API Gateway with caching on."""
+    sources = [*ctx.nodes_in(CACHES), *ctx.nodes("cloudfront")]
+    sources.extend(n for n in ctx.nodes("api_gateway") if ctx.prop(n, "caching"))
+    return ctx.reachable(sources) if sources else set()
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report read databases that internet-facing compute queries with no cache on the way or beside it."""
+    from_internet = ctx.from_internet()
+    if not from_internet:
+        return
+    fronted: set[str] | None = None
+    for node_id in ctx.nodes_in(READ_DATABASES):
+        if node_id not in from_internet:
+            continue
+        readers = [p for p in ctx.predecessors(node_id) if ctx.kind(p) in _APP_TIER]
+        facing = [p for p in readers if p in from_internet]
+        if not facing:
+            continue
+        if fronted is None:
+            fronted = _cache_fronted(ctx)
+        if node_id in fronted or any(_uses_cache(ctx, reader) for reader in readers):
+            continue
+        yield Hit(
+            node_id,
+            f"{ctx.label(node_id)} is queried by {ctx.label(facing[0])}, which serves internet traffic, "
+            "and no cache sits beside it or in front of it.",
+        )
+
+
+RULE = graph_rule(META, check, reads={"api_gateway": {"caching"}})

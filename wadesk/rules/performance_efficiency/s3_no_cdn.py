@@ -1,0 +1,49 @@
+"""An S3 bucket that serves internet users directly, with no CloudFront in front."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+
+META = RuleMeta(
+    id="PERF-S3-NO-CDN",
+    title="S3 bucket serves users without a CDN",
+    pillar="performance_efficiency",
+    severity="medium",
+    wa_bp="PERF04-BP06",
+    rationale=(
+        "A bucket answers from its one Region, so distant users wait for every object to cross the "
+        "internet. CloudFront serves cached copies from edge locations near the users, over HTTP/2 or "
+        "HTTP/3, and takes the repeated reads off the bucket."
+    ),
+    remediation=(
+        "Put a CloudFront distribution in front of the bucket (internet -> cloudfront -> s3) with origin "
+        "access control, and point DNS at the distribution instead of the bucket."
+    ),
+    securityhub=("S3.2", "CloudFront.13"),
+)
+
+#: Kinds that pass a request on unchanged: DNS and the network edge (none of them caches).
+_PASS_THROUGH = frozenset({"route53", "internet_gateway", "shield"})
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report buckets reached from the internet through DNS or directly, never through CloudFront."""
+    internet = ctx.nodes("internet")
+    if not internet:
+        return
+    reached = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _PASS_THROUGH)
+    for node_id in ctx.nodes("s3"):
+        if node_id not in reached or ctx.receives_from(node_id, "cloudfront"):
+            continue
+        what = "website" if ctx.prop(node_id, "website_hosting") else "objects"
+        yield Hit(
+            node_id,
+            f"{ctx.label(node_id)} serves its {what} to internet users straight from the bucket, with no "
+            "CloudFront distribution in front.",
+        )
+
+
+RULE = graph_rule(META, check, reads={"s3": {"website_hosting"}})

@@ -1,0 +1,123 @@
+"""Helpers shared by the reliability rules: where nodes run, and what redundancy they have."""
+
+from __future__ import annotations
+
+import re
+
+from wadesk.rules.context import Context
+from wadesk.rules.groups import OBSERVERS
+
+ASG = "auto_scaling_group"
+
+#: Kinds whose flows to a node manage, observe or protect it rather than send it work.
+NOT_REQUEST_SOURCES = OBSERVERS | frozenset(
+    {"backup", "systems_manager", "cloudformation", "trusted_advisor", "inspector", "macie", "acm", "secrets_manager"}
+)
+
+_FAILURE_TARGET = re.compile(
+    r"on[\s_-]*failure|failure[\s_-]*destination|dead[\s_-]*letter|\bdlq\b|_dlq|-dlq|dlq$", re.IGNORECASE
+)
+_DEAD_LETTER_NAME = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
+
+
+def _norm(zone: str) -> str:
+    return zone.strip().lower()
+
+
+def subnet_zone(ctx: Context, subnet_id: str) -> str | None:
+    """The AZ of a subnet (normalised), or None when the drawing does not say."""
+    zone = ctx.subnet_zone(subnet_id)
+    return _norm(zone) if zone else None
+
+
+def group_subnets(ctx: Context, group_id: str) -> list[str]:
+    """Subnets an auto scaling group spans: its ``subnets`` property, else the subnet it is drawn in."""
+    listed = [s for s in ctx.prop(group_id, "subnets", []) or [] if s in ctx.arch and ctx.kind(s) == "subnet"]
+    if listed:
+        return listed
+    own = ctx.subnet_of(group_id)
+    return [own] if own is not None else []
+
+
+def drawn_zone(ctx: Context, node_id: str) -> str | None:
+    """The AZ a node is drawn in (its subnet's AZ, else its AZ container), ignoring auto scaling groups."""
+    subnet = ctx.subnet_of(node_id)
+    if subnet is not None:
+        zone = subnet_zone(ctx, subnet)
+        if zone:
+            return zone
+    container = ctx.enclosing(node_id, "availability_zone")
+    if container is None:
+        return None
+    name = str(ctx.prop(container, "name", "") or "")
+    return _norm(name) if name else f"#{container}"
+
+
+def known_zones(ctx: Context, node_id: str) -> frozenset[str] | None:
+    """Every AZ a node runs in (SPEC 3b), or None when any part of its placement is unknown.
+
+    Unlike ``Context.zones_of`` this does not drop a subnet whose AZ is unknown:
+    a group spanning a subnet in eu-west-1a and a subnet of unknown AZ may well
+    be multi-AZ, so the answer is "unknown".
+    """
+    group = node_id if ctx.kind(node_id) == ASG else ctx.enclosing(node_id, ASG)
+    if group is not None:
+        subnets = group_subnets(ctx, group)
+        if subnets:
+            zones = [subnet_zone(ctx, s) for s in subnets]
+            if any(z is None for z in zones):
+                return None
+            return frozenset(z for z in zones if z is not None)
+        zone = drawn_zone(ctx, group)
+        return frozenset([zone]) if zone else None
+    zone = drawn_zone(ctx, node_id)
+    return frozenset([zone]) if zone else None
+
+
+def private_zones(ctx: Context, node_id: str) -> frozenset[str]:
+    """The known AZs of the private subnets a node runs in (empty when none or unknown)."""
+    if ctx.kind(node_id) == "subnet":
+        subnets = [node_id]
+    else:
+        group = node_id if ctx.kind(node_id) == ASG else ctx.enclosing(node_id, ASG)
+        if group is not None:
+            subnets = group_subnets(ctx, group)
+        else:
+            own = ctx.subnet_of(node_id)
+            subnets = [own] if own is not None else []
+    zones = {subnet_zone(ctx, s) for s in subnets if not ctx.prop(s, "public", False)}
+    return frozenset(z for z in zones if z is not None)
+
+
+def zone_list(zones: frozenset[str] | set[str]) -> str:
+    """Zones for a message, in a stable order."""
+    return ", ".join(sorted(zones))
+
+
+def flow_successors(ctx: Context, node_id: str) -> list[str]:
+    """Nodes a node sends requests or data to, leaving out monitoring, tracing and key services."""
+    return [t for t in ctx.successors(node_id) if ctx.kind(t) not in OBSERVERS]
+
+
+def has_failure_destination(ctx: Context, node_id: str) -> bool:
+    """Whether a node sends its failed events somewhere (a dead-letter queue or an on-failure destination)."""
+    if ctx.has_dead_letter_queue(node_id):
+        return True
+    for edge_id, target, props in ctx.out_edges(node_id):
+        if ctx.kind(target) not in ("sqs", "sns", "eventbridge", "lambda", "s3"):
+            continue
+        if props.get("dead_letter") or _FAILURE_TARGET.search(ctx.edge_label(edge_id)):
+            return True
+        if _FAILURE_TARGET.search(ctx.label(target)):
+            return True
+    return False
+
+
+def is_dead_letter_queue(ctx: Context, node_id: str) -> bool:
+    """Whether a queue or topic is itself used as a dead-letter target (marked flow in, or named so)."""
+    if _DEAD_LETTER_NAME.search(ctx.label(node_id)) or _DEAD_LETTER_NAME.search(node_id):
+        return True
+    for edge_id, _source, props in ctx.in_edges(node_id):
+        if props.get("dead_letter") or _DEAD_LETTER_NAME.search(ctx.edge_label(edge_id)):
+            return True
+    return False

@@ -1,0 +1,49 @@
+"""An Auto Scaling group behind a load balancer that only checks instance health, not application health."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import LOAD_BALANCERS
+from wadesk.rules.reliability._common import ASG
+
+META = RuleMeta(
+    id="REL-ASG-EC2-HEALTH-CHECK",
+    title="Auto Scaling group behind a load balancer uses EC2 health checks",
+    pillar="reliability",
+    severity="low",
+    wa_bp="REL11-BP03",
+    rationale=(
+        "EC2 health checks only see whether the virtual machine runs. An instance whose application hangs "
+        "keeps failing load balancer checks but is never replaced, so capacity quietly shrinks."
+    ),
+    remediation=(
+        "Set health_check_type to ELB on the auto_scaling_group so instances the load balancer marks "
+        "unhealthy are terminated and replaced automatically."
+    ),
+    securityhub=("AutoScaling.1",),
+    checkov=("CKV2_AWS_15",),
+)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report groups with health_check_type EC2 that an ALB or NLB sends to (the group itself or a member)."""
+    served: dict[str, str] = {}
+    for lb in ctx.nodes_in(LOAD_BALANCERS):
+        for target in ctx.successors(lb):
+            group = target if ctx.kind(target) == ASG else ctx.enclosing(target, ASG)
+            if group is not None:
+                served.setdefault(group, lb)
+    for group, lb in served.items():
+        if ctx.prop(group, "health_check_type") != "EC2":
+            continue
+        yield Hit(
+            group,
+            f"{ctx.label(group)} receives traffic from {ctx.label(lb)} but uses EC2 health checks, so instances "
+            "that fail the load balancer's checks are not replaced.",
+        )
+
+
+RULE = graph_rule(META, check, reads={ASG: {"health_check_type"}})

@@ -1,0 +1,46 @@
+"""An Auto Scaling group that runs a single instance."""
+
+from __future__ import annotations
+
+from wadesk.rules.base import RuleMeta, node_rule
+from wadesk.rules.context import Context
+
+META = RuleMeta(
+    id="REL-ASG-SINGLE-INSTANCE",
+    title="Auto Scaling group runs one instance",
+    pillar="reliability",
+    severity="medium",
+    wa_bp="REL10-BP01",
+    rationale=(
+        "A group that keeps one instance replaces it after a failure, but the service is down while the "
+        "replacement boots, and a single instance cannot be spread over two zones."
+    ),
+    remediation=(
+        "Set min_size and desired_capacity to at least 2 (and max_size above them) so instances run in two "
+        "Availability Zones, or attach a scaling_policy with a minimum of two."
+    ),
+    securityhub=(),
+    checkov=(),
+)
+
+
+def check(ctx: Context, node_id: str) -> str | None:
+    """Report a group that can hold only one instance, or that stays at one without a scaling policy.
+
+    A group with max_size 0 is parked on purpose and passes.
+    """
+    min_size = int(ctx.prop(node_id, "min_size", 1))
+    max_size = int(ctx.prop(node_id, "max_size", 1))
+    desired = int(ctx.prop(node_id, "desired_capacity", 1))
+    if max_size == 1:
+        return f"{ctx.label(node_id)} can never run more than one instance (max_size is 1)."
+    steady = min(max(desired, min_size), max_size)
+    if steady == 1 and not ctx.prop(node_id, "scaling_policy"):
+        return (
+            f"{ctx.label(node_id)} keeps a single instance (min_size {min_size}, desired_capacity {desired}) and "
+            "has no scaling_policy to add more."
+        )
+    return None
+
+
+RULE = node_rule(META, ("auto_scaling_group",), check)

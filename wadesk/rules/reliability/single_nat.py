@@ -1,0 +1,90 @@
+"""One NAT gateway serving private subnets in several Availability Zones."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import COMPUTE, PLACEMENT_READS
+from wadesk.rules.reliability._common import ASG, drawn_zone, private_zones, zone_list
+
+META = RuleMeta(
+    id="REL-SINGLE-NAT",
+    title="One NAT gateway serves several Availability Zones",
+    pillar="reliability",
+    severity="medium",
+    wa_bp="REL10-BP01",
+    rationale=(
+        "A NAT gateway lives in one zone. Private subnets of other zones that route through it lose all "
+        "outbound access when that zone fails, so their zone is healthy but their workload still breaks, "
+        "and the cross-zone traffic is charged too."
+    ),
+    remediation=(
+        "Add a nat_gateway in a public subnet of every AZ that has private subnets, and route each private "
+        "subnet to the NAT gateway of its own AZ (draw the flows from each zone's workload to its own NAT)."
+    ),
+    securityhub=(),
+    checkov=(),
+)
+
+
+def _served_by_flows(ctx: Context, nat: str) -> set[str]:
+    """Zones of the private subnets whose nodes send flows to ``nat``."""
+    zones: set[str] = set()
+    for source in ctx.predecessors(nat):
+        zones |= private_zones(ctx, source)
+    return zones
+
+
+def _served_by_vpc(ctx: Context, vpc: str) -> set[str]:
+    """Zones of the private subnets of ``vpc`` that hold compute (which may need to reach out)."""
+    zones: set[str] = set()
+    for node_id in ctx.descendants(vpc):
+        kind = ctx.kind(node_id)
+        if kind in COMPUTE or kind == ASG:
+            zones |= private_zones(ctx, node_id)
+    return zones
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report a NAT gateway that serves 2+ AZs when some of those AZs have no NAT gateway of their own.
+
+    The zones a NAT serves come from the private-subnet nodes that send to it;
+    in a VPC where nothing is drawn sending to a NAT, a lone NAT gateway serves
+    every private subnet of its VPC that holds compute.
+    """
+    nats = ctx.nodes("nat_gateway")
+    if not nats:
+        return
+    by_vpc: dict[str | None, list[str]] = defaultdict(list)
+    for nat in nats:
+        by_vpc[ctx.vpc_of(nat)].append(nat)
+
+    for vpc, group in by_vpc.items():
+        own_zone = {nat: drawn_zone(ctx, nat) for nat in group}
+        nat_zones = {z for z in own_zone.values() if z is not None}
+        unknown = sum(1 for z in own_zone.values() if z is None)
+        served: dict[str, set[str]] = {nat: _served_by_flows(ctx, nat) for nat in group}
+        if not any(ctx.predecessors(nat) for nat in group):
+            if vpc is None or len(group) != 1:
+                continue
+            served[group[0]] = _served_by_vpc(ctx, vpc)
+        for nat in group:
+            zones = served[nat]
+            if len(zones) < 2:
+                continue
+            uncovered = zones - nat_zones
+            if len(uncovered) <= unknown:
+                continue  # NAT gateways drawn without an AZ may be the missing ones
+            where = f" in {own_zone[nat]}" if own_zone[nat] else ""
+            yield Hit(
+                nat,
+                f"{ctx.label(nat)}{where} serves private subnets in {zone_list(zones)}, but "
+                f"{zone_list(uncovered)} {'has' if len(uncovered) == 1 else 'have'} no NAT gateway of its own: "
+                "outbound access there depends on another zone.",
+            )
+
+
+RULE = graph_rule(META, check, reads=PLACEMENT_READS)

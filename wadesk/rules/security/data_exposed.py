@@ -1,0 +1,59 @@
+"""A data store that internet requests can reach without passing a managed front door."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import DATA_STORES, FRONT_DOORS, OBSERVERS
+from wadesk.rules.security._common import EGRESS_ONLY, describe_path, internet_sources, reach
+
+META = RuleMeta(
+    id="SEC-DATA-EXPOSED",
+    title="Data store reachable from the internet without a front door",
+    pillar="security",
+    severity="high",
+    wa_bp="SEC05-BP01",
+    rationale=(
+        "When a request from the internet can travel to a data store without first being terminated by a "
+        "load balancer, API Gateway, CloudFront or Global Accelerator, the data tier is only one "
+        "compromised host or one open port away from the attacker. Layered networks put a managed entry "
+        "point and an application tier between users and the data."
+    ),
+    remediation=(
+        "Let internet traffic enter only through a front door (an alb, api_gateway or cloudfront node) "
+        "that forwards to the application tier, keep the data store in private subnets, and remove any "
+        "flow that lets internet requests reach the store or its clients directly."
+    ),
+    securityhub=("RDS.2",),
+    checkov=(),
+)
+
+#: Stores a request can reach over the network. S3 served to the internet is judged by another rule;
+#: an EBS volume is only ever reached through the instance it is attached to.
+EXPOSABLE = DATA_STORES - {"s3", "ebs"}
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report every data store reachable from an internet node along a path with no front door."""
+    stores = ctx.nodes_in(EXPOSABLE)
+    sources = internet_sources(ctx)
+    if not stores or not sources:
+        return
+
+    def through(node_id: str) -> bool:
+        kind = ctx.kind(node_id)
+        return kind not in FRONT_DOORS and kind not in OBSERVERS and kind not in EGRESS_ONLY
+
+    parents = reach(ctx, sources, through)
+    for store in stores:
+        if store in parents and parents[store] is not None:
+            yield Hit(
+                store,
+                f"{ctx.label(store)} can be reached by internet requests with no load balancer, API Gateway "
+                f"or CloudFront on the way ({describe_path(ctx, parents, store)}).",
+            )
+
+
+RULE = graph_rule(META, check)

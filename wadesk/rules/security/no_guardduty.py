@@ -1,0 +1,40 @@
+"""A design with AWS resources and no enabled GuardDuty detector."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.security._common import missing_account_service
+
+META = RuleMeta(
+    id="SEC-NO-GUARDDUTY",
+    title="No GuardDuty threat detection",
+    pillar="security",
+    severity="high",
+    wa_bp="SEC04-BP01",
+    rationale=(
+        "GuardDuty watches CloudTrail, VPC flow logs and DNS queries for signs of compromise such as "
+        "credential misuse, crypto-mining or calls to known malicious hosts. Without it, an intrusion is "
+        "found only when its damage shows."
+    ),
+    remediation=(
+        "Add a guardduty node with enabled set to true (one detector covers the account in its Region) and "
+        "send its findings to Security Hub or an alerting topic."
+    ),
+    securityhub=("GuardDuty.1",),
+    checkov=("CKV_AWS_238", "CKV2_AWS_3"),
+)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report the design when it has AWS resources but no enabled guardduty node anywhere."""
+    detectors = [n for n in ctx.nodes("guardduty") if ctx.prop(n, "enabled", True)]
+    disabled = " (the GuardDuty detector drawn is disabled)" if ctx.has_kind("guardduty") else ""
+    yield from missing_account_service(
+        ctx, detectors, f"The design has AWS resources but no GuardDuty detector watching for threats{disabled}."
+    )
+
+
+RULE = graph_rule(META, check, reads={"guardduty": {"enabled"}})

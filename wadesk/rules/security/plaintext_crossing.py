@@ -1,0 +1,77 @@
+"""An unencrypted flow that crosses a subnet, VPC or AWS network boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
+from wadesk.rules.groups import CONTAINERS, OBSERVERS, PLACEMENT_READS
+from wadesk.rules.security._common import GATEWAYS, network_location, subnets_of
+
+META = RuleMeta(
+    id="SEC-PLAINTEXT-CROSSING",
+    title="Unencrypted flow crosses a network boundary",
+    pillar="security",
+    severity="medium",
+    wa_bp="SEC09-BP02",
+    rationale=(
+        "Data sent in clear text can be read or altered by anyone who can observe the network it crosses. "
+        "Traffic that leaves its subnet, its VPC or the AWS network passes routers, gateways and links "
+        "outside the sender's control, so it should be protected with TLS."
+    ),
+    remediation=(
+        "Switch the flow to https or tls (or set encrypted to true once the client and server use TLS): "
+        "terminate TLS with an ACM certificate on the load balancer or CloudFront, and enable in-transit "
+        "encryption on the database or cache it connects to."
+    ),
+    securityhub=(),
+    checkov=(),
+)
+
+#: Protocols that carry clear text unless marked encrypted; "other" says nothing, so the rule stays silent.
+_PLAIN = frozenset({"http", "tcp", "sql"})
+
+
+def _crosses(ctx: Context, source: str, target: str) -> str | None:
+    """What boundary a flow from ``source`` to ``target`` crosses, or None (none, or unknown)."""
+    here, there = network_location(ctx, source), network_location(ctx, target)
+    if here is None or there is None:
+        return None
+    if here != there:
+        if "external" in (here[0], there[0]):
+            return "between the internet or an outside network and AWS"
+        if here[0] == "vpc" and there[0] == "vpc":
+            return "between two VPCs"
+        return "into or out of a VPC"
+    if here[0] != "vpc":
+        return None
+    mine, theirs = subnets_of(ctx, source), subnets_of(ctx, target)
+    if mine and theirs and len(mine | theirs) > 1:
+        return "between subnets"
+    return None
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report the target of every flow marked unencrypted that leaves its subnet, VPC or AWS."""
+    for _edge_id, source, target, props in ctx.edges():
+        if props.get("encrypted", False) or source == target:
+            continue
+        protocol = str(props.get("protocol", "other"))
+        if protocol not in _PLAIN:
+            continue
+        kinds = (ctx.kind(source), ctx.kind(target))
+        if any(k in CONTAINERS or k in OBSERVERS for k in kinds) or kinds[1] in GATEWAYS:
+            continue
+        boundary = _crosses(ctx, source, target)
+        if boundary is None:
+            continue
+        port = props.get("port")
+        over = f"{protocol.upper()} port {port}" if port is not None else protocol.upper()
+        yield Hit(
+            target,
+            f"{ctx.label(source)} sends to {ctx.label(target)} unencrypted over {over}, {boundary}.",
+        )
+
+
+RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "lambda": {"in_vpc"}})

@@ -1,0 +1,48 @@
+"""A security group open to the whole internet on ports other than HTTP, HTTPS, SSH and RDP."""
+
+from __future__ import annotations
+
+from wadesk.rules.base import RuleMeta, node_rule
+from wadesk.rules.context import Context
+from wadesk.rules.security._common import world_open_rules
+
+META = RuleMeta(
+    id="SEC-SG-OPEN-PORTS",
+    title="Security group opens non-web ports to the internet",
+    pillar="security",
+    severity="medium",
+    wa_bp="SEC05-BP02",
+    rationale=(
+        "Only a public entry point's HTTP and HTTPS ports need to accept connections from everyone. Any "
+        "other port open to 0.0.0.0/0 or ::/0 exposes a database, cache, admin console or internal "
+        "service to internet scanning."
+    ),
+    remediation=(
+        "Narrow the rule to ports 80 and 443, or replace the 0.0.0.0/0 source with the CIDR of the "
+        "clients or the security group of the tier that calls the service."
+    ),
+    securityhub=("EC2.18", "EC2.19"),
+    checkov=("CKV_AWS_277",),
+)
+
+
+#: Ports this rule accepts open to the world: web traffic, and SSH/RDP (reported by SEC-SG-OPEN-ADMIN).
+ALLOWED = frozenset({80, 443, 22, 3389})
+
+
+def check(ctx: Context, node_id: str) -> str | None:
+    """Report a security group with a world-open ingress rule covering a port other than 80 and 443.
+
+    SSH and RDP alone are left to SEC-SG-OPEN-ADMIN.
+    """
+    ranges = []
+    for low, high, _protocol in world_open_rules(ctx.prop(node_id, "ingress", []) or []):
+        accepted = sum(1 for port in ALLOWED if low <= port <= high)
+        if high - low + 1 > accepted:
+            ranges.append(str(low) if low == high else f"{low}-{high}")
+    if not ranges:
+        return None
+    return f"{ctx.label(node_id)} lets anyone on the internet reach port {', '.join(dict.fromkeys(ranges))}."
+
+
+RULE = node_rule(META, ("security_group",), check)
