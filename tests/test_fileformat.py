@@ -173,3 +173,11 @@ def test_examples_load_and_round_trip(path: Path, tmp_path: Path) -> None:
     out = tmp_path / path.name
     save_design(arch, out)
     assert to_document(load_design(out)) == to_document(arch)
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "new.wadesk"
+    save_design(new_architecture("x"), path)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -19,7 +19,7 @@ def test_database_read_without_cache_is_reported() -> None:
         [*WEB, ("api", "api_gateway"), ("fn", "lambda"), ("table", "dynamodb")],
         [*WEB_FLOWS, ("users", "api"), ("api", "fn"), ("fn", "table")],
     )
-    assert hits(RULE, arch) == {key(RULE, "db"), key(RULE, "table")}
+    assert hits(RULE, arch) == {key(RULE, "db")}
 
 
 def test_reader_using_elasticache_passes() -> None:
@@ -47,7 +47,15 @@ def test_cloudfront_in_front_passes() -> None:
 def test_caching_api_gateway_in_front_passes() -> None:
     arch = design(
         [("users", "internet"), ("api", "api_gateway", None, {"caching": True}), ("fn", "lambda"),
-         ("table", "dynamodb")],
+         ("db", "aurora")],
+        [("users", "api"), ("api", "fn"), ("fn", "db")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_dynamodb_needs_no_cache() -> None:
+    arch = design(
+        [("users", "internet"), ("api", "api_gateway"), ("fn", "lambda"), ("table", "dynamodb")],
         [("users", "api"), ("api", "fn"), ("fn", "table")],
     )
     assert hits(RULE, arch) == set()

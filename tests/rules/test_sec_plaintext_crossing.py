@@ -65,3 +65,8 @@ def test_group_spanning_two_subnets_crosses() -> None:
         [("web", "db", SQL)],
     )
     assert hits(RULE, arch) == {key(RULE, "db")}
+
+
+def test_plain_http_from_the_internet_to_an_unplaced_server_is_reported() -> None:
+    arch = design([("users", "internet"), ("web", "ec2")], [("users", "web", {"protocol": "http"})])
+    assert hits(RULE, arch) == {key(RULE, "web")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wadesk.model import Architecture, ModelEvent
 from wadesk.rules.base import PILLARS, SEVERITIES, Finding, GraphRule, NodeRule, Rule, RuleMeta, finding_key
@@ -204,7 +204,7 @@ class Analyzer:
         for finding in findings:
             justification = accepted.get((finding.rule, finding.node))
             if justification is not None:
-                finding = finding.model_copy(update={"suppressed": True, "justification": justification})
+                finding = replace(finding, suppressed=True, justification=justification)
             out.append(finding)
         return out
 

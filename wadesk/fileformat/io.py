@@ -368,11 +368,12 @@ def write_atomic(target: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
-            try:
-                os.chmod(temp_name, target.stat().st_mode & 0o777)
-            except OSError:
-                pass
+        try:
+            # mkstemp creates the file private (0600); give it the old file's mode, or the usual one.
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+            os.chmod(temp_name, mode)
+        except OSError:
+            pass
         os.replace(temp_name, target)
     except OSError as exc:
         try:
@@ -380,6 +381,12 @@ def write_atomic(target: Path, data: bytes) -> None:
         except OSError:
             pass
         raise DesignFileError(source, [f"cannot be written: {exc.strerror or exc}"]) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _number(value: float) -> float | int:

@@ -86,6 +86,9 @@ class Architecture:
     def __init__(self, schema: KindSchema | None = None, name: str = "", description: str = "") -> None:
         self._schema = schema
         self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        # networkx's own node-attribute dict: reading it directly skips a view object per lookup,
+        # which matters in rules that ask for kinds and properties thousands of times.
+        self._node_attrs: dict[str, dict[str, Any]] = self._graph._node
         self._edges: dict[str, tuple[str, str]] = {}
         self._children: dict[str | None, dict[str, None]] = {None: {}}
         self._suppressions: list[Suppression] = []
@@ -137,7 +140,7 @@ class Architecture:
     def node(self, node_id: str) -> Node:
         """A snapshot of node ``node_id``."""
         try:
-            data = self._graph.nodes[node_id]
+            data = self._node_attrs[node_id]
         except KeyError:
             raise ModelError(f"no node with id {node_id!r}") from None
         return Node(
@@ -154,21 +157,22 @@ class Architecture:
 
     def kind_of(self, node_id: str) -> str:
         """The kind id of node ``node_id``."""
-        return str(self._graph.nodes[node_id]["kind"])
+        kind: str = self._node_attrs[node_id]["kind"]
+        return kind
 
     def props_of(self, node_id: str) -> Mapping[str, Any]:
         """The live property mapping of a node (do not mutate)."""
-        props: Mapping[str, Any] = self._graph.nodes[node_id]["props"]
+        props: Mapping[str, Any] = self._node_attrs[node_id]["props"]
         return props
 
     def label_of(self, node_id: str) -> str:
         """The label of a node, or its id when the label is empty."""
-        label: str = self._graph.nodes[node_id]["label"]
+        label: str = self._node_attrs[node_id]["label"]
         return label or node_id
 
     def parent_of(self, node_id: str) -> str | None:
         """The id of the container that holds ``node_id``, if any."""
-        parent: str | None = self._graph.nodes[node_id]["parent"]
+        parent: str | None = self._node_attrs[node_id]["parent"]
         return parent
 
     def nodes(self) -> Iterator[Node]:
@@ -442,10 +446,10 @@ class Architecture:
     def ancestors(self, node_id: str) -> list[str]:
         """The containers around ``node_id``, innermost first."""
         out: list[str] = []
-        parent = self._graph.nodes[node_id]["parent"]
+        parent = self._node_attrs[node_id]["parent"]
         while parent is not None:
             out.append(parent)
-            parent = self._graph.nodes[parent]["parent"]
+            parent = self._node_attrs[parent]["parent"]
         return out
 
     def is_container(self, node_id: str) -> bool:
@@ -457,6 +461,7 @@ class Architecture:
         """An independent copy without listeners."""
         other = Architecture(self._schema, self.name, self.description)
         other._graph = copy.deepcopy(self._graph)
+        other._node_attrs = other._graph._node
         other._edges = dict(self._edges)
         other._children = {key: dict(value) for key, value in self._children.items()}
         other._suppressions = list(self._suppressions)
@@ -464,7 +469,7 @@ class Architecture:
 
     def _node_data(self, node_id: str) -> dict[str, Any]:
         try:
-            data: dict[str, Any] = self._graph.nodes[node_id]
+            data: dict[str, Any] = self._node_attrs[node_id]
         except KeyError:
             raise ModelError(f"no node with id {node_id!r}") from None
         return data

@@ -59,10 +59,14 @@ class RuleMeta(BaseModel):
     checkov: tuple[str, ...] = Field((), description="Checkov check ids")
 
 
-class Finding(BaseModel):
-    """One thing a reviewer would tell you, attached to a node or to the design."""
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a reviewer would tell you, attached to a node or to the design.
 
-    model_config = ConfigDict(frozen=True)
+    A plain frozen dataclass rather than a pydantic model: analyses create
+    tens of thousands of these, and every field comes from validated rule
+    metadata.
+    """
 
     rule: str
     pillar: Pillar
@@ -73,7 +77,8 @@ class Finding(BaseModel):
     wa_bp: str
     suppressed: bool = False
     justification: str | None = None
-    error: bool = Field(False, description="The rule itself failed; the message says how")
+    #: The rule itself failed; the message says how.
+    error: bool = False
 
     @property
     def key(self) -> str:

@@ -39,10 +39,29 @@ class Context:
         return self.arch.label_of(node_id)
 
     def nodes(self, *kinds: str) -> list[str]:
-        """Ids of nodes of any of ``kinds`` (all nodes when none given)."""
+        """Ids of nodes of any of ``kinds`` (all nodes when none given), in insertion order."""
         if not kinds:
-            return self.arch.node_ids()
-        return self.cached(("nodes", frozenset(kinds)), lambda: q.nodes_of_kind(self.arch, *kinds))
+            return self.cached("all_nodes", self.arch.node_ids)
+        key = ("nodes", frozenset(kinds))
+        found = self._cache.get(key)
+        if found is None:
+            index = self._kind_index()
+            if len(kinds) == 1:
+                found = [node for _, node in index.get(kinds[0], ())]
+            else:
+                merged = sorted(entry for kind in set(kinds) for entry in index.get(kind, ()))
+                found = [node for _, node in merged]
+            self._cache[key] = found
+        return list(found)
+
+    def _kind_index(self) -> dict[str, list[tuple[int, str]]]:
+        def compute() -> dict[str, list[tuple[int, str]]]:
+            index: dict[str, list[tuple[int, str]]] = {}
+            for position, (node, kind) in enumerate(self.arch.graph.nodes(data="kind")):
+                index.setdefault(kind, []).append((position, node))
+            return index
+
+        return self.cached("kind_index", compute)
 
     def nodes_in(self, kinds: Iterable[str]) -> list[str]:
         """Ids of nodes whose kind is in ``kinds``."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from wadesk.rules.base import Rule
 from wadesk.rules.performance_efficiency import (
-    apigw_no_cache,
     db_no_cache,
     db_performance_insights,
     db_previous_gen,
@@ -23,6 +22,5 @@ RULES: tuple[Rule, ...] = (
     db_previous_gen.RULE,
     ec2_detailed_monitoring.RULE,
     db_performance_insights.RULE,
-    apigw_no_cache.RULE,
     lambda_low_memory.RULE,
 )

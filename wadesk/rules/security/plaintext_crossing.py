@@ -37,6 +37,10 @@ def _crosses(ctx: Context, source: str, target: str) -> str | None:
     """What boundary a flow from ``source`` to ``target`` crosses, or None (none, or unknown)."""
     here, there = network_location(ctx, source), network_location(ctx, target)
     if here is None or there is None:
+        # Where an AWS resource sits may be unknown, but a flow from the outside still crosses into AWS.
+        known = here or there
+        if known is not None and known[0] == "external":
+            return "between the internet or an outside network and AWS"
         return None
     if here != there:
         if "external" in (here[0], there[0]):
