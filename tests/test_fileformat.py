@@ -118,11 +118,19 @@ def test_broken_bytes_give_our_error(data: bytes, expected: str) -> None:
     assert str(info.value).startswith("d.wadesk: ")
 
 
+def test_absurdly_deep_nesting_is_refused() -> None:
+    nodes = [{"id": f"c{i}", "kind": "vpc", "w": 1, "h": 1, **({"parent": f"c{i - 1}"} if i else {})}
+             for i in range(200)]
+    assert "nest more than 64 levels" in _problem({"format": "wadesk", "version": 1, "nodes": nodes})
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(DesignFileError, match="no such file"):
         load_design(tmp_path / "nope.wadesk")
     with pytest.raises(DesignFileError, match="is a directory"):
         load_design(tmp_path)
+    with pytest.raises(DesignFileError, match="not a regular file"):
+        load_design("/dev/zero")
 
 
 def test_many_problems_are_listed_one_per_line() -> None:

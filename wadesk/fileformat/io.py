@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +24,10 @@ from wadesk.model import Architecture, ModelError, Suppression
 #: 50,000 components is about 15 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+#: How deep containers may nest (real designs use under ten levels; the limit keeps
+#: placement queries, which walk up the containment chain, fast on hostile files).
+MAX_NESTING = 64
+
 #: Problems reported per file before the rest are summarised.
 MAX_PROBLEMS = 20
 
@@ -39,7 +44,11 @@ def load_design(path: str | os.PathLike[str], catalog: Catalog = CATALOG) -> Arc
     try:
         if file.is_dir():
             raise DesignFileError(source, ["is a directory, not a design file"])
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A device or a pipe could be read forever.
+            raise DesignFileError(source, ["is not a regular file"])
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise DesignFileError(source, [f"is {size // (1024 * 1024)} MB; design files are limited to 64 MB"])
         data = file.read_bytes()
@@ -146,9 +155,9 @@ def _structure_problems(exc: ValidationError, document: Mapping[str, Any]) -> li
         elif kind == "extra_forbidden":
             problems.append(f"{where}: unknown field {field!r}")
         elif kind in ("finite_number",):
-            problems.append(f"{where}: {field!r} must be a finite number, got {value!r}")
+            problems.append(f"{where}: {field!r} must be a finite number, got {_short(value)}")
         elif kind == "greater_than":
-            problems.append(f"{where}: {field!r} must be greater than 0, got {value!r}")
+            problems.append(f"{where}: {field!r} must be greater than 0, got {_short(value)}")
         elif kind == "string_too_short":
             problems.append(f"{where}: {field!r} must not be empty")
         else:
@@ -211,6 +220,8 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
         elif catalog.has_kind(parent.kind) and not catalog.is_container(parent.kind):
             problems.append(f"node {node.id!r}: parent {node.parent!r} is a {parent.kind}, which cannot hold other nodes")
     problems.extend(_parent_cycles(nodes))
+    if not problems:
+        problems.extend(_too_deep(nodes))
     for suppression in record.suppressions:
         if suppression.node is not None and suppression.node not in nodes:
             problems.append(f"suppression of {suppression.rule!r}: node {suppression.node!r} is not a node of the design")
@@ -263,6 +274,15 @@ def _parent_cycles(nodes: Mapping[str, NodeRecord]) -> list[str]:
         for member in chain:
             state[member] = 2
     return problems
+
+
+def _too_deep(nodes: Mapping[str, NodeRecord]) -> list[str]:
+    depth: dict[str, int] = {}
+    for node in _parents_first(nodes):
+        depth[node.id] = depth[node.parent] + 1 if node.parent is not None else 0
+        if depth[node.id] > MAX_NESTING:
+            return [f"node {node.id!r}: containers nest more than {MAX_NESTING} levels deep"]
+    return []
 
 
 def _parents_first(nodes: Mapping[str, NodeRecord]) -> list[NodeRecord]:
