@@ -143,11 +143,16 @@ class Analyzer:
         """Re-run what the events since the last update affect.
 
         Returns:
-            The ids of nodes whose findings may have changed (None: the design).
+            The ids of nodes whose findings may have changed since the last
+            call (None: the design).
         """
+        self._recompute()
+        changed, self._changed = self._changed, set()
+        return changed
+
+    def _recompute(self) -> None:
         if not self._dirty_nodes and not self._dirty_graph:
-            changed, self._changed = self._changed, set()
-            return changed
+            return
         ctx = Context(self.arch)
         changed = self._changed
         for node_id in self._dirty_nodes:
@@ -172,18 +177,17 @@ class Analyzer:
         self._dirty_graph.clear()
         if changed:
             self._result = None
-        self._changed = set()
-        return changed
 
     def result(self) -> AnalysisResult:
-        """The current findings (call :meth:`update` first after edits)."""
-        self.update()
+        """The current findings; reading them never consumes :meth:`update`'s change set."""
+        self._recompute()
         if self._result is None:
             self._result = AnalysisResult(tuple(sorted(self._apply_suppressions(self._raw()), key=sort_key)))
         return self._result
 
     def findings_for(self, node_id: str | None) -> list[Finding]:
         """Current findings of one node, suppressions applied, worst first."""
+        self._recompute()
         raw: list[Finding] = []
         if node_id is not None:
             raw.extend(self._node_results.get(node_id, {}).values())

@@ -1,1 +1,37 @@
-"""wadesk.editing."""
+"""Undo units: one reversible edit per model mutation, pure and free of Qt."""
+
+from __future__ import annotations
+
+from wadesk.editing.units import (
+    AddNode,
+    AddSuppression,
+    Compound,
+    Connect,
+    Disconnect,
+    Edit,
+    MoveNodes,
+    RemoveNode,
+    RemoveSuppression,
+    Reparent,
+    SetEdgeLabel,
+    SetEdgeProperty,
+    SetLabel,
+    SetProperty,
+)
+
+__all__ = [
+    "AddNode",
+    "AddSuppression",
+    "Compound",
+    "Connect",
+    "Disconnect",
+    "Edit",
+    "MoveNodes",
+    "RemoveNode",
+    "RemoveSuppression",
+    "Reparent",
+    "SetEdgeLabel",
+    "SetEdgeProperty",
+    "SetLabel",
+    "SetProperty",
+]

@@ -1,0 +1,105 @@
+"""Every canvas item type paints offscreen, through its real camelCase virtuals, and looks like its kind."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from wadesk.catalog import CATALOG
+from wadesk.rules.base import Finding
+from wadesk.ui.canvas import styles
+from wadesk.ui.canvas.container_item import ContainerItem, style_for
+from wadesk.ui.canvas.edge_item import EdgeItem
+from wadesk.ui.canvas.node_item import NodeItem
+
+pytestmark = pytest.mark.gui
+
+CONTAINER_KINDS = [kind.id for kind in CATALOG if kind.container]
+
+
+def finding(severity: str, suppressed: bool = False) -> Finding:
+    return Finding(rule="R", pillar="security", severity=severity, node="n", message="m", remediation="r",
+                   wa_bp="SEC01-BP01", suppressed=suppressed)
+
+
+def paint(item: QGraphicsItem) -> QImage:
+    rect = item.boundingRect()
+    image = QImage(int(rect.width()) + 2, int(rect.height()) + 2, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.translate(-rect.left() + 1, -rect.top() + 1)
+    item.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    return image
+
+
+def colours(image: QImage) -> set[int]:
+    return {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+
+
+def test_virtuals_are_overridden_with_their_qt_names() -> None:
+    for cls in (NodeItem, ContainerItem, EdgeItem):
+        for name in ("paint", "boundingRect", "shape"):
+            assert getattr(cls, name) is not getattr(QGraphicsItem, name), (cls, name)
+
+
+def test_node_paints_icon_label_badge_and_marker(qapp) -> None:
+    kind = CATALOG.get("rds")
+    item = NodeItem("n", "rds", "Orders DB", kind.icon_path)
+    plain = colours(paint(item))
+    assert len(plain) > 10
+    item.set_findings([finding("medium"), finding("high")])
+    item.set_ownership(5, ["aws"] * 7 + ["customer"] * 5)
+    image = paint(item)
+    origin = item.boundingRect().topLeft()
+    shift = QPointF(1, 1) - origin
+    badge = {QColor(image.pixel((QPointF(x, y) + shift).toPoint())).name() for x in range(56, 70) for y in range(-6, 8)}
+    assert styles.SEVERITY_COLOURS["high"].name() in badge  # the worst severity colours the badge
+    assert styles.SEVERITY_COLOURS["medium"].name() not in badge
+    item.setSelected(False)
+    item.set_responsibility_view(True)
+    assert len(colours(paint(item))) > len(plain)
+
+
+def test_badge_is_grey_when_every_finding_is_suppressed() -> None:
+    assert styles.badge_colour([finding("high", suppressed=True)]) == styles.SUPPRESSED_COLOUR
+    assert styles.badge_colour([finding("low"), finding("high", True)]) == styles.SEVERITY_COLOURS["low"]
+    assert styles.badge_count([finding("low"), finding("high", True)]) == 1
+
+
+@pytest.mark.parametrize("kind", CONTAINER_KINDS)
+def test_every_container_kind_paints_in_its_own_style(qapp, kind: str) -> None:
+    info = CATALOG.get(kind)
+    item = ContainerItem("c", kind, info.name, info.icon_path, 300, 200, CATALOG.defaults(kind))
+    image = paint(item)
+    outline = QColor(item.style.outline)
+    border = [QColor(image.pixel(x, 12 + y)) for x in (12, 13, 14) for y in range(60, 160)]
+    drawn = [c for c in border if c.name() != "#ffffff"]
+    assert drawn, "no left border"
+    # antialiasing blends the thin line with white: compare hues, not exact colours
+    assert any(abs(c.hslHue() - outline.hslHue()) <= 8 for c in drawn), (outline.name(), {c.name() for c in drawn})
+
+
+def test_subnets_look_public_or_private() -> None:
+    assert style_for("subnet", {"public": True}).fill == "#E9F3E6"
+    assert style_for("subnet", {"public": False}).fill == "#E6F2F8"
+    assert style_for("security_group", {}).dashed and style_for("auto_scaling_group", {}).dashed
+    assert not style_for("vpc", {}).dashed
+
+
+def test_container_is_grabbed_by_its_border_not_its_inside(qapp) -> None:
+    info = CATALOG.get("vpc")
+    item = ContainerItem("c", "vpc", "VPC", info.icon_path, 300, 200, {})
+    assert item.shape().contains(QPointF(100, 10))  # title bar
+    assert not item.shape().contains(QPointF(150, 120))  # inside: free for rubber-band selection
+    assert item.handle_contains(QPointF(295, 195))
+
+
+def test_edge_paints_arrow_and_label(qapp) -> None:
+    item = EdgeItem("e", "HTTPS")
+    item.set_ends(QRectF(0, 0, 64, 64), QRectF(300, 100, 64, 64))
+    image = paint(item)
+    assert len(colours(image)) > 3
+    assert item.shape().contains(item.boundingRect().center())

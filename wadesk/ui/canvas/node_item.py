@@ -1,0 +1,143 @@
+"""A component on the canvas: its icon, label, finding badge, ownership marker and connection handle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from wadesk.rules.base import Finding
+from wadesk.ui._compat import override
+from wadesk.ui.canvas import styles
+
+LABEL_WIDTH = 130.0
+LABEL_TOP = styles.ICON + 4.0
+HANDLE = QRectF(styles.ICON + 2.0, styles.ICON / 2 - 6.0, 12.0, 12.0)
+BADGE = QRectF(styles.ICON - 10.0, -8.0, 18.0, 18.0)
+MARKER = QRectF(-6.0, styles.ICON - 10.0, 28.0, 13.0)
+
+
+class NodeItem(QGraphicsItem):
+    """One component, positioned by its top-left icon corner in scene coordinates."""
+
+    def __init__(self, node_id: str, kind: str, label: str, icon_path: Path) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.kind = kind
+        self._label = label
+        self._pixmap = styles.icon_pixmap(icon_path)
+        self._findings: list[Finding] = []
+        self._customer_layers: int | None = None
+        self._owners: list[str] = []
+        self._responsibility_view = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1000)
+        self.setToolTip(label)
+
+    # ---------------------------------------------------------------- state
+    @property
+    def label(self) -> str:
+        """The label shown below the icon."""
+        return self._label
+
+    def set_label(self, label: str) -> None:
+        """Show a new label."""
+        self.prepareGeometryChange()
+        self._label = label
+        self.setToolTip(label)
+        self.update()
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings the badge counts."""
+        return list(self._findings)
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        """Show the badge for ``findings`` (none: no badge)."""
+        self._findings = list(findings)
+        self.update()
+
+    def set_ownership(self, customer_layers: int, owners: Sequence[str]) -> None:
+        """Show how many layers the customer owns, and each layer's owner in the responsibility view."""
+        self._customer_layers = customer_layers
+        self._owners = list(owners)
+        self.update()
+
+    def set_responsibility_view(self, on: bool) -> None:
+        """Draw the 12-layer owner strip under the icon."""
+        self.prepareGeometryChange()
+        self._responsibility_view = on
+        self.update()
+
+    def icon_rect_in_scene(self) -> QRectF:
+        """The icon's box in scene coordinates (edges end on its border)."""
+        return QRectF(self.scenePos(), QPointF(self.scenePos().x() + styles.ICON, self.scenePos().y() + styles.ICON))
+
+    def handle_contains(self, scene_pos: QPointF) -> bool:
+        """Whether ``scene_pos`` is on the connection handle (shown while selected)."""
+        return self.isSelected() and HANDLE.adjusted(-3, -3, 3, 3).contains(self.mapFromScene(scene_pos))
+
+    def _label_lines(self) -> int:
+        return 2 if self._label_rect_height() > 16 else 1
+
+    def _label_rect_height(self) -> float:
+        metrics = QFontMetricsF(styles.label_font())
+        width = metrics.horizontalAdvance(self._label)
+        return metrics.height() * (2 if width > LABEL_WIDTH - 4 else 1)
+
+    def _label_top(self) -> float:
+        return LABEL_TOP + (8.0 if self._responsibility_view else 0.0)
+
+    # -------------------------------------------------------------- drawing
+    @override
+    def boundingRect(self) -> QRectF:
+        left = (styles.ICON - LABEL_WIDTH) / 2
+        bottom = self._label_top() + self._label_rect_height() + 4
+        return QRectF(left, -10.0, LABEL_WIDTH, bottom + 10.0).united(HANDLE.adjusted(-4, -4, 4, 4))
+
+    @override
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, styles.ICON, styles.ICON))
+        left = (styles.ICON - LABEL_WIDTH) / 2
+        path.addRect(QRectF(left, self._label_top(), LABEL_WIDTH, self._label_rect_height()))
+        if self.isSelected():
+            path.addEllipse(HANDLE.adjusted(-3, -3, 3, 3))
+        return path
+
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        if self.isSelected():
+            painter.setPen(QPen(styles.SELECTION_COLOUR, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(-4, -4, styles.ICON + 8, styles.ICON + 8), 4, 4)
+        painter.drawPixmap(QPointF(0, 0), self._pixmap)
+        if self._responsibility_view and self._owners:
+            styles.draw_owner_strip(painter, QRectF(0, styles.ICON + 2, styles.ICON, 6), self._owners)
+        left = (styles.ICON - LABEL_WIDTH) / 2
+        label_rect = QRectF(left, self._label_top(), LABEL_WIDTH, self._label_rect_height())
+        painter.setFont(styles.label_font())
+        painter.setPen(QColor("#16191F"))
+        painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                         | int(Qt.TextFlag.TextWordWrap), self._label)
+        if self._customer_layers is not None:
+            styles.draw_owner_marker(painter, MARKER, self._customer_layers)
+        if self._findings:
+            styles.draw_badge(painter, BADGE, self._findings)
+        if self.isSelected():
+            painter.setPen(QPen(QColor("white"), 1.5))
+            painter.setBrush(QBrush(styles.SELECTION_COLOUR))
+            painter.drawEllipse(HANDLE)
+
+    @override
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.prepareGeometryChange()
+        return super().itemChange(change, value)

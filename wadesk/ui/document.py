@@ -1,0 +1,304 @@
+"""The document controller: owns the design, its undo stack and its analysis; turns intents into edits."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from wadesk.analysis.engine import Analyzer
+from wadesk.catalog import CATALOG, new_architecture
+from wadesk.editing import (
+    AddNode,
+    AddSuppression,
+    Compound,
+    Connect,
+    Disconnect,
+    Edit,
+    MoveNodes,
+    RemoveNode,
+    RemoveSuppression,
+    Reparent,
+    SetEdgeLabel,
+    SetEdgeProperty,
+    SetLabel,
+    SetProperty,
+)
+from wadesk.fileformat import load_design, save_design
+from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Suppression
+from wadesk.ui._compat import override
+from wadesk.ui.layout import grid_layout
+
+#: Size of a component on the canvas (icon) and the default size of a new container.
+ICON_SIZE = 64.0
+CONTAINER_SIZE = (320.0, 220.0)
+#: Mime type of copied nodes on the clipboard.
+CLIPBOARD_MIME = "application/x-wadesk-nodes"
+
+
+def new_id() -> str:
+    """A fresh node or edge id."""
+    return uuid.uuid4().hex
+
+
+class _EditCommand(QUndoCommand):
+    """A QUndoCommand wrapping one pure edit; the edit is applied before the push."""
+
+    def __init__(self, controller: DocumentController, edit: Edit) -> None:
+        super().__init__(edit.text)
+        self._controller = controller
+        self._edit = edit
+        self._applied = True
+
+    @override
+    def redo(self) -> None:
+        if self._applied:  # first push: already applied (so errors reached the caller)
+            self._applied = False
+            return
+        self._edit.apply(self._controller.arch)
+
+    @override
+    def undo(self) -> None:
+        self._edit.revert(self._controller.arch)
+
+
+class DocumentController(QObject):
+    """One open design: the architecture, its undo stack, its analyzer and its file path."""
+
+    #: ModelEvent: every change of the design, in order
+    model_changed = Signal(object)
+    #: set[str | None]: node ids whose findings changed (None: the design)
+    analysis_changed = Signal(object)
+    #: no payload: a different design was loaded (scene and panels rebuild)
+    document_replaced = Signal()
+    #: Path | None: the file the design is saved to changed
+    path_changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self.arch: Architecture = new_architecture("Untitled")
+        self.analyzer = Analyzer(self.arch)
+        self.analyzer.update()  # the first full analysis is published as a whole
+        self.arch.subscribe(self._on_model_event)
+        self.path: Path | None = None
+
+    # ------------------------------------------------------------- documents
+    def replace(self, arch: Architecture, path: Path | None) -> None:
+        """Show ``arch`` (loaded from ``path``) instead of the current design; history is cleared."""
+        self.arch.unsubscribe(self._on_model_event)
+        self.analyzer.close()
+        self.undo_stack.clear()
+        self.arch = arch
+        self.analyzer = Analyzer(arch)
+        self.analyzer.update()  # the first full analysis is published as a whole
+        arch.subscribe(self._on_model_event)
+        self.path = path
+        self.undo_stack.setClean()
+        self.document_replaced.emit()
+        self.path_changed.emit(path)
+        self.analysis_changed.emit(None)
+
+    def new(self) -> None:
+        """Start an empty design."""
+        self.replace(new_architecture("Untitled"), None)
+
+    def open(self, path: str | Path) -> None:
+        """Load ``path`` (raises DesignFileError with a message for the user)."""
+        self.replace(load_design(path), Path(path))
+
+    def save(self, path: str | Path | None = None) -> None:
+        """Save to ``path`` (default: the current file); marks the undo stack clean."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("no file name to save to")
+        save_design(self.arch, target)
+        self.undo_stack.setClean()
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit(target)
+
+    def is_modified(self) -> bool:
+        """Whether the design has changed since it was opened or saved."""
+        return not self.undo_stack.isClean()
+
+    # ----------------------------------------------------------------- edits
+    def push(self, edit: Edit) -> None:
+        """Apply ``edit`` and put it on the undo stack (ModelError: nothing changed, nothing pushed)."""
+        edit.apply(self.arch)
+        self.undo_stack.push(_EditCommand(self, edit))
+
+    def add_node(self, kind: str, x: float, y: float, parent: str | None = None, label: str = "") -> str:
+        """Add a component or container of ``kind`` with its top-left at (x, y); returns its id."""
+        info = CATALOG.get(kind)
+        node_id = new_id()
+        w, h = CONTAINER_SIZE if info.container else (None, None)
+        node = Node(node_id, kind, label=label or info.name, parent=parent, x=x, y=y, w=w, h=h,
+                    props=CATALOG.defaults(kind))
+        self.push(AddNode(node, f"Add {info.name}"))
+        return node_id
+
+    def add_node_at(self, kind: str, cx: float, cy: float) -> str:
+        """Add ``kind`` centred on (cx, cy), inside the innermost container there."""
+        info = CATALOG.get(kind)
+        w, h = CONTAINER_SIZE if info.container else (ICON_SIZE, ICON_SIZE)
+        x, y = round((cx - w / 2) / 10) * 10, round((cy - h / 2) / 10) * 10
+        return self.add_node(kind, x, y, parent=self.container_at(cx, cy))
+
+    def connect(self, source: str, target: str, props: Mapping[str, Any] | None = None) -> str | None:
+        """Add a flow from ``source`` to ``target`` (default protocol https); returns its id."""
+        if source == target:
+            return None
+        edge_id = new_id()
+        self.push(Connect(Edge(edge_id, source, target, props=dict(props or {"protocol": "https"}))))
+        return edge_id
+
+    def move_nodes(self, moves: Mapping[str, tuple[float, float, float | None, float | None]],
+                   reparent: Mapping[str, str | None] | None = None) -> None:
+        """Move (and re-parent) nodes as one undo step."""
+        edits: list[Edit] = []
+        real = {i: g for i, g in moves.items() if self._geometry(i) != g}
+        if real:
+            edits.append(MoveNodes(real))
+        for node_id, parent in (reparent or {}).items():
+            if self.arch.parent_of(node_id) != parent:
+                edits.append(Reparent(node_id, parent))
+        if edits:
+            self.push(Compound(edits, "Move") if len(edits) > 1 else edits[0])
+
+    def rename(self, item_id: str, label: str) -> None:
+        """Rename a node or a flow."""
+        if self.arch.has_node(item_id):
+            if self.arch.node(item_id).label != label:
+                self.push(SetLabel(item_id, label))
+        elif self.arch.has_edge(item_id) and self.arch.edge(item_id).label != label:
+            self.push(SetEdgeLabel(item_id, label))
+
+    def set_property(self, item_id: str, name: str, value: Any) -> None:
+        """Set a property of a node or flow (raises ModelError with the reason if invalid)."""
+        if self.arch.has_node(item_id):
+            if self.arch.props_of(item_id).get(name) != value:
+                self.push(SetProperty(item_id, name, value))
+        elif self.arch.edge(item_id).props.get(name) != value:
+            self.push(SetEdgeProperty(item_id, name, value))
+
+    def delete(self, ids: Iterable[str]) -> None:
+        """Delete nodes (with their contents) and flows as one undo step."""
+        wanted = [i for i in dict.fromkeys(ids) if self.arch.has_node(i) or self.arch.has_edge(i)]
+        nodes = [i for i in wanted if self.arch.has_node(i)]
+        node_set = set(nodes)
+        tops = [n for n in nodes if not node_set.intersection(self.arch.ancestors(n))]
+        gone = set(tops) | {d for n in tops for d in self.arch.descendants(n)}
+        edges = [e for e in wanted if self.arch.has_edge(e)]
+        edges = [e for e in edges if not {self.arch.edge(e).source, self.arch.edge(e).target} & gone]
+        edits: list[Edit] = [Disconnect(e) for e in edges] + [RemoveNode(n) for n in tops]
+        if edits:
+            self.push(Compound(edits, "Delete") if len(edits) > 1 else edits[0])
+
+    def suppress(self, rule: str, node: str | None, justification: str) -> None:
+        """Accept finding ``rule@node`` with a justification."""
+        self.push(AddSuppression(Suppression(rule, node, justification)))
+
+    def unsuppress(self, rule: str, node: str | None) -> None:
+        """Withdraw the acceptance of finding ``rule@node``."""
+        if any((s.rule, s.node) == (rule, node) for s in self.arch.suppressions()):
+            self.push(RemoveSuppression(rule, node))
+
+    def auto_layout(self) -> None:
+        """Arrange every node on a grid, containers fitted to their contents (one undo step)."""
+        moves = grid_layout(self.arch)
+        real = {i: g for i, g in moves.items() if self._geometry(i) != g}
+        if real:
+            self.push(MoveNodes(real, "Auto layout"))
+
+    # ---------------------------------------------------------- clipboard
+    def copy_json(self, ids: Iterable[str]) -> str:
+        """The nodes ``ids`` (with their contents and the flows among them) as clipboard JSON."""
+        chosen = [i for i in ids if self.arch.has_node(i)]
+        picked: dict[str, None] = {}
+        for node_id in chosen:
+            picked[node_id] = None
+            picked.update(dict.fromkeys(self.arch.descendants(node_id)))
+        nodes = []
+        for node_id in picked:
+            node = self.arch.node(node_id)
+            nodes.append({"id": node.id, "kind": node.kind, "label": node.label,
+                          "parent": node.parent if node.parent in picked else None,
+                          "x": node.x, "y": node.y, "w": node.w, "h": node.h, "props": dict(node.props)})
+        edges = [{"source": e.source, "target": e.target, "label": e.label, "props": dict(e.props)}
+                 for e in self.arch.edges() if e.source in picked and e.target in picked]
+        return json.dumps({"format": "wadesk-clipboard", "nodes": nodes, "edges": edges})
+
+    def paste_json(self, text: str, offset: float = 20.0) -> list[str]:
+        """Add the clipboard's nodes with new ids, offset by ``offset`` px; returns the new top-level ids."""
+        try:
+            data = json.loads(text)
+            if data.get("format") != "wadesk-clipboard":
+                return []
+            records = list(data["nodes"])
+            edges = list(data["edges"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return []
+        ids = {r["id"]: new_id() for r in records}
+        edits: list[Edit] = []
+        tops: list[str] = []
+        for r in records:
+            parent = ids.get(r["parent"]) if r.get("parent") else None
+            if parent is None:
+                tops.append(ids[r["id"]])
+            edits.append(AddNode(Node(ids[r["id"]], r["kind"], label=r.get("label", ""), parent=parent,
+                                      x=float(r["x"]) + offset, y=float(r["y"]) + offset,
+                                      w=r.get("w"), h=r.get("h"), props=copy.deepcopy(r.get("props", {})))))
+        for e in edges:
+            edits.append(Connect(Edge(new_id(), ids[e["source"]], ids[e["target"]], label=e.get("label", ""),
+                                      props=e.get("props", {}))))
+        if not edits:
+            return []
+        try:
+            self.push(Compound(edits, "Paste"))
+        except (ModelError, KeyError):
+            return []
+        return tops
+
+    def duplicate(self, ids: Iterable[str]) -> list[str]:
+        """Copy and paste ``ids`` in one go; returns the new top-level ids."""
+        return self.paste_json(self.copy_json(ids))
+
+    # ------------------------------------------------------------ geometry
+    def _geometry(self, node_id: str) -> tuple[float, float, float | None, float | None]:
+        node = self.arch.node(node_id)
+        return (node.x, node.y, node.w, node.h)
+
+    def container_at(self, x: float, y: float, exclude: Iterable[str] = ()) -> str | None:
+        """The innermost container whose box holds point (x, y), skipping ``exclude`` and their contents."""
+        banned: set[str] = set()
+        for node_id in exclude:
+            banned.add(node_id)
+            if self.arch.has_node(node_id):
+                banned.update(self.arch.descendants(node_id))
+        best: str | None = None
+        best_depth = -1
+        for node in self.arch.nodes():
+            if node.id in banned or not self.arch.is_container(node.id) or node.w is None or node.h is None:
+                continue
+            if node.x <= x <= node.x + node.w and node.y <= y <= node.y + node.h:
+                depth = len(self.arch.ancestors(node.id))
+                if depth > best_depth:
+                    best, best_depth = node.id, depth
+        return best
+
+    # --------------------------------------------------------------- slots
+    def _on_model_event(self, event: ModelEvent) -> None:
+        self.model_changed.emit(event)
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        changed = self.analyzer.update()
+        if changed:
+            self.analysis_changed.emit(changed)

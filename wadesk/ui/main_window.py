@@ -1,0 +1,375 @@
+"""The main window: canvas in the middle, palette, inspector and analysis docks, menus and file handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+
+from wadesk.fileformat import DesignFileError, loads_design
+from wadesk.model import ModelError
+from wadesk.ui._compat import override
+from wadesk.ui.canvas.scene import DesignScene
+from wadesk.ui.canvas.view import DesignView
+from wadesk.ui.document import CLIPBOARD_MIME, DocumentController
+from wadesk.ui.panels.analysis import AnalysisPanel
+from wadesk.ui.panels.inspector import InspectorPanel
+from wadesk.ui.panels.palette import PalettePanel
+from wadesk.ui.selection import SelectionModel
+from wadesk.ui.session import EXAMPLES_DIR, Autosave, add_recent, examples
+
+FILE_FILTER = "wadesk designs (*.wadesk);;All files (*)"
+AUTOSAVE_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    """One editor window on one design."""
+
+    def __init__(self, settings: QSettings | None = None, autosave: Autosave | None = None,
+                 examples_dir: Path = EXAMPLES_DIR, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings("wadesk", "wadesk")
+        self.autosave = autosave or Autosave()
+        self._examples_dir = examples_dir
+        self.document = DocumentController(self)
+        self.selection = SelectionModel(self)
+        self.scene = DesignScene(self.document, self.selection)
+        self.view = DesignView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.palette = PalettePanel()
+        self.inspector = InspectorPanel(self.document, self.selection)
+        self.inspector.setMinimumWidth(280)
+        self.analysis = AnalysisPanel(self.document, self.selection)
+        self._dock(self.palette, "Components", "palette_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock(self.inspector, "Properties", "inspector_dock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(self.analysis, "Analysis", "analysis_dock", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.counts_label = QLabel()
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._build_menus()
+        self.palette.kind_activated.connect(self._on_palette_kind_activated)
+        self.analysis.node_activated.connect(self._on_analysis_node_activated)
+        self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        self.document.path_changed.connect(self._on_document_path_changed)
+        self.document.model_changed.connect(self._on_document_model_changed)
+        self.document.analysis_changed.connect(self._on_document_analysis_changed)
+        self.selection.selection_changed.connect(self._on_selection_selection_changed)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
+        self._autosave_timer.start()
+        self.resize(1400, 900)
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self._update_title()
+        self._update_status()
+        self._on_view_zoom_changed(self.view.zoom())
+
+    def _dock(self, widget: QWidget, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ----------------------------------------------------------------- menus
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        key = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action(file_menu, "&New", self.new_design, key.New)
+        self.open_action = self._action(file_menu, "&Open…", self._on_open_action_triggered, key.Open)
+        self.examples_menu = file_menu.addMenu("Open &Example")
+        for name, path in examples(self._examples_dir):
+            self._action(self.examples_menu, name, lambda _=False, p=path: self.open_file(p))
+        self.examples_menu.setEnabled(bool(self.examples_menu.actions()))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "&Save", self.save, key.Save)
+        self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, key.SaveAs)
+        self._action(file_menu, "&Close", self.close, key.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self._on_quit_action_triggered, key.Quit)
+
+        edit = self.menuBar().addMenu("&Edit")
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(key.Redo))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, "Cu&t", self.cut, key.Cut)
+        self._action(edit, "&Copy", self.copy, key.Copy)
+        self._action(edit, "&Paste", self.paste, key.Paste)
+        self._action(edit, "D&uplicate", self.duplicate, "Ctrl+D")
+        self.delete_action = self._action(edit, "&Delete", self.delete_selection, key.Delete)
+        self._action(edit, "Select &All", self.select_all, key.SelectAll)
+        self._action(edit, "Re&name", self.rename_selection, "F2")
+
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "Zoom &In", self.view.zoom_in, "Ctrl+=")
+        self._action(view, "Zoom &Out", self.view.zoom_out, "Ctrl+-")
+        self._action(view, "&Fit", self.view.fit, "Ctrl+0")
+        view.addSeparator()
+        self.responsibility_action = self._action(view, "&Responsibility view", self.scene.set_responsibility_view,
+                                                  "Ctrl+R")
+        self.responsibility_action.setCheckable(True)
+        self._action(view, "&Auto layout", self.auto_layout, "Ctrl+L")
+        view.addSeparator()
+        for dock in self.findChildren(QDockWidget):
+            view.addAction(dock.toggleViewAction())
+
+    # ------------------------------------------------------------ documents
+    def start(self, path: str | None) -> None:
+        """Open ``path`` (or a new design) and offer to recover an autosave that is newer."""
+        if path:
+            self.open_file(Path(path))
+        else:
+            self._offer_recovery(None)
+
+    def new_design(self) -> None:
+        """Start a new empty design (after asking about unsaved changes)."""
+        if self._may_discard():
+            self.document.new()
+            self.view.fit()
+
+    def open_file(self, path: Path) -> bool:
+        """Open ``path``; a broken file shows the reason and changes nothing."""
+        if not self._may_discard():
+            return False
+        try:
+            self.document.open(path)
+        except DesignFileError as exc:
+            self.show_error("Cannot open design", str(exc))
+            return False
+        self._remember(path)
+        self._offer_recovery(path)
+        self.view.fit()
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (asks for a name the first time)."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Save under a new name."""
+        name, _ = QFileDialog.getSaveFileName(self, "Save design", str(self.document.path or "design.wadesk"),
+                                              FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".wadesk")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        old = self.document.path
+        try:
+            self.document.save(path)
+        except (DesignFileError, OSError, ValueError) as exc:
+            self.show_error("Cannot save design", str(exc))
+            return False
+        self.autosave.discard(old)
+        self.autosave.discard(path)
+        self._remember(path)
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        recent = self.settings.value("recent", []) or []
+        if isinstance(recent, str):
+            recent = [recent]
+        self.settings.setValue("recent", add_recent(list(recent), path))
+
+    def _offer_recovery(self, path: Path | None) -> None:
+        candidate = self.autosave.recoverable(path)
+        if candidate is None or not self.ask_recover(candidate):
+            return
+        try:
+            arch = loads_design(candidate.read_bytes(), str(candidate))
+        except (DesignFileError, OSError) as exc:
+            self.show_error("Cannot recover design", str(exc))
+            return
+        self.document.replace(arch, path)
+        self.document.undo_stack.resetClean()  # recovered work is not saved yet
+        self._update_title()
+
+    def _may_discard(self) -> bool:
+        if not self.document.is_modified():
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.autosave.discard(self.document.path)
+            return True
+        return False
+
+    # ----------------------------------------------- dialogs (tests replace these)
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Ask whether to save unsaved changes."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(self, "Unsaved changes", "Save the changes to this design?",
+                                    buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+
+    def ask_recover(self, autosave: Path) -> bool:
+        """Ask whether to open an autosave that is newer than the file."""
+        answer = QMessageBox.question(self, "Recover design",
+                                      f"An autosaved copy newer than the file exists ({autosave}). Recover it?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        """Show a message the user can act on."""
+        QMessageBox.critical(self, title, text)
+
+    # ------------------------------------------------------------ editing
+    def delete_selection(self) -> None:
+        """Delete the selected nodes and flows (one undo step)."""
+        self.document.delete(self.selection.ids)
+
+    def copy(self) -> None:
+        """Put the selected nodes on the clipboard as JSON."""
+        text = self.document.copy_json(self.selection.ids)
+        data = QMimeData()
+        data.setData(CLIPBOARD_MIME, text.encode("utf-8"))
+        data.setText(text)
+        QApplication.clipboard().setMimeData(data)
+
+    def cut(self) -> None:
+        """Copy, then delete the selection."""
+        self.copy()
+        self.delete_selection()
+
+    def paste(self) -> None:
+        """Add the clipboard's nodes, offset by 20 px, and select them."""
+        data = QApplication.clipboard().mimeData()
+        if data is None:
+            return
+        raw = data.data(CLIPBOARD_MIME)
+        text = bytes(raw.data()).decode("utf-8") if not raw.isEmpty() else data.text()
+        new = self.document.paste_json(text)
+        if new:
+            self.selection.set(new)
+
+    def duplicate(self) -> None:
+        """Copy and paste the selection in one go."""
+        new = self.document.duplicate(self.selection.ids)
+        if new:
+            self.selection.set(new)
+
+    def select_all(self) -> None:
+        """Select every node."""
+        self.selection.set(self.document.arch.node_ids())
+
+    def rename_selection(self) -> None:
+        """Rename the selected node or flow in place."""
+        current = self.selection.current()
+        if current is not None:
+            self.view.edit_label(current)
+
+    def auto_layout(self) -> None:
+        """Arrange the design on a grid (one undo step)."""
+        self.document.auto_layout()
+        self.view.fit()
+
+    # --------------------------------------------------------------- slots
+    def _on_open_action_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open design", "", FILE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def _on_quit_action_triggered(self) -> None:
+        self.close()
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.value("recent", []) or []
+        for text in [recent] if isinstance(recent, str) else recent:
+            self._action(self.recent_menu, text, lambda _=False, p=Path(text): self.open_file(p))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _on_palette_kind_activated(self, kind: str) -> None:
+        centre = self.view.centre_scene_pos()
+        try:
+            node_id = self.document.add_node_at(kind, centre.x(), centre.y())
+        except ModelError as exc:
+            self.show_error("Cannot add component", str(exc))
+            return
+        self.selection.set([node_id])
+
+    def _on_analysis_node_activated(self, node_id: str) -> None:
+        self.selection.set([node_id])
+        box = self.scene.box(node_id)
+        if box is not None:
+            self.view.centerOn(box)
+
+    def _on_view_zoom_changed(self, factor: float) -> None:
+        self.zoom_label.setText(f"Zoom {round(factor * 100)} %")
+
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _on_document_path_changed(self, _path: object) -> None:
+        self._update_title()
+
+    def _on_document_model_changed(self, _event: object) -> None:
+        self._update_status()
+
+    def _on_document_analysis_changed(self, _ids: object) -> None:
+        self._update_status()
+
+    def _on_selection_selection_changed(self, ids: list[str]) -> None:
+        self.statusBar().showMessage(f"{len(ids)} selected" if ids else "", 2000)
+
+    def _on_autosave_timer_timeout(self) -> None:
+        self.write_autosave()
+
+    def write_autosave(self) -> Path | None:
+        """Autosave the design if it has unsaved changes."""
+        if not self.document.is_modified():
+            return None
+        try:
+            return self.autosave.write(self.document.arch, self.document.path)
+        except (DesignFileError, OSError):
+            return None
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — wadesk")
+        self.setWindowModified(self.document.is_modified())
+
+    def _update_status(self) -> None:
+        arch = self.document.arch
+        findings = len(self.document.analyzer.result().active())
+        self.counts_label.setText(f"{len(arch)} nodes · {len(arch.edge_ids())} flows · {findings} findings")
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self._autosave_timer.stop()
+        event.accept()

@@ -1,0 +1,279 @@
+"""The analysis pane: findings grouped and filtered, pillar counts, the selected node's responsibility matrix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wadesk.analysis.ownership import node_ownership
+from wadesk.catalog.responsibility import LAYER_NAMES, LAYERS
+from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
+from wadesk.ui.document import DocumentController
+from wadesk.ui.selection import SelectionModel
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+OWNER_BRUSHES = {
+    "aws": QColor("#F9CB9C"),
+    "customer": QColor("#9FC5E8"),
+    "shared": QColor("#C9B3E8"),
+    "n/a": QColor("#E3E6EA"),
+}
+SEVERITY_TEXT = {"high": QColor("#D13212"), "medium": QColor("#B35500"), "low": QColor("#0073BB")}
+GROUPINGS = ("pillar", "severity", "node")
+
+
+class AnalysisPanel(QWidget):
+    """Findings of the open design, kept current from the controller's analysis."""
+
+    #: str: the user picked a finding on this node (the window selects and centres it)
+    node_activated = Signal(str)
+
+    def __init__(self, document: DocumentController, selection: SelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._selection = selection
+        self.group_by = QComboBox()
+        self.group_by.addItems([f"By {g}" for g in GROUPINGS])
+        self.pillar_filter = QComboBox()
+        self.pillar_filter.addItem("All pillars", "")
+        for pillar in PILLARS:
+            self.pillar_filter.addItem(PILLAR_NAMES[pillar], pillar)
+        self.severity_filter = QComboBox()
+        self.severity_filter.addItem("All severities", "")
+        for severity in SEVERITIES:
+            self.severity_filter.addItem(severity.capitalize(), severity)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter findings…")
+        self.search.setClearButtonEnabled(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Finding", "Severity", "Node", "WA BP"])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        self.suppress_button = QPushButton("Suppress…")
+        self.unsuppress_button = QPushButton("Unsuppress")
+        self.matrix_title = QLabel("Responsibility: select a component")
+        self.matrix_title.setWordWrap(True)
+        self.matrix = QTableWidget(len(LAYERS), 2)
+        self.matrix.setObjectName("responsibility_matrix")
+        self.matrix.setHorizontalHeaderLabels(["Layer", "Owner"])
+        self.matrix.verticalHeader().hide()
+        self.matrix.horizontalHeader().setStretchLastSection(True)
+        self.matrix.setColumnWidth(0, 230)
+        self.matrix.setMinimumWidth(360)
+        for row, layer in enumerate(LAYERS):
+            self.matrix.setItem(row, 0, QTableWidgetItem(LAYER_NAMES[layer]))
+        self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        filters = QHBoxLayout()
+        for widget in (self.group_by, self.pillar_filter, self.severity_filter, self.search):
+            filters.addWidget(widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.suppress_button)
+        buttons.addWidget(self.unsuppress_button)
+        buttons.addStretch(1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.tree)
+        top_layout.addLayout(buttons)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.matrix_title)
+        bottom_layout.addWidget(self.matrix)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        for combo in (self.group_by, self.pillar_filter, self.severity_filter):
+            combo.currentIndexChanged.connect(self._on_filters_changed)
+        self.search.textChanged.connect(self._on_filters_changed)
+        self.tree.itemSelectionChanged.connect(self._on_tree_item_selection_changed)
+        self.suppress_button.clicked.connect(self._on_suppress_button_clicked)
+        self.unsuppress_button.clicked.connect(self._on_unsuppress_button_clicked)
+        document.analysis_changed.connect(self._on_document_analysis_changed)
+        document.document_replaced.connect(self._on_document_document_replaced)
+        document.model_changed.connect(self._on_document_model_changed)
+        selection.selection_changed.connect(self._on_selection_selection_changed)
+        self.refresh()
+        self._show_matrix()
+
+    # ------------------------------------------------------------- content
+    def visible_findings(self) -> list[Finding]:
+        """The findings the tree shows under the current filters."""
+        pillar = self.pillar_filter.currentData()
+        severity = self.severity_filter.currentData()
+        needle = self.search.text().strip().lower()
+        arch = self._document.arch
+        out = []
+        for finding in self._document.analyzer.result().findings:
+            if pillar and finding.pillar != pillar:
+                continue
+            if severity and finding.severity != severity:
+                continue
+            node_label = arch.label_of(finding.node) if finding.node and finding.node in arch else ""
+            text = f"{finding.rule} {finding.message} {node_label}".lower()
+            if needle and needle not in text:
+                continue
+            out.append(finding)
+        return out
+
+    def selected_finding(self) -> Finding | None:
+        """The finding picked in the tree."""
+        items = self.tree.selectedItems()
+        finding = items[0].data(0, FINDING_ROLE) if items else None
+        return finding if isinstance(finding, Finding) else None
+
+    def select_finding(self, key: str) -> bool:
+        """Pick the finding with identity ``key`` in the tree."""
+        for item in self._finding_items():
+            finding = item.data(0, FINDING_ROLE)
+            if finding.key == key:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def refresh(self) -> None:
+        """Rebuild the tree and the pillar counts from the current analysis."""
+        keep = self.selected_finding()
+        arch = self._document.arch
+        grouping = GROUPINGS[self.group_by.currentIndex()]
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for finding in self.visible_findings():
+            if grouping == "pillar":
+                group_name = PILLAR_NAMES[finding.pillar]
+            elif grouping == "severity":
+                group_name = finding.severity.capitalize()
+            else:
+                group_name = arch.label_of(finding.node) if finding.node and finding.node in arch else "Whole design"
+            group = groups.get(group_name)
+            if group is None:
+                group = QTreeWidgetItem(self.tree, [group_name])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                groups[group_name] = group
+            node_label = arch.label_of(finding.node) if finding.node and finding.node in arch else "—"
+            title = finding.message + (f"  [suppressed: {finding.justification}]" if finding.suppressed else "")
+            item = QTreeWidgetItem(group, [title, finding.severity, node_label, finding.wa_bp])
+            item.setData(0, FINDING_ROLE, finding)
+            item.setToolTip(0, f"{finding.rule}: {finding.message}\n\nRemediation: {finding.remediation}")
+            colour = QColor("#8D99A8") if finding.suppressed else SEVERITY_TEXT[finding.severity]
+            item.setForeground(1, QBrush(colour))
+            if finding.suppressed:
+                item.setForeground(0, QBrush(QColor("#8D99A8")))
+        for group in groups.values():
+            group.setText(0, f"{group.text(0)} ({group.childCount()})")
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        if keep is not None:
+            self.select_finding(keep.key)
+        self._show_summary()
+        self._update_buttons()
+
+    def _finding_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            out.extend(group.child(i) for i in range(group.childCount()))
+        return out
+
+    def _show_summary(self) -> None:
+        summary = self._document.analyzer.result().summary()
+        parts = []
+        for pillar in PILLARS:
+            counts = summary[pillar]
+            total = sum(counts.values())
+            if total:
+                parts.append(f"{PILLAR_NAMES[pillar]}: {counts['high']}H {counts['medium']}M {counts['low']}L")
+        self.summary.setText(" · ".join(parts) if parts else "No open findings.")
+
+    def _show_matrix(self) -> None:
+        current = self._selection.current()
+        arch = self._document.arch
+        if current is None or not arch.has_node(current):
+            self.matrix_title.setText("Responsibility: select a component")
+            for row in range(len(LAYERS)):
+                self.matrix.setItem(row, 1, QTableWidgetItem(""))
+            return
+        responsibility = node_ownership(arch, current)
+        self.matrix_title.setText(
+            f"Responsibility of {arch.label_of(current)} ({responsibility.model}): "
+            f"customer owns {responsibility.customer_layers()}/12")
+        self.matrix_title.setToolTip(responsibility.note)
+        for row, layer in enumerate(LAYERS):
+            owner = responsibility.layers[layer]
+            cell = QTableWidgetItem(owner)
+            cell.setBackground(QBrush(OWNER_BRUSHES[owner]))
+            self.matrix.setItem(row, 1, cell)
+
+    def _update_buttons(self) -> None:
+        finding = self.selected_finding()
+        self.suppress_button.setEnabled(finding is not None and not finding.suppressed)
+        self.unsuppress_button.setEnabled(finding is not None and finding.suppressed)
+
+    # ---------------------------------------------------------------- slots
+    def _on_filters_changed(self, *_args: object) -> None:
+        self.refresh()
+
+    def _on_document_analysis_changed(self, _ids: object) -> None:
+        self.refresh()
+        self._show_matrix()
+
+    def _on_document_document_replaced(self) -> None:
+        self.refresh()
+        self._show_matrix()
+
+    def _on_document_model_changed(self, event: object) -> None:
+        if getattr(event, "type", "") == "node_props_changed":
+            self._show_matrix()
+
+    def _on_selection_selection_changed(self, _ids: list[str]) -> None:
+        self._show_matrix()
+
+    def _on_tree_item_selection_changed(self) -> None:
+        self._update_buttons()
+        finding = self.selected_finding()
+        if finding is not None and finding.node and finding.node in self._document.arch:
+            self.node_activated.emit(finding.node)
+
+    def _on_suppress_button_clicked(self) -> None:
+        finding = self.selected_finding()
+        if finding is None:
+            return
+        text, ok = QInputDialog.getText(self, "Suppress finding", f"Why is {finding.rule} accepted here?")
+        if ok and text.strip():
+            self._document.suppress(finding.rule, finding.node, text.strip())
+
+    def _on_unsuppress_button_clicked(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None:
+            self._document.unsuppress(finding.rule, finding.node)

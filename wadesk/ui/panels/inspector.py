@@ -1,0 +1,301 @@
+"""The inspector: label and properties of the selected node or flow, editors generated from the schema."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wadesk.catalog import CATALOG
+from wadesk.catalog.properties import EdgeProps
+from wadesk.model import ModelError, ModelEvent
+from wadesk.ui.document import DocumentController
+from wadesk.ui.selection import SelectionModel
+
+_INT_MAX = 2_147_483_647
+
+
+def _bounds(field: Any) -> tuple[int, int]:
+    low, high = 0, _INT_MAX
+    for meta in getattr(field, "metadata", []):
+        low = int(getattr(meta, "ge", low))
+        high = int(getattr(meta, "le", high))
+    return low, high
+
+
+def _is_optional_int(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    return origin in (typing.Union, types.UnionType) and set(typing.get_args(annotation)) == {int, type(None)}
+
+
+def _list_item(annotation: Any) -> Any:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else None
+
+
+class _Field:
+    """One generated editor: shows a value and reports an edited one."""
+
+    def __init__(self, name: str, widget: QWidget, show: Callable[[Any], None]) -> None:
+        self.name = name
+        self.widget = widget
+        self.show = show
+        self.error = QLabel()
+        self.error.setObjectName(f"error_{name}")
+        self.error.setStyleSheet("color: #D13212;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+
+class InspectorPanel(QWidget):
+    """Edits the single selected node or flow through the document controller."""
+
+    def __init__(self, document: DocumentController, selection: SelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._selection = selection
+        self._target: str | None = None
+        self.fields: dict[str, _Field] = {}
+        self.title = QLabel("Nothing selected")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.label_edit = QLineEdit()
+        self.label_edit.setObjectName("label_edit")
+        self.label_edit.editingFinished.connect(self._on_label_edit_editing_finished)
+        self._form_host = QWidget()
+        self._form = QFormLayout(self._form_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._form_host)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.label_edit)
+        layout.addWidget(scroll)
+        selection.selection_changed.connect(self._on_selection_selection_changed)
+        document.model_changed.connect(self._on_document_model_changed)
+        document.document_replaced.connect(self._on_document_document_replaced)
+        self._rebuild()
+
+    @property
+    def target(self) -> str | None:
+        """The id being inspected."""
+        return self._target
+
+    # -------------------------------------------------------------- building
+    def _rebuild(self) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.fields.clear()
+        arch = self._document.arch
+        current = self._selection.current()
+        if current is not None and not (arch.has_node(current) or arch.has_edge(current)):
+            current = None
+        self._target = current
+        self.label_edit.setEnabled(current is not None)
+        if current is None:
+            count = len(self._selection.ids)
+            self.title.setText(f"{count} items selected" if count else "Nothing selected")
+            self.label_edit.setText("")
+            return
+        if arch.has_node(current):
+            node = arch.node(current)
+            kind = CATALOG.get(node.kind)
+            self.title.setText(f"{kind.name}  ·  {current}")
+            schema: type[BaseModel] = kind.props_schema
+            values = dict(node.props)
+            label = node.label
+        else:
+            edge = arch.edge(current)
+            self.title.setText(f"Flow {arch.label_of(edge.source)} → {arch.label_of(edge.target)}")
+            schema, values, label = EdgeProps, dict(edge.props), edge.label
+        with QSignalBlocker(self.label_edit):
+            self.label_edit.setText(label)
+        for name, info in schema.model_fields.items():
+            field = self._make_field(name, info)
+            if field is None:
+                continue
+            field.show(values.get(name))
+            field.widget.setToolTip(info.description or name)
+            row = QWidget()
+            row_layout = QVBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.addWidget(field.widget)
+            row_layout.addWidget(field.error)
+            self._form.addRow(name.replace("_", " "), row)
+            self.fields[name] = field
+
+    def _make_field(self, name: str, info: Any) -> _Field | None:
+        annotation = info.annotation
+        if annotation is bool:
+            box = QCheckBox()
+            box.setObjectName(f"field_{name}")
+            box.toggled.connect(lambda on, n=name: self._commit(n, bool(on)))
+            return _Field(name, box, lambda v, w=box: _quiet(w, lambda: w.setChecked(bool(v))))
+        if typing.get_origin(annotation) is Literal:
+            combo = QComboBox()
+            combo.setObjectName(f"field_{name}")
+            choices = [str(c) for c in typing.get_args(annotation)]
+            combo.addItems(choices)
+            combo.currentTextChanged.connect(lambda text, n=name: self._commit(n, text))
+            return _Field(name, combo, lambda v, w=combo: _quiet(w, lambda: w.setCurrentText(str(v))))
+        if annotation is int:
+            spin = QSpinBox()
+            spin.setObjectName(f"field_{name}")
+            spin.setRange(*_bounds(info))
+            spin.editingFinished.connect(lambda n=name, w=spin: self._commit(n, w.value()))
+            return _Field(name, spin, lambda v, w=spin: _quiet(w, lambda: w.setValue(int(v or 0))))
+        if _is_optional_int(annotation):
+            return self._optional_int_field(name, info)
+        if annotation is str:
+            line = QLineEdit()
+            line.setObjectName(f"field_{name}")
+            line.editingFinished.connect(lambda n=name, w=line: self._commit(n, w.text()))
+            return _Field(name, line, lambda v, w=line: _quiet(w, lambda: w.setText(str(v or ""))))
+        item = _list_item(annotation)
+        if item is str:
+            line = QLineEdit()
+            line.setObjectName(f"field_{name}")
+            line.setPlaceholderText("comma-separated")
+            line.editingFinished.connect(
+                lambda n=name, w=line: self._commit(n, [s.strip() for s in w.text().split(",") if s.strip()]))
+            return _Field(name, line, lambda v, w=line: _quiet(w, lambda: w.setText(", ".join(v or []))))
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return self._table_field(name, item)
+        return None
+
+    def _optional_int_field(self, name: str, info: Any) -> _Field:
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        spin = QSpinBox()
+        spin.setObjectName(f"field_{name}")
+        spin.setRange(*_bounds(info))
+        none = QCheckBox("none")
+        none.setObjectName(f"none_{name}")
+        row.addWidget(spin)
+        row.addWidget(none)
+
+        def value() -> int | None:
+            return None if none.isChecked() else spin.value()
+
+        def show(v: Any) -> None:
+            with QSignalBlocker(spin), QSignalBlocker(none):
+                none.setChecked(v is None)
+                spin.setEnabled(v is not None)
+                spin.setValue(int(v or 0))
+
+        none.toggled.connect(lambda on: (spin.setEnabled(not on), self._commit(name, value())))
+        spin.editingFinished.connect(lambda: self._commit(name, value()))
+        return _Field(name, host, show)
+
+    def _table_field(self, name: str, model: type[BaseModel]) -> _Field:
+        columns = list(model.model_fields)
+        host = QWidget()
+        box = QVBoxLayout(host)
+        box.setContentsMargins(0, 0, 0, 0)
+        table = QTableWidget(0, len(columns))
+        table.setObjectName(f"field_{name}")
+        table.setHorizontalHeaderLabels(columns)
+        table.setMinimumHeight(110)
+        buttons = QHBoxLayout()
+        add, remove = QPushButton("Add rule"), QPushButton("Remove rule")
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        box.addWidget(table)
+        box.addLayout(buttons)
+        defaults = model().model_dump()
+
+        def rows() -> list[dict[str, Any]]:
+            out = []
+            for r in range(table.rowCount()):
+                record: dict[str, Any] = {}
+                for c, column in enumerate(columns):
+                    cell = table.item(r, c)
+                    text = cell.text() if cell is not None else ""
+                    record[column] = int(text) if isinstance(defaults[column], int) and text.lstrip("-").isdigit() \
+                        else text
+                out.append(record)
+            return out
+
+        def show(v: Any) -> None:
+            with QSignalBlocker(table):
+                records = list(v or [])
+                table.setRowCount(len(records))
+                for r, record in enumerate(records):
+                    for c, column in enumerate(columns):
+                        table.setItem(r, c, QTableWidgetItem(str(dict(record).get(column, ""))))
+
+        table.cellChanged.connect(lambda _r, _c: self._commit(name, rows()))
+        add.clicked.connect(lambda: self._commit(name, [*rows(), defaults]))
+        remove.clicked.connect(
+            lambda: self._commit(name, [rec for i, rec in enumerate(rows()) if i != table.currentRow()])
+            if table.rowCount() else None)
+        return _Field(name, host, show)
+
+    # ---------------------------------------------------------------- edits
+    def _commit(self, name: str, value: Any) -> None:
+        target = self._target
+        field = self.fields.get(name)
+        if target is None or field is None:
+            return
+        try:
+            self._document.set_property(target, name, value)
+        except ModelError as exc:
+            field.error.setText(str(exc))
+            field.error.show()
+            return
+        field.error.hide()
+
+    def _on_label_edit_editing_finished(self) -> None:
+        if self._target is not None:
+            self._document.rename(self._target, self.label_edit.text().strip())
+
+    # ---------------------------------------------------------------- slots
+    def _on_selection_selection_changed(self, _ids: list[str]) -> None:
+        self._rebuild()
+
+    def _on_document_document_replaced(self) -> None:
+        self._rebuild()
+
+    def _on_document_model_changed(self, event: ModelEvent) -> None:
+        target = self._target
+        if target is None or event.target != target:
+            return
+        arch = self._document.arch
+        if event.type in ("node_removed", "edge_removed"):
+            self._rebuild()
+        elif event.type in ("node_label_changed", "edge_label_changed"):
+            label = arch.node(target).label if arch.has_node(target) else arch.edge(target).label
+            with QSignalBlocker(self.label_edit):
+                self.label_edit.setText(label)
+        elif event.type in ("node_props_changed", "edge_props_changed"):
+            props = arch.props_of(target) if arch.has_node(target) else arch.edge(target).props
+            for name, field in self.fields.items():
+                field.show(props.get(name))
+                field.error.hide()
+
+
+def _quiet(widget: QWidget, action: Callable[[], None]) -> None:
+    with QSignalBlocker(widget):
+        action()
+
+
