@@ -60,10 +60,14 @@ def bench_size(size: int) -> dict[str, float]:
 def main() -> int:
     """Print a table of medians."""
     print("Analysis benchmarks (medians; milliseconds)")
-    print(f"{'components':>10} {'nodes':>6} {'full analysis':>14} {'property edit':>14} {'add edge':>9} {'wadesk check':>13}")
+    widths = (10, 6, 14, 14, 9, 13)
+    titles = ("components", "nodes", "full analysis", "property edit", "add edge", "wadesk check")
+    print(" ".join(f"{title:>{width}}" for title, width in zip(titles, widths, strict=True)))
     for size in SIZES:
         r = bench_size(size)
-        print(f"{size:>10} {int(r['nodes']):>6} {r['full']:>14.1f} {r['prop']:>14.2f} {r['edge']:>9.1f} {r['check']:>13.0f}")
+        cells = (f"{size}", f"{int(r['nodes'])}", f"{r['full']:.1f}", f"{r['prop']:.2f}", f"{r['edge']:.1f}",
+                 f"{r['check']:.0f}")
+        print(" ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True)))
     editor = Path(__file__).resolve().parent / "editor.py"
     if editor.exists():
         subprocess.run([sys.executable, str(editor)], check=False)

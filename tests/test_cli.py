@@ -62,10 +62,25 @@ def test_check_json_follows_the_spec(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert node["ownership"]["model"] == "container" and len(node["ownership"]["layers"]) == 12
     finding = next(f for f in design["findings"] if f["rule"] == "REL-DB-SINGLE-AZ")
     assert finding["node"] == "db"
-    assert set(finding) == {"rule", "pillar", "severity", "node", "message", "remediation", "wa_bp",
-                            "suppressed", "justification"}
-    assert set(design["summary"]) == {"operational_excellence", "security", "reliability",
-                                      "performance_efficiency", "cost_optimization", "sustainability"}
+    assert set(finding) == {
+        "rule",
+        "pillar",
+        "severity",
+        "node",
+        "message",
+        "remediation",
+        "wa_bp",
+        "suppressed",
+        "justification",
+    }
+    assert set(design["summary"]) == {
+        "operational_excellence",
+        "security",
+        "reliability",
+        "performance_efficiency",
+        "cost_optimization",
+        "sustainability",
+    }
 
 
 def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
@@ -75,8 +90,11 @@ def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
 
 
 def test_suppressed_findings_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    doc = {**GOOD, "nodes": [GOOD["nodes"][0]],
-           "suppressions": [{"rule": "REL-DB-SINGLE-AZ", "node": "db", "justification": "dev database"}]}
+    doc = {
+        **GOOD,
+        "nodes": [GOOD["nodes"][0]],
+        "suppressions": [{"rule": "REL-DB-SINGLE-AZ", "node": "db", "justification": "dev database"}],
+    }
     path = _write(tmp_path, doc)
     code = main(["check", str(path), "--fail-on", "high", "--format", "json"])
     findings = json.loads(capsys.readouterr().out)["designs"][0]["findings"]
@@ -108,10 +126,17 @@ def test_sarif_is_2_1_0_with_rules(tmp_path: Path, capsys: pytest.CaptureFixture
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not json", b"\xff\xfe", b'{"format": "wadesk", "version": 7}',
-     b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "nope"}]}'],
+    [
+        b"",
+        b"not json",
+        b"\xff\xfe",
+        b'{"format": "wadesk", "version": 7}',
+        b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "nope"}]}',
+    ],
 )
-def test_unusable_files_exit_2_with_a_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+def test_unusable_files_exit_2_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
     path = tmp_path / "bad.wadesk"
     path.write_bytes(content)
     assert main(["check", str(path)]) == 2

@@ -15,8 +15,14 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.wadesk"))
 PINS = ROOT / "tests" / "data" / "example_findings.json"
 REQUIRED = {
-    "three-tier-web", "serverless-api", "static-website", "event-driven-pipeline", "data-lake",
-    "containers-ecs", "hub-and-spoke", "flawed-startup",
+    "three-tier-web",
+    "serverless-api",
+    "static-website",
+    "event-driven-pipeline",
+    "data-lake",
+    "containers-ecs",
+    "hub-and-spoke",
+    "flawed-startup",
 }
 
 

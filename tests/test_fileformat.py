@@ -23,10 +23,25 @@ def _doc(**extra: Any) -> dict[str, Any]:
         "name": "t",
         "nodes": [
             {"id": "vpc", "kind": "vpc", "x": 0, "y": 0, "w": 500, "h": 400},
-            {"id": "sub", "kind": "subnet", "parent": "vpc", "x": 10, "y": 10, "w": 200, "h": 200,
-             "props": {"public": True, "availability_zone": "eu-west-1a"}},
-            {"id": "db", "kind": "rds", "parent": "sub", "label": "Orders DB", "x": 20, "y": 30,
-             "props": {"multi_az": True}},
+            {
+                "id": "sub",
+                "kind": "subnet",
+                "parent": "vpc",
+                "x": 10,
+                "y": 10,
+                "w": 200,
+                "h": 200,
+                "props": {"public": True, "availability_zone": "eu-west-1a"},
+            },
+            {
+                "id": "db",
+                "kind": "rds",
+                "parent": "sub",
+                "label": "Orders DB",
+                "x": 20,
+                "y": 30,
+                "props": {"multi_az": True},
+            },
             {"id": "web", "kind": "ec2", "parent": "sub", "x": 120, "y": 30},
         ],
         "edges": [{"id": "e1", "source": "web", "target": "db", "label": "SQL", "props": {"protocol": "sql"}}],
@@ -68,7 +83,10 @@ def test_save_then_load_is_identical(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d["nodes"][2]["props"].update(multi_az="yes"), "node 'db': property 'multi_az': expected true or false"),
+        (
+            lambda d: d["nodes"][2]["props"].update(multi_az="yes"),
+            "node 'db': property 'multi_az': expected true or false",
+        ),
         (lambda d: d["nodes"][2]["props"].update(multy=1), "node 'db': unknown property 'multy'"),
         (lambda d: d["nodes"][2].update(kind="mainframe"), "node 'db': unknown kind 'mainframe'"),
         (lambda d: d["nodes"][2].update(parent="ghost"), "node 'db': parent 'ghost' is not a node"),
@@ -107,8 +125,10 @@ def test_invalid_content_names_what_and_where(change: Any, expected: str) -> Non
         (b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "ec2", "x": NaN}]}', "NaN"),
         (b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "ec2", "x": 1e999}]}', "finite"),
         (b'{"format": "wadesk", "format": "wadesk"}', "appears twice"),
-        (b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "ec2", "x": 1' + b"0" * 5000 + b"}]}",
-         "not valid JSON"),
+        (
+            b'{"format": "wadesk", "version": 1, "nodes": [{"id": "a", "kind": "ec2", "x": 1' + b"0" * 5000 + b"}]}",
+            "not valid JSON",
+        ),
     ],
 )
 def test_broken_bytes_give_our_error(data: bytes, expected: str) -> None:
@@ -119,8 +139,9 @@ def test_broken_bytes_give_our_error(data: bytes, expected: str) -> None:
 
 
 def test_absurdly_deep_nesting_is_refused() -> None:
-    nodes = [{"id": f"c{i}", "kind": "vpc", "w": 1, "h": 1, **({"parent": f"c{i - 1}"} if i else {})}
-             for i in range(200)]
+    nodes = [
+        {"id": f"c{i}", "kind": "vpc", "w": 1, "h": 1, **({"parent": f"c{i - 1}"} if i else {})} for i in range(200)
+    ]
     assert "nest more than 64 levels" in _problem({"format": "wadesk", "version": 1, "nodes": nodes})
 
 

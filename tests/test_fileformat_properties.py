@@ -83,7 +83,9 @@ def designs(draw: st.DrawFn) -> Architecture:
                 props["encrypted"] = draw(st.booleans())
             if draw(st.booleans()):
                 props["port"] = draw(st.integers(min_value=0, max_value=65535))
-            arch.connect(f"e{index}", draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes)), label=draw(TEXT), props=props)
+            arch.connect(
+                f"e{index}", draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes)), label=draw(TEXT), props=props
+            )
     return arch
 
 
@@ -98,8 +100,13 @@ def test_random_designs_survive_save_and_load(arch: Architecture) -> None:
 
 def _mutations() -> st.SearchStrategy[Any]:
     junk = st.one_of(
-        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), TEXT,
-        st.lists(st.integers(), max_size=2), st.dictionaries(TEXT, st.integers(), max_size=2),
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        TEXT,
+        st.lists(st.integers(), max_size=2),
+        st.dictionaries(TEXT, st.integers(), max_size=2),
     )
     return junk
 
@@ -132,8 +139,16 @@ SAMPLE = {
     "nodes": [
         {"id": "vpc", "kind": "vpc", "x": 0, "y": 0, "w": 300, "h": 200},
         {"id": "sub", "kind": "subnet", "parent": "vpc", "x": 5, "y": 5, "w": 100, "h": 100, "props": {"public": True}},
-        {"id": "sg", "kind": "security_group", "parent": "sub", "x": 6, "y": 6, "w": 90, "h": 90,
-         "props": {"ingress": [{"cidr": "0.0.0.0/0", "port_from": 22, "port_to": 22, "protocol": "tcp"}]}},
+        {
+            "id": "sg",
+            "kind": "security_group",
+            "parent": "sub",
+            "x": 6,
+            "y": 6,
+            "w": 90,
+            "h": 90,
+            "props": {"ingress": [{"cidr": "0.0.0.0/0", "port_from": 22, "port_to": 22, "protocol": "tcp"}]},
+        },
         {"id": "web", "kind": "ec2", "parent": "sg", "x": 10, "y": 10, "props": {"public_ip": True}},
         {"id": "db", "kind": "rds", "x": 200, "y": 10, "props": {"multi_az": True}},
     ],

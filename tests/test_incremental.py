@@ -15,9 +15,35 @@ from wadesk.rules.base import NodeRule, RuleMeta, graph_rule, node_rule
 
 # Kinds that rules talk about most, so random designs hit them often.
 HOT = [
-    "internet", "alb", "nlb", "waf", "cloudfront", "api_gateway", "ec2", "lambda", "ecs_service", "rds", "aurora",
-    "dynamodb", "elasticache", "s3", "ebs", "efs", "nat_gateway", "vpc_endpoint", "cloudwatch", "xray", "backup",
-    "sqs", "sns", "cloudtrail", "config", "guardduty", "kms", "systems_manager", "security_group",
+    "internet",
+    "alb",
+    "nlb",
+    "waf",
+    "cloudfront",
+    "api_gateway",
+    "ec2",
+    "lambda",
+    "ecs_service",
+    "rds",
+    "aurora",
+    "dynamodb",
+    "elasticache",
+    "s3",
+    "ebs",
+    "efs",
+    "nat_gateway",
+    "vpc_endpoint",
+    "cloudwatch",
+    "xray",
+    "backup",
+    "sqs",
+    "sns",
+    "cloudtrail",
+    "config",
+    "guardduty",
+    "kms",
+    "systems_manager",
+    "security_group",
 ]
 CONTAINERS = ["vpc", "availability_zone", "subnet", "auto_scaling_group", "region", "security_group"]
 ZONES = ["z-a", "z-b", "z-c", ""]
@@ -28,8 +54,9 @@ def _base() -> Architecture:
     arch.add_node("users", "internet")
     arch.add_node("vpc", "vpc", w=100, h=100)
     for index, zone in enumerate(("z-a", "z-b")):
-        arch.add_node(f"pub{index}", "subnet", parent="vpc", w=50, h=50,
-                      props={"public": True, "availability_zone": zone})
+        arch.add_node(
+            f"pub{index}", "subnet", parent="vpc", w=50, h=50, props={"public": True, "availability_zone": zone}
+        )
         arch.add_node(f"priv{index}", "subnet", parent="vpc", w=50, h=50, props={"availability_zone": zone})
     return arch
 
@@ -38,21 +65,50 @@ def _base() -> Architecture:
 def edit(draw: st.DrawFn, arch: Architecture, counter: list[int]) -> None:
     nodes = arch.node_ids()
     containers = [n for n in nodes if arch.is_container(n)]
-    action = draw(st.sampled_from(["add", "add", "add", "connect", "connect", "prop", "prop", "prop", "remove",
-                                   "disconnect", "reparent", "label", "suppress", "zone"]))
+    action = draw(
+        st.sampled_from(
+            [
+                "add",
+                "add",
+                "add",
+                "connect",
+                "connect",
+                "prop",
+                "prop",
+                "prop",
+                "remove",
+                "disconnect",
+                "reparent",
+                "label",
+                "suppress",
+                "zone",
+            ]
+        )
+    )
     counter[0] += 1
     fresh = f"n{counter[0]}"
     if action == "add" or not nodes:
         kind = draw(st.sampled_from(HOT + CONTAINERS))
         container = CATALOG.get(kind).container
-        arch.add_node(fresh, kind, parent=draw(st.sampled_from([None, *containers])),
-                      w=50 if container else None, h=50 if container else None, props=draw(props_for(kind)))
+        arch.add_node(
+            fresh,
+            kind,
+            parent=draw(st.sampled_from([None, *containers])),
+            w=50 if container else None,
+            h=50 if container else None,
+            props=draw(props_for(kind)),
+        )
     elif action == "connect":
         props: dict[str, Any] = {"protocol": draw(st.sampled_from(["https", "http", "sql", "tcp"]))}
         if draw(st.booleans()):
             props["dead_letter"] = True
-        arch.connect(f"e{counter[0]}", draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes)), props=props,
-                     label=draw(st.sampled_from(["", "DLQ", "HTTPS"])))
+        arch.connect(
+            f"e{counter[0]}",
+            draw(st.sampled_from(nodes)),
+            draw(st.sampled_from(nodes)),
+            props=props,
+            label=draw(st.sampled_from(["", "DLQ", "HTTPS"])),
+        )
     elif action == "prop":
         node = draw(st.sampled_from(nodes))
         props = draw(props_for(arch.kind_of(node)))
@@ -84,8 +140,9 @@ def edit(draw: st.DrawFn, arch: Architecture, counter: list[int]) -> None:
     elif action == "label":
         arch.set_label(draw(st.sampled_from(nodes)), draw(st.sampled_from(["", "Orders DB", "orders-dlq"])))
     elif action == "suppress":
-        arch.add_suppression(Suppression(draw(st.sampled_from(["REL-DB-SINGLE-AZ", "X"])),
-                                         draw(st.sampled_from(nodes)), "accepted"))
+        arch.add_suppression(
+            Suppression(draw(st.sampled_from(["REL-DB-SINGLE-AZ", "X"])), draw(st.sampled_from(nodes)), "accepted")
+        )
 
 
 def _snapshot(findings: Any) -> list[tuple[Any, ...]]:
@@ -117,8 +174,9 @@ def test_update_reports_the_nodes_whose_findings_changed() -> None:
     assert analyzer.update() == set()
 
 
-_META = RuleMeta(id="T-BROKEN", title="t", pillar="security", severity="high", wa_bp="SEC01-BP01",
-                 rationale="r", remediation="f")
+_META = RuleMeta(
+    id="T-BROKEN", title="t", pillar="security", severity="high", wa_bp="SEC01-BP01", rationale="r", remediation="f"
+)
 
 
 def _boom(*_: object) -> Any:

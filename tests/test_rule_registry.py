@@ -55,7 +55,7 @@ def test_every_rule_has_a_test_module() -> None:
 
 
 def _module_of(rule: object) -> str:
-    check = getattr(rule, "check")
+    check = rule.check
     return str(check.__module__)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
-
-import os
 from pathlib import Path
 
 from wadesk.cli import COMMANDS

@@ -44,15 +44,18 @@ def _row(
     return KindRow(kind_id, name, category, "diagrams." + diagrams_class, props, container)
 
 
+_C = "containers"
+
+# fmt: off
 ROWS: tuple[KindRow, ...] = (
     # containers
     _row("aws_cloud", "AWS Cloud", "containers", "aws.general.General", p.AwsCloudProps, True),
     _row("region", "Region", "containers", "aws.network.Route53HostedZone", p.RegionProps, True),
     _row("vpc", "VPC", "containers", "aws.network.VPC", p.VpcProps, True),
-    _row("availability_zone", "Availability Zone", "containers", "aws.compute.LocalZones", p.AvailabilityZoneProps, True),
+    _row("availability_zone", "Availability Zone", _C, "aws.compute.LocalZones", p.AvailabilityZoneProps, True),
     _row("subnet", "Subnet", "containers", "aws.network.PrivateSubnet", p.SubnetProps, True),
     _row("security_group", "Security group", "containers", "aws.general.GenericFirewall", p.SecurityGroupProps, True),
-    _row("auto_scaling_group", "Auto Scaling group", "containers", "aws.compute.EC2AutoScaling", p.AutoScalingGroupProps, True),
+    _row("auto_scaling_group", "Auto Scaling group", _C, "aws.compute.EC2AutoScaling", p.AutoScalingGroupProps, True),
     # actors outside AWS
     _row("internet", "Internet users", "actors", "aws.general.Users", p.ActorProps),
     _row("corporate_network", "Corporate network", "actors", "aws.general.OfficeBuilding", p.ActorProps),
@@ -129,3 +132,4 @@ ROWS: tuple[KindRow, ...] = (
     _row("sagemaker", "SageMaker", "analytics", "aws.ml.Sagemaker", p.SageMakerProps),
     _row("quicksight", "QuickSight", "analytics", "aws.analytics.Quicksight"),
 )
+# fmt: on

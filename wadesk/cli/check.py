@@ -62,9 +62,7 @@ def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto",
     elif fmt == "sarif":
         stream.write(json.dumps(sarif_document(checked), indent=2, ensure_ascii=False) + "\n")
     else:
-        use_color = color == "always" or (
-            color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR")
-        )
+        use_color = color == "always" or (color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
         for item in checked:
             stream.write(text_report(item, use_color))
     if errors:
@@ -147,7 +145,11 @@ def text_report(item: Checked, use_color: bool = False) -> str:
         else:
             ownership = node_ownership(arch, node_id)
             label = arch.label_of(node_id)
-            heading = f"{label} ({node_id}, {arch.kind_of(node_id)})" if label != node_id else f"{node_id} ({arch.kind_of(node_id)})"
+            heading = (
+                f"{label} ({node_id}, {arch.kind_of(node_id)})"
+                if label != node_id
+                else f"{node_id} ({arch.kind_of(node_id)})"
+            )
             lines.append(
                 _paint(heading, "bold", use_color)
                 + _paint(f"  customer owns {ownership.customer_layers()}/12 layers", "dim", use_color)

@@ -49,7 +49,10 @@ def rules_markdown() -> str:
     for pillar in PILLARS:
         in_pillar = [r for r in records if r["pillar"] == pillar]
         lines += [f"## {PILLAR_NAMES[pillar]} ({len(in_pillar)})", ""]
-        lines += ["| Rule | Title | Severity | Best practice | Scope | Security Hub | Checkov |", "|---|---|---|---|---|---|---|"]
+        lines += [
+            "| Rule | Title | Severity | Best practice | Scope | Security Hub | Checkov |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for r in in_pillar:
             lines.append(
                 f"| `{r['id']}` | {r['title']} | {r['severity']} | {r['wa_bp']} | {r['scope']} | "
@@ -96,5 +99,6 @@ def print_kinds(fmt: str) -> int:
         print(json.dumps({"kinds": records}, indent=2))
     else:
         for r in records:
-            print(f"{r['id']:20} {r['name']:26} {r['category']:12} {r['responsibility_model']:15} {r['icon']:45} {r['diagrams_class']}")
+            columns = (r["id"], 20), (r["name"], 26), (r["category"], 12), (r["responsibility_model"], 15)
+            print(" ".join(f"{text:{width}}" for text, width in columns), f"{r['icon']:45} {r['diagrams_class']}")
     return 0

@@ -67,7 +67,9 @@ def loads_design(data: bytes | str, source: str = "<design>", catalog: Catalog =
     if not isinstance(document, dict):
         raise DesignFileError(source, [f"the top level must be a JSON object, got {_json_type(document)}"])
     if document.get("format") != "wadesk":
-        raise DesignFileError(source, [f"not a wadesk design: 'format' must be \"wadesk\", got {document.get('format')!r}"])
+        raise DesignFileError(
+            source, [f"not a wadesk design: 'format' must be \"wadesk\", got {document.get('format')!r}"]
+        )
     document = migrate(document, source)
     try:
         record = DesignRecord.model_validate(document)
@@ -176,7 +178,7 @@ def _expected(error: Mapping[str, Any]) -> str:
         "list_type": "expected a list",
         "dict_type": "expected an object",
         "model_type": "expected an object",
-        "literal_error": "expected \"wadesk\"",
+        "literal_error": 'expected "wadesk"',
         "greater_than_equal": "expected 1 or more",
     }.get(kind, str(error.get("msg", "invalid")).lower())
 
@@ -218,13 +220,17 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
         if parent is None:
             problems.append(f"node {node.id!r}: parent {node.parent!r} is not a node of the design")
         elif catalog.has_kind(parent.kind) and not catalog.is_container(parent.kind):
-            problems.append(f"node {node.id!r}: parent {node.parent!r} is a {parent.kind}, which cannot hold other nodes")
+            problems.append(
+                f"node {node.id!r}: parent {node.parent!r} is a {parent.kind}, which cannot hold other nodes"
+            )
     problems.extend(_parent_cycles(nodes))
     if not problems:
         problems.extend(_too_deep(nodes))
     for suppression in record.suppressions:
         if suppression.node is not None and suppression.node not in nodes:
-            problems.append(f"suppression of {suppression.rule!r}: node {suppression.node!r} is not a node of the design")
+            problems.append(
+                f"suppression of {suppression.rule!r}: node {suppression.node!r} is not a node of the design"
+            )
     if problems:
         raise DesignFileError(source, _cap(problems))
 
@@ -265,7 +271,7 @@ def _parent_cycles(nodes: Mapping[str, NodeRecord]) -> list[str]:
         current: str | None = start
         while current is not None and current in nodes and state.get(current) != 2:
             if state.get(current) == 1:
-                cycle = chain[chain.index(current):]
+                cycle = chain[chain.index(current) :]
                 problems.append(f"node {current!r}: a cycle of parents ({' -> '.join([*cycle, current])})")
                 break
             state[current] = 1

@@ -247,9 +247,7 @@ class Architecture:
         if h is not None:
             h = _check_size(h, f"{where}: h")
         checked = self._validate_props(kind, props or {}, where)
-        self._graph.add_node(
-            node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked
-        )
+        self._graph.add_node(node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked)
         self._children[parent][node_id] = None
         if self._schema is None or self._schema.is_container(kind):
             self._children.setdefault(node_id, {})
@@ -405,9 +403,7 @@ class Architecture:
         """Accept a finding (replacing an earlier acceptance of the same one)."""
         if suppression.node is not None and suppression.node not in self._graph:
             raise ModelError(f"suppression of {suppression.rule!r}: no node {suppression.node!r}")
-        self._suppressions = [
-            s for s in self._suppressions if (s.rule, s.node) != (suppression.rule, suppression.node)
-        ]
+        self._suppressions = [s for s in self._suppressions if (s.rule, s.node) != (suppression.rule, suppression.node)]
         self._suppressions.append(suppression)
         self._emit(ModelEvent("suppressions_changed", suppression.node))
 

@@ -135,11 +135,17 @@ class Context:
 
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, target, props)`` of every flow leaving a node."""
-        return [(key, target, data["props"]) for _, target, key, data in self.arch.graph.out_edges(node_id, keys=True, data=True)]
+        return [
+            (key, target, data["props"])
+            for _, target, key, data in self.arch.graph.out_edges(node_id, keys=True, data=True)
+        ]
 
     def in_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, source, props)`` of every flow reaching a node."""
-        return [(key, source, data["props"]) for source, _, key, data in self.arch.graph.in_edges(node_id, keys=True, data=True)]
+        return [
+            (key, source, data["props"])
+            for source, _, key, data in self.arch.graph.in_edges(node_id, keys=True, data=True)
+        ]
 
     def edges(self) -> list[tuple[str, str, str, Mapping[str, Any]]]:
         """``(edge id, source, target, props)`` of every flow."""
