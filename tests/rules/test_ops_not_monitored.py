@@ -1,4 +1,4 @@
-"""OPS-NOT-MONITORED: a server or database with no flow to CloudWatch."""
+"""OPS-NOT-MONITORED: compute or a database with no flow to CloudWatch."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def test_unmonitored_servers_and_databases_are_reported() -> None:
 
 def test_design_without_cloudwatch_is_still_reported() -> None:
     arch = design([("web", "ec2"), ("cache", "elasticache"), ("table", "dynamodb")], [("web", "cache")])
-    assert hits(RULE, arch) == {key(RULE, "web"), key(RULE, "cache")}
+    assert hits(RULE, arch) == {key(RULE, "web"), key(RULE, "cache"), key(RULE, "table")}
 
 
 def test_nodes_with_a_flow_to_cloudwatch_pass() -> None:
@@ -51,6 +51,14 @@ def test_cloudwatch_settings_count_as_monitoring() -> None:
     assert hits(RULE, arch) == set()
 
 
-def test_serverless_nodes_are_not_reported() -> None:
-    arch = design([("fn", "lambda"), ("table", "dynamodb"), ("job", "batch")], [("fn", "table")])
+def test_serverless_nodes_are_read_as_drawn() -> None:
+    arch = design(
+        [("cw", "cloudwatch"), ("fn", "lambda"), ("table", "dynamodb"), ("job", "batch")],
+        [("fn", "table"), ("fn", "cw"), ("job", "cw")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "table")}
+
+
+def test_storage_and_messaging_are_not_its_business() -> None:
+    arch = design([("cw", "cloudwatch"), ("bucket", "s3"), ("queue", "sqs")], [("queue", "bucket")])
     assert hits(RULE, arch) == set()

@@ -1,4 +1,4 @@
-"""A server or database that sends no metrics or logs to CloudWatch."""
+"""Compute or a database that sends no metrics or logs to CloudWatch."""
 
 from __future__ import annotations
 
@@ -6,31 +6,31 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.groups import SERVER_COMPUTE, VPC_DATABASES
+from wadesk.rules.groups import COMPUTE, DATABASES
 from wadesk.rules.operational_excellence._common import linked_to_kind
 
 META = RuleMeta(
     id="OPS-NOT-MONITORED",
-    title="Server or database is not monitored",
+    title="Compute or database is not monitored",
     pillar="operational_excellence",
     severity="medium",
     wa_bp="OPS04-BP02",
     rationale=(
-        "Servers, containers and database clusters are where capacity runs out: CPU, memory, disk, "
-        "connections. Without their metrics and logs in CloudWatch nobody sees saturation or errors "
-        "building up, and an outage is first noticed by users."
+        "Servers, containers, functions and databases are where capacity runs out and errors start: CPU, "
+        "memory, connections, throttles, timeouts. Without their metrics and logs in CloudWatch nobody sees "
+        "saturation or errors building up, and an outage is first noticed by users."
     ),
     remediation=(
         "Draw a flow from the node to a CloudWatch node and ship its metrics and logs there (CloudWatch "
-        "agent on instances, Container Insights for ECS, control plane logging for EKS, log exports for "
-        "databases), then define alarms on the signals that matter."
+        "agent on instances, Container Insights for ECS, control plane logging for EKS, function logs for "
+        "Lambda, log exports for databases), then define alarms on the signals that matter."
     ),
 )
 
-#: Kinds whose health a drawing must show being watched. Lambda, DynamoDB and Batch publish their
-#: service metrics with no configuration at all and have no capacity of their own to saturate, so
-#: flagging them would be noise.
-MONITORED_KINDS = SERVER_COMPUTE | VPC_DATABASES
+#: Kinds whose health a drawing must show being watched (SPEC 3b: X -> cloudwatch means X is
+#: monitored). Lambda and DynamoDB publish service metrics by themselves, but nobody reads them
+#: unless logs, alarms and dashboards are set up, which is what the flow in the drawing says.
+MONITORED_KINDS = COMPUTE | DATABASES
 
 #: Properties that mean the node already ships metrics or logs to CloudWatch.
 CLOUDWATCH_PROPS: dict[str, str] = {
@@ -45,7 +45,7 @@ CLOUDWATCH_PROPS: dict[str, str] = {
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every server or VPC database with no flow to or from CloudWatch and no CloudWatch setting on."""
+    """Report every compute node or database with no flow to or from CloudWatch and no CloudWatch setting on."""
     has_cloudwatch = ctx.has_kind("cloudwatch")
     for node_id in ctx.nodes_in(MONITORED_KINDS):
         setting = CLOUDWATCH_PROPS.get(ctx.kind(node_id))
