@@ -123,6 +123,9 @@ class Catalog:
                 responsibility=base_responsibility(row.id),
             )
         self._defaults: dict[str, dict[str, Any]] = {}
+        # Validated property sets keyed by their scalar content: designs repeat the same few
+        # property combinations thousands of times, and pydantic need check each only once.
+        self._checked: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     def __iter__(self) -> Iterator[Kind]:
         return iter(self._kinds.values())
@@ -175,17 +178,26 @@ class Catalog:
         schema = self.get(kind).props_schema
         if not isinstance(props, Mapping):
             raise ModelError(f"{where}: props must be an object, got {_short(props)}")
+        key = _scalar_key(kind, props)
+        if key is not None and key in self._checked:
+            return dict(self._checked[key])
         try:
             model = schema.model_validate(dict(props))
         except ValidationError as exc:
             raise ModelError(_validation_message(where, exc, list(schema.model_fields))) from None
-        return model.model_dump()
+        checked = model.model_dump()
+        if key is not None and len(self._checked) < _CACHE_LIMIT:
+            self._checked[key] = dict(checked)
+        return checked
 
     def validate_edge_props(self, props: Mapping[str, Any], where: str) -> dict[str, Any]:
         """Flow properties checked and completed; ``encrypted`` follows the protocol unless given."""
         if not isinstance(props, Mapping):
             raise ModelError(f"{where}: props must be an object, got {_short(props)}")
         given = dict(props)
+        key = _scalar_key("<edge>", given)
+        if key is not None and key in self._checked:
+            return dict(self._checked[key])
         try:
             model = p.EdgeProps.model_validate(given)
         except ValidationError as exc:
@@ -193,7 +205,23 @@ class Catalog:
         checked = model.model_dump()
         if "encrypted" not in given:
             checked["encrypted"] = p.default_encrypted(checked["protocol"])
+        if key is not None and len(self._checked) < _CACHE_LIMIT:
+            self._checked[key] = dict(checked)
         return checked
+
+
+_CACHE_LIMIT = 4096
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _scalar_key(kind: str, props: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """A hashable key for props made only of scalars (types included: True is not 1), else None."""
+    items = []
+    for name, value in props.items():
+        if not isinstance(value, _SCALARS):
+            return None
+        items.append((name, type(value).__name__, value))
+    return (kind, *sorted(items, key=lambda item: (item[0], item[1])))
 
 
 def _copy_value(value: Any) -> Any:
