@@ -73,6 +73,7 @@ def test_check_json_follows_the_spec(tmp_path: Path, capsys: pytest.CaptureFixtu
         "suppressed",
         "justification",
     }
+    assert design["ownership_totals"]["customer"] == 10 and sum(design["ownership_totals"].values()) == 24
     assert set(design["summary"]) == {
         "operational_excellence",
         "security",
@@ -108,6 +109,7 @@ def test_text_output_groups_by_node(tmp_path: Path, capsys: pytest.CaptureFixtur
     main(["check", str(path), "--fail-on", "never"])
     out = capsys.readouterr().out
     assert "Orders DB (db, rds)" in out and "REL-DB-SINGLE-AZ" in out and "Fix:" in out
+    assert "you own 10 of 24 layers across the design" in out
     assert "\033[" not in out  # no colour when not a terminal
 
 

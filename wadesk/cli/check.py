@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from wadesk.analysis.engine import AnalysisResult, analyse
-from wadesk.analysis.ownership import node_ownership
+from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.cli.sarif import sarif_document
 from wadesk.fileformat import DesignFileError, load_design
 from wadesk.model import Architecture
@@ -110,6 +110,7 @@ def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
                 "nodes": nodes,
                 "findings": [finding_dict(f) for f in item.result.findings],
                 "summary": item.result.summary(),
+                "ownership_totals": design_ownership_totals(item.arch),
             }
         )
     return {"designs": designs}
@@ -164,6 +165,13 @@ def text_report(item: Checked, use_color: bool = False) -> str:
             lines.append(f"  {tag} {finding.rule}  {pillar}, {finding.wa_bp}{suffix}")
             lines.append(f"         {finding.message}")
             lines.append(_paint(f"         Fix: {finding.remediation}", "dim", use_color))
+    totals = design_ownership_totals(arch)
+    layers = sum(totals.values())
+    lines.append("")
+    lines.append(
+        f"Shared responsibility: you own {totals['customer']} of {layers} layers across the design, "
+        f"AWS {totals['aws']}, shared {totals['shared']}, not applicable {totals['n/a']}."
+    )
     lines.append("")
     lines.append(_summary_table(result))
     lines.append("")
