@@ -9,8 +9,17 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from wadesk.ui.app import release_clipboard
 from wadesk.ui.main_window import MainWindow
 from wadesk.ui.session import Autosave
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clipboard_released_at_exit(qapp: QApplication) -> Iterator[None]:
+    """Copy tests fill the clipboard; PySide6 crashes at exit unless it is released."""
+    yield
+    release_clipboard()
+    QApplication.clipboard().clear()
 
 
 def _alive_top_levels() -> list[QWidget]:

@@ -7,6 +7,23 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 
+def release_clipboard() -> None:
+    """Drop clipboard data this process owns.
+
+    PySide6 crashes at interpreter exit while the clipboard still holds our
+    QMimeData (seen with 6.11 on the offscreen platform), so let go first.
+    """
+    from wadesk.ui.document import CLIPBOARD_MIME
+
+    clipboard = QApplication.clipboard()
+    if clipboard is None:
+        return
+    data = clipboard.mimeData()
+    # ownsClipboard() is always false on some platforms (offscreen): recognise our own data too.
+    if clipboard.ownsClipboard() or (data is not None and data.hasFormat(CLIPBOARD_MIME)):
+        clipboard.clear()
+
+
 def run_editor(path: str | None = None) -> int:
     """Open the editor on ``path`` (None: a new empty design) and run until it is closed."""
     from wadesk.ui.main_window import MainWindow
@@ -14,6 +31,7 @@ def run_editor(path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("wadesk")
     app.setOrganizationName("wadesk")
+    app.aboutToQuit.connect(release_clipboard)
     window = MainWindow()
     window.show()
     window.start(path)
