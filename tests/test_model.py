@@ -160,3 +160,54 @@ def test_copy_is_independent() -> None:
     other = arch.copy()
     other.set_property("db", "multi_az", True)
     assert arch.props_of("db")["multi_az"] is False
+
+
+def test_a_node_added_at_a_position_takes_that_place_in_every_order() -> None:
+    arch = new_architecture()
+    arch.add_node("vpc", "vpc", w=10, h=10)
+    for node_id in ("a", "b", "c"):
+        arch.add_node(node_id, "ec2", parent="vpc")
+    arch.connect("e1", "a", "b")
+    arch.connect("e2", "b", "c")
+    arch.add_node("m", "s3", parent="vpc", position=2)
+    assert arch.node_ids() == ["vpc", "a", "m", "b", "c"]
+    assert list(arch.graph.nodes) == list(arch.graph.succ) == list(arch.graph.pred) == arch.node_ids()
+    assert arch.children("vpc") == ["a", "m", "b", "c"]  # among its siblings too
+    arch.add_node("first", "s3", position=0)
+    arch.add_node("last", "s3", position=99)  # past the end: last
+    assert arch.node_ids() == ["first", "vpc", "a", "m", "b", "c", "last"]
+    assert arch.children(None) == ["first", "vpc", "last"]
+    with pytest.raises(ModelError, match="position"):
+        arch.add_node("bad", "s3", position=-1)
+    assert "bad" not in arch
+
+
+def test_a_flow_or_suppression_added_at_a_position_takes_that_place() -> None:
+    arch = new_architecture()
+    for node_id in ("a", "b", "c"):
+        arch.add_node(node_id, "ec2")
+    arch.connect("e1", "a", "b")
+    arch.connect("e2", "b", "c")
+    arch.connect("e0", "c", "a", position=0)
+    arch.connect("e9", "a", "c", position=1)
+    assert arch.edge_ids() == ["e0", "e9", "e1", "e2"]
+    assert [e.id for e in arch.edges()] == arch.edge_ids()
+    with pytest.raises(ModelError, match="position"):
+        arch.connect("ex", "a", "b", position=-2)
+    assert not arch.has_edge("ex")
+    arch.add_suppression(Suppression("R1", "a", "x"))
+    arch.add_suppression(Suppression("R2", None, "y"))
+    arch.add_suppression(Suppression("R0", "b", "z"), position=0)
+    assert [s.rule for s in arch.suppressions()] == ["R0", "R1", "R2"]
+
+
+def test_remove_then_add_at_the_old_position_restores_the_order() -> None:
+    arch = new_architecture()
+    for index in range(6):
+        arch.add_node(f"n{index}", "ec2")
+    before = arch.node_ids()
+    node = arch.node("n3")
+    arch.remove_node("n3")
+    arch.add_node(node.id, node.kind, position=3)
+    assert arch.node_ids() == before
+    assert arch.children(None) == before

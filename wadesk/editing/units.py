@@ -6,6 +6,7 @@ that state, so an undo stack may call ``apply`` and ``revert`` alternately.
 
 from __future__ import annotations
 
+import bisect
 import copy
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ class Edit(Protocol):
         """Undo the change made by the last :meth:`apply`."""
 
 
-def _add(arch: Architecture, node: Node) -> None:
+def _add(arch: Architecture, node: Node, position: int | None = None) -> None:
     arch.add_node(
         node.id,
         node.kind,
@@ -40,11 +41,17 @@ def _add(arch: Architecture, node: Node) -> None:
         w=node.w,
         h=node.h,
         props=copy.deepcopy(dict(node.props)),
+        position=position,
     )
 
 
-def _connect(arch: Architecture, edge: Edge) -> None:
-    arch.connect(edge.id, edge.source, edge.target, label=edge.label, props=copy.deepcopy(dict(edge.props)))
+def _connect(arch: Architecture, edge: Edge, position: int | None = None) -> None:
+    arch.connect(edge.id, edge.source, edge.target, label=edge.label, props=copy.deepcopy(dict(edge.props)),
+                 position=position)
+
+
+def _index_of(ids: Iterable[str]) -> dict[str, int]:
+    return {item_id: index for index, item_id in enumerate(ids)}
 
 
 @dataclass
@@ -63,38 +70,49 @@ class AddNode:
 
 @dataclass
 class RemoveNode:
-    """Remove a node with everything inside it, every edge touching them and their suppressions."""
+    """Remove a node with everything inside it, every edge touching them and their suppressions.
+
+    Undo puts each of them back at the index it had, so the design's order
+    (and its saved file) is exactly what it was.
+    """
 
     node_id: str
     text: str = "Delete"
-    _nodes: list[Node] = field(default_factory=list, repr=False)
-    _edges: list[Edge] = field(default_factory=list, repr=False)
-    _suppressions: list[Suppression] = field(default_factory=list, repr=False)
+    _nodes: list[tuple[Node, int]] = field(default_factory=list, repr=False)
+    _edges: list[tuple[Edge, int]] = field(default_factory=list, repr=False)
+    _suppressions: list[tuple[Suppression, int]] = field(default_factory=list, repr=False)
 
     def apply(self, arch: Architecture) -> None:
         if not arch.has_node(self.node_id):
             raise ModelError(f"no node with id {self.node_id!r}")
         ids = [self.node_id, *arch.descendants(self.node_id)]  # parents before children
-        self._nodes = [arch.node(node_id) for node_id in ids]
+        node_index = _index_of(arch.node_ids())
+        self._nodes = [(arch.node(node_id), node_index[node_id]) for node_id in ids]
         gone = set(ids)
         edge_ids: dict[str, None] = {}
         for node_id in ids:
             edge_ids.update(dict.fromkeys(arch.edges_of(node_id)))
-        order = {edge_id: index for index, edge_id in enumerate(arch.edge_ids())}
-        self._edges = [arch.edge(edge_id) for edge_id in sorted(edge_ids, key=order.__getitem__)]
-        self._suppressions = [s for s in arch.suppressions() if s.node in gone]
-        for edge in self._edges:
+        edge_index = _index_of(arch.edge_ids())
+        ordered = sorted(edge_ids, key=edge_index.__getitem__)
+        self._edges = [(arch.edge(edge_id), edge_index[edge_id]) for edge_id in ordered]
+        self._suppressions = [(s, index) for index, s in enumerate(arch.suppressions()) if s.node in gone]
+        for edge, _ in self._edges:
             arch.disconnect(edge.id)
-        for node in reversed(self._nodes):
+        for node, _ in reversed(self._nodes):
             arch.remove_node(node.id)
 
     def revert(self, arch: Architecture) -> None:
-        for node in self._nodes:
-            _add(arch, node)
-        for edge in self._edges:
-            _connect(arch, edge)
-        for suppression in self._suppressions:
-            arch.add_suppression(suppression)
+        # Parents go back before their children, which is not always index order: a node's index
+        # now is its old index less the removed nodes before it that are not back yet.
+        pending = sorted(index for _, index in self._nodes)
+        for node, index in self._nodes:
+            at = bisect.bisect_left(pending, index)
+            del pending[at]
+            _add(arch, node, position=index - at)
+        for edge, index in self._edges:  # in index order: each lands where it was
+            _connect(arch, edge, position=index)
+        for suppression, index in self._suppressions:
+            arch.add_suppression(suppression, position=index)
 
 
 @dataclass
@@ -234,13 +252,16 @@ class Disconnect:
     edge_id: str
     text: str = "Delete flow"
     _old: Edge | None = field(default=None, repr=False)
+    _index: int = field(default=0, repr=False)
 
     def apply(self, arch: Architecture) -> None:
+        index = _index_of(arch.edge_ids()).get(self.edge_id, 0)
         self._old = arch.disconnect(self.edge_id)
+        self._index = index
 
     def revert(self, arch: Architecture) -> None:
         assert self._old is not None
-        _connect(arch, self._old)
+        _connect(arch, self._old, position=self._index)
 
 
 @dataclass
@@ -249,17 +270,18 @@ class AddSuppression:
 
     suppression: Suppression
     text: str = "Suppress finding"
-    _previous: Suppression | None = field(default=None, repr=False)
+    _previous: tuple[Suppression, int] | None = field(default=None, repr=False)
 
     def apply(self, arch: Architecture) -> None:
         key = (self.suppression.rule, self.suppression.node)
-        self._previous = next((s for s in arch.suppressions() if (s.rule, s.node) == key), None)
+        previous = [(s, index) for index, s in enumerate(arch.suppressions()) if (s.rule, s.node) == key]
         arch.add_suppression(self.suppression)
+        self._previous = previous[0] if previous else None
 
     def revert(self, arch: Architecture) -> None:
         arch.remove_suppression(self.suppression.rule, self.suppression.node)
         if self._previous is not None:
-            arch.add_suppression(self._previous)
+            arch.add_suppression(self._previous[0], position=self._previous[1])
 
 
 @dataclass
@@ -270,13 +292,16 @@ class RemoveSuppression:
     node: str | None
     text: str = "Unsuppress finding"
     _old: Suppression | None = field(default=None, repr=False)
+    _index: int = field(default=0, repr=False)
 
     def apply(self, arch: Architecture) -> None:
+        keys = [(s.rule, s.node) for s in arch.suppressions()]
         self._old = arch.remove_suppression(self.rule, self.node)
+        self._index = keys.index((self.rule, self.node)) if self._old is not None else 0
 
     def revert(self, arch: Architecture) -> None:
         if self._old is not None:
-            arch.add_suppression(self._old)
+            arch.add_suppression(self._old, position=self._index)
 
 
 @dataclass

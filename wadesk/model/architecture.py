@@ -12,6 +12,7 @@ import networkx as nx
 
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
+from wadesk.model.ordering import check_position, move_last_node_to, move_last_to
 
 
 class KindSchema(Protocol):
@@ -225,8 +226,16 @@ class Architecture:
         w: float | None = None,
         h: float | None = None,
         props: Mapping[str, Any] | None = None,
+        position: int | None = None,
     ) -> Node:
         """Add a node and return its snapshot.
+
+        Args:
+            position: where the node goes in the insertion order (its index in
+                :meth:`node_ids`; None or past the end: last). Undo passes the
+                index a removed node had, so the order, and the saved file, come
+                back exactly. Its parent's children keep the same relative order
+                (it goes before the first sibling that follows it). O(n).
 
         Raises:
             ModelError: the id is taken, the kind is unknown, the parent is
@@ -236,6 +245,7 @@ class Architecture:
             raise ModelError(f"node id must be a non-empty string, got {node_id!r}")
         if node_id in self._graph or node_id in self._edges:
             raise ModelError(f"duplicate id {node_id!r}")
+        check_position(position, f"node {node_id!r}")
         where = f"node {node_id!r}"
         if self._schema is not None and not self._schema.has_kind(kind):
             raise ModelError(f"{where}: unknown kind {kind!r}")
@@ -249,6 +259,8 @@ class Architecture:
         checked = self._validate_props(kind, props or {}, where)
         self._graph.add_node(node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked)
         self._children[parent][node_id] = None
+        if position is not None:
+            move_last_node_to(self._graph, self._children[parent], position)
         if self._schema is None or self._schema.is_container(kind):
             self._children.setdefault(node_id, {})
         self._emit(ModelEvent("node_added", node_id))
@@ -345,11 +357,19 @@ class Architecture:
         *,
         label: str = "",
         props: Mapping[str, Any] | None = None,
+        position: int | None = None,
     ) -> Edge:
-        """Add a directed flow from ``source`` to ``target``."""
+        """Add a directed flow from ``source`` to ``target``.
+
+        Args:
+            position: where the flow goes in the insertion order (its index in
+                :meth:`edge_ids`; None or past the end: last), so undo can put a
+                removed flow back where it was. O(n).
+        """
         if not isinstance(edge_id, str) or not edge_id:
             raise ModelError(f"edge id must be a non-empty string, got {edge_id!r}")
         where = f"edge {edge_id!r}"
+        check_position(position, where)
         if edge_id in self._edges or edge_id in self._graph:
             raise ModelError(f"duplicate id {edge_id!r}")
         for end, name in ((source, "source"), (target, "target")):
@@ -358,6 +378,8 @@ class Architecture:
         checked = self._validate_edge_props(props or {}, where)
         self._graph.add_edge(source, target, key=edge_id, label=label, props=checked)
         self._edges[edge_id] = (source, target)
+        if position is not None:
+            move_last_to(self._edges, position)
         self._emit(ModelEvent("edge_added", edge_id))
         return self.edge(edge_id)
 
@@ -399,12 +421,18 @@ class Architecture:
         data["props"] = checked
         self._emit(ModelEvent("edge_props_changed", edge_id, old=dict(old), new=dict(checked)))
 
-    def add_suppression(self, suppression: Suppression) -> None:
-        """Accept a finding (replacing an earlier acceptance of the same one)."""
+    def add_suppression(self, suppression: Suppression, position: int | None = None) -> None:
+        """Accept a finding (replacing an earlier acceptance of the same one).
+
+        Args:
+            position: its index in :meth:`suppressions` (None or past the end:
+                last), so undo can put a withdrawn acceptance back where it was.
+        """
         if suppression.node is not None and suppression.node not in self._graph:
             raise ModelError(f"suppression of {suppression.rule!r}: no node {suppression.node!r}")
+        check_position(position, f"suppression of {suppression.rule!r}")
         self._suppressions = [s for s in self._suppressions if (s.rule, s.node) != (suppression.rule, suppression.node)]
-        self._suppressions.append(suppression)
+        self._suppressions.insert(len(self._suppressions) if position is None else position, suppression)
         self._emit(ModelEvent("suppressions_changed", suppression.node))
 
     def remove_suppression(self, rule: str, node: str | None) -> Suppression | None:
