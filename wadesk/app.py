@@ -12,12 +12,12 @@ from wadesk.cli import main as cli_main
 from wadesk.model import Architecture
 
 
-def _write_report(arch: Architecture, out: Path, source: str) -> None:
-    """Write the annotated report; Qt is loaded only for this sub-command."""
+def _write_report(arch: Architecture, out: Path, source: str) -> list[Path]:
+    """Write the annotated report and return the files written; Qt is loaded only for this sub-command."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from wadesk.ui.report import write_report
 
-    write_report(arch, out, source)
+    return write_report(arch, out, source)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

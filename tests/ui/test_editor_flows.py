@@ -55,10 +55,8 @@ def click(qtbot: Any, window: MainWindow, point: QPointF) -> None:
 
 
 def normal(window: MainWindow) -> dict[str, Any]:
-    doc = to_document(window.document.arch)
-    doc["nodes"] = sorted(doc["nodes"], key=lambda n: n["id"])
-    doc["edges"] = sorted(doc["edges"], key=lambda e: e["id"])
-    return doc
+    """The window's design as its file document, in the model's order (undo and redo keep it exactly)."""
+    return to_document(window.document.arch)
 
 
 def test_the_whole_editing_flow_undoes_to_the_start_and_saves(qtbot, window: MainWindow, tmp_path: Path,
@@ -171,12 +169,14 @@ def test_undo_of_every_step_returns_to_the_empty_design(qtbot, window: MainWindo
     window.inspector.findChild(QCheckBox, "field_storage_encrypted").click()
     finding = doc.analyzer.findings_for(db)[0]
     doc.suppress(finding.rule, db, "why not")
+    before_delete = normal(window)
     window.selection.set([subnet])
     window.delete_action.trigger()  # the subnet goes with the database inside and its flow
     assert not doc.arch.has_node(db) and doc.arch.edge_ids() == []
     window.undo_action.trigger()
     assert doc.arch.parent_of(db) == subnet and len(doc.arch.edge_ids()) == 1
     assert any(s.node == db for s in doc.arch.suppressions())
+    assert normal(window) == before_delete  # the same file: nothing moved to the end of the order
     while doc.undo_stack.canUndo():
         window.undo_action.trigger()
     assert to_document(doc.arch) == start

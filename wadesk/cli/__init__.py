@@ -13,9 +13,10 @@ from wadesk import __version__
 if TYPE_CHECKING:
     from wadesk.model import Architecture
 
-#: Writes the annotated report of a design to a path; supplied by the caller
-#: because it needs Qt, which this layer never imports.
-ReportWriter = Callable[["Architecture", Path, str], None]
+#: Writes the annotated report of a design to a path and returns the files it
+#: wrote (several PNG pages for a long report); supplied by the caller because
+#: it needs Qt, which this layer never imports.
+ReportWriter = Callable[["Architecture", Path, str], list[Path]]
 
 #: Sub-command names; anything else on the command line is a file for the editor.
 COMMANDS = ("check", "rules", "kinds", "export")

@@ -41,8 +41,8 @@ def run_export(args: argparse.Namespace, report_writer: ReportWriter | None) -> 
             if report_writer is None:
                 sys.stderr.write("wadesk export: --report needs the Qt renderer, which is not available here\n")
                 return EXIT_USAGE
-            report_writer(arch, Path(args.report), args.file)
-            print(f"wrote {args.report}")
+            for written in report_writer(arch, Path(args.report), args.file):
+                print(f"wrote {written}")
     except ModelError as exc:  # ExportError and file errors derive from it
         sys.stderr.write(f"wadesk export: {exc}\n")
         return EXIT_USAGE

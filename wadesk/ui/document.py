@@ -33,7 +33,7 @@ from wadesk.editing import (
 from wadesk.fileformat import load_design, save_design
 from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Suppression
 from wadesk.ui._compat import override
-from wadesk.ui.layout import grid_layout
+from wadesk.ui.layout import Layout, auto_layout
 
 #: Size of a component on the canvas (icon) and the default size of a new container.
 ICON_SIZE = 64.0
@@ -211,12 +211,17 @@ class DocumentController(QObject):
         if any((s.rule, s.node) == (rule, node) for s in self.arch.suppressions()):
             self.push(RemoveSuppression(rule, node))
 
-    def auto_layout(self) -> None:
-        """Arrange every node on a grid, containers fitted to their contents (one undo step)."""
-        moves = grid_layout(self.arch)
-        real = {i: g for i, g in moves.items() if self._geometry(i) != g}
+    def auto_layout(self) -> Layout:
+        """Lay the design out with Graphviz (a grid when dot is missing or fails) as one undo step.
+
+        Returns:
+            The layout applied; its ``problem`` says why the grid was used instead of dot.
+        """
+        layout = auto_layout(self.arch)
+        real = {i: g for i, g in layout.geometry.items() if self._geometry(i) != g}
         if real:
             self.push(MoveNodes(real, "Auto layout"))
+        return layout
 
     # ---------------------------------------------------------- clipboard
     def copy_json(self, ids: Iterable[str]) -> str:

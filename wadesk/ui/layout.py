@@ -1,21 +1,69 @@
-"""A plain, readable grid layout: children left to right in flow order, wrapped, containers fitted."""
+"""Automatic layout of a design: Graphviz ``dot`` with nested clusters, or a plain grid when dot is unavailable.
+
+Pure (no Qt): the editor's Auto layout action and tests call it on an
+:class:`~wadesk.model.Architecture` and get new geometry for every node.
+"""
 
 from __future__ import annotations
 
+import json
 import math
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
 from wadesk.model import Architecture
 
-#: Cell of one component: the 64 px icon plus its label below.
+#: Cell of one component in the grid layout: the 64 px icon plus its label below.
 CELL_W, CELL_H = 150.0, 120.0
 PAD, TITLE = 30.0, 36.0
 ICON = 64.0
 
+#: The box dot reserves for one component: the icon with its (up to two-line) label below.
+NODE_W, NODE_H = 110.0, 100.0
+#: Where the icon sits inside that box (centred horizontally, a little below the top).
+ICON_DX, ICON_DY = (NODE_W - ICON) / 2, 4.0
+#: Height of a container's title bar on the canvas; clusters keep their contents below it.
+TITLE_BAR = 28.0
+#: Space between a cluster's border and its contents (points = scene pixels).
+CLUSTER_MARGIN = 16.0
+#: The size an empty container keeps (an invisible stand-in node of this size fills it).
+EMPTY_W, EMPTY_H = 160.0, 60.0
+#: Seconds dot may take before the layout falls back to the grid.
+DOT_TIMEOUT = 20.0
+#: dot works in points; at 72 dpi one point is one scene pixel.
+POINTS_PER_INCH = 72.0
+#: Longest container title sent to dot (the canvas elides longer ones anyway).
+MAX_TITLE = 80
+#: Spaces after a title sent to dot: room for the container's icon and badge beside the title (~45 px at 14 pt).
+TITLE_PADDING = " " * 10
+
 Geometry = tuple[float, float, float | None, float | None]
 
 
+class LayoutError(Exception):
+    """dot could not lay the design out (missing, failed, timed out, or answered nonsense)."""
+
+
+@dataclass
+class Layout:
+    """New geometry for every node, and how it was made.
+
+    Attributes:
+        geometry: node id -> (x, y, w, h); w and h are None for components.
+        engine: ``"dot"`` or ``"grid"``.
+        problem: why dot was not used (None when it was), in words for the status bar.
+    """
+
+    geometry: dict[str, Geometry] = field(default_factory=dict)
+    engine: str = "dot"
+    problem: str | None = None
+
+
+# ----------------------------------------------------------------- grid layout
 def flow_order(arch: Architecture, ids: list[str]) -> list[str]:
     """``ids`` ordered so that flows run left to right where possible (insertion order breaks ties)."""
     members = set(ids)
@@ -87,3 +135,178 @@ def grid_layout(arch: Architecture) -> dict[str, Geometry]:
 
     place(None, 0.0, 0.0)
     return out
+
+
+# ------------------------------------------------------------------ dot layout
+def dot_quote(text: str) -> str:
+    """``text`` as a double-quoted dot string that shows as itself when used as a label.
+
+    Backslashes and quotes are escaped; line breaks and other control
+    characters become spaces (a title is one line on the canvas).
+    """
+    clean = "".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass
+class DotGraph:
+    """The dot source of a design and how its dot names map back to node ids.
+
+    Node names in the source are ``n<index>`` and cluster names
+    ``cluster_<index>``: no id ever reaches dot, so no id can break the
+    graph or fail to come back (dot keeps ``\\\\`` in a name as two
+    characters, so an id ending in a backslash could not round-trip).
+    """
+
+    source: str
+    components: dict[str, str]  # dot node name -> component id
+    clusters: dict[str, str]  # dot cluster name -> container id
+
+
+def _inches(pixels: float) -> str:
+    return f"{pixels / POINTS_PER_INCH:.4f}"
+
+
+def dot_source(arch: Architecture) -> DotGraph:
+    """The dot graph of ``arch``: a cluster per container, a fixed-size box per component, an edge per flow."""
+    components: dict[str, str] = {}
+    clusters: dict[str, str] = {}
+    names: dict[str, str] = {}  # node id -> dot name
+    first_leaf: dict[str, str] = {}  # container id -> a dot node inside it (edges to a container end there)
+    lines = [
+        "digraph wadesk {",
+        "  graph [rankdir=LR, compound=true, newrank=true, nodesep=0.35, ranksep=0.6, margin=0,"
+        " fontsize=14, labelloc=t, labeljust=l];",
+        f'  node [shape=box, fixedsize=true, width={_inches(NODE_W)}, height={_inches(NODE_H)}, label=""];',
+        "  edge [arrowhead=normal];",
+    ]
+
+    def emit(parent: str | None, indent: str) -> str | None:
+        leaf: str | None = None
+        for child in arch.children(parent):
+            if arch.is_container(child):
+                name = f"cluster_{len(clusters)}"
+                clusters[name] = child
+                names[child] = name
+                title = (arch.node(child).label or arch.kind_of(child))[:MAX_TITLE]
+                lines.append(f"{indent}subgraph {dot_quote(name)} {{")
+                lines.append(f"{indent}  graph [label={dot_quote(title + TITLE_PADDING)}, margin={CLUSTER_MARGIN:g}];")
+                inner = emit(child, indent + "  ")
+                if inner is None:  # dot drops empty clusters: keep its room with an invisible stand-in
+                    inner = f"{name}_empty"
+                    lines.append(f"{indent}  {dot_quote(inner)} [style=invis, width={_inches(EMPTY_W)},"
+                                 f" height={_inches(EMPTY_H)}];")
+                lines.append(f"{indent}}}")
+                first_leaf[child] = inner
+            else:
+                name = f"n{len(components)}"
+                components[name] = child
+                names[child] = name
+                lines.append(f"{indent}{dot_quote(name)};")
+                inner = name
+            leaf = leaf or inner
+        return leaf
+
+    emit(None, "  ")
+    for source, target in arch.graph.edges():
+        tail, head = first_leaf.get(source, names.get(source)), first_leaf.get(target, names.get(target))
+        if tail is None or head is None or tail == head:
+            continue
+        if source in arch.ancestors(target) or target in arch.ancestors(source):
+            continue  # a flow from a container into itself says nothing about the layout
+        attrs = []
+        if source in first_leaf:
+            attrs.append(f"ltail={dot_quote(names[source])}")
+        if target in first_leaf:
+            attrs.append(f"lhead={dot_quote(names[target])}")
+        suffix = f" [{', '.join(attrs)}]" if attrs else ""
+        lines.append(f"  {dot_quote(tail)} -> {dot_quote(head)}{suffix};")
+    lines.append("}")
+    return DotGraph("\n".join(lines) + "\n", components, clusters)
+
+
+def dot_executable() -> str | None:
+    """The path of Graphviz's ``dot``, or None when it is not installed."""
+    return shutil.which("dot")
+
+
+def run_dot(source: str, executable: str, timeout: float = DOT_TIMEOUT) -> dict[str, Any]:
+    """Lay ``source`` out with ``dot -Tjson`` (input on stdin, no shell) and return the parsed answer."""
+    try:
+        done = subprocess.run([executable, "-Tjson"], input=source.encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise LayoutError(f"Graphviz dot took longer than {timeout:g} s") from None
+    except OSError as exc:
+        raise LayoutError(f"cannot run Graphviz dot: {exc}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError(f"Graphviz dot failed: {reason[-1] if reason else f'exit status {done.returncode}'}")
+    try:
+        answer = json.loads(done.stdout.decode("utf-8", "replace"))
+    except ValueError as exc:
+        raise LayoutError(f"Graphviz dot answered something that is not JSON: {exc}") from None
+    if not isinstance(answer, dict):
+        raise LayoutError("Graphviz dot answered something that is not a graph")
+    return answer
+
+
+def _numbers(text: Any, count: int) -> list[float]:
+    parts = [float(p) for p in str(text).split(",")]
+    if len(parts) != count or not all(math.isfinite(p) for p in parts):
+        raise ValueError(f"expected {count} numbers, got {text!r}")
+    return parts
+
+
+def geometry_from_dot(answer: dict[str, Any], graph: DotGraph) -> dict[str, Geometry]:
+    """Node geometry in scene pixels from dot's JSON: points at 72 dpi, y flipped, top-left at (0, 0)."""
+    try:
+        left, bottom, _right, top = _numbers(answer["bb"], 4)
+        out: dict[str, Geometry] = {}
+        for obj in answer.get("objects", []):
+            name = obj.get("name")
+            if name in graph.clusters:
+                llx, lly, urx, ury = _numbers(obj["bb"], 4)
+                out[graph.clusters[name]] = (llx - left, top - ury, urx - llx, ury - lly)
+            elif name in graph.components:
+                cx, cy = _numbers(obj["pos"], 2)
+                out[graph.components[name]] = (cx - left - NODE_W / 2 + ICON_DX, top - cy - NODE_H / 2 + ICON_DY,
+                                               None, None)
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise LayoutError(f"Graphviz dot answered an unexpected layout: {exc}") from None
+    missing = len(graph.components) + len(graph.clusters) - len(out)
+    if missing:
+        raise LayoutError(f"Graphviz dot left {missing} nodes out of its layout")
+    return {node_id: (round(x), round(y), None if w is None else round(w), None if h is None else round(h))
+            for node_id, (x, y, w, h) in out.items()}
+
+
+def dot_layout(arch: Architecture, executable: str = "dot", timeout: float = DOT_TIMEOUT) -> dict[str, Geometry]:
+    """New geometry for every node from Graphviz ``dot``: flows left to right, containers as nested clusters.
+
+    Raises:
+        LayoutError: dot is missing, failed, timed out or answered something unusable.
+    """
+    if not len(arch):
+        return {}
+    graph = dot_source(arch)
+    return geometry_from_dot(run_dot(graph.source, executable, timeout), graph)
+
+
+def auto_layout(arch: Architecture) -> Layout:
+    """The dot layout of ``arch``, or the grid layout (with the reason) when dot is missing or fails."""
+    executable = dot_executable()
+    if executable is None:
+        return Layout(grid_layout(arch), "grid", "Graphviz dot is not installed")
+    try:
+        return Layout(dot_layout(arch, executable), "dot")
+    except LayoutError as exc:
+        return Layout(grid_layout(arch), "grid", str(exc))
+
+
+def component_box(geometry: Geometry) -> tuple[float, float, float, float]:
+    """The box (x, y, w, h) a layout reserves for a node: the container itself, or a component with its label."""
+    x, y, w, h = geometry
+    if w is not None and h is not None:
+        return (x, y, w, h)
+    return (x - ICON_DX, y - ICON_DY, NODE_W, NODE_H)

@@ -14,6 +14,7 @@ from wadesk.ui._compat import override
 from wadesk.ui.canvas.scene import DesignScene
 from wadesk.ui.canvas.view import DesignView
 from wadesk.ui.document import CLIPBOARD_MIME, DocumentController
+from wadesk.ui.export_actions import ExportActions
 from wadesk.ui.panels.analysis import AnalysisPanel
 from wadesk.ui.panels.inspector import InspectorPanel
 from wadesk.ui.panels.palette import PalettePanel
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", self.save, key.Save)
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, key.SaveAs)
+        self.exports = ExportActions(self.document, self.selection, self.scene, self)
+        file_menu.addMenu(self.exports.menu)
         self._action(file_menu, "&Close", self.close, key.Close)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self._on_quit_action_triggered, key.Quit)
@@ -288,8 +291,10 @@ class MainWindow(QMainWindow):
             self.view.edit_label(current)
 
     def auto_layout(self) -> None:
-        """Arrange the design on a grid (one undo step)."""
-        self.document.auto_layout()
+        """Lay the design out with Graphviz, or on a grid when dot is unavailable (one undo step)."""
+        layout = self.document.auto_layout()
+        if layout.problem:
+            self.statusBar().showMessage(f"Auto layout used a plain grid: {layout.problem}", 8000)
         self.view.fit()
 
     # --------------------------------------------------------------- slots

@@ -40,6 +40,7 @@ class ContainerItem(QGraphicsItem):
         self._style = style_for(kind, props)
         self._icon = styles.icon_pixmap(icon_path, 20)
         self._findings: list[Finding] = []
+        self._annotations_visible = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setToolTip(label)
 
@@ -91,6 +92,11 @@ class ContainerItem(QGraphicsItem):
 
     def set_responsibility_view(self, on: bool) -> None:
         """Containers look the same in the responsibility view."""
+
+    def set_annotations_visible(self, on: bool) -> None:
+        """Draw (or leave out) the finding badge."""
+        self._annotations_visible = on
+        self.update()
 
     def handle_rect(self) -> QRectF:
         """The resize handle at the bottom-right corner, in item coordinates."""
@@ -150,5 +156,5 @@ class ContainerItem(QGraphicsItem):
             painter.setBrush(QBrush(styles.SELECTION_COLOUR))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRect(self.handle_rect())
-        if self._findings:
+        if self._findings and self._annotations_visible:
             styles.draw_badge(painter, QRectF(self._w - 9, -9, 18, 18), self._findings)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wadesk.rules.base import Finding
@@ -30,10 +30,12 @@ class NodeItem(QGraphicsItem):
         self.kind = kind
         self._label = label
         self._pixmap = styles.icon_pixmap(icon_path)
+        self._source = styles.icon_source(icon_path)
         self._findings: list[Finding] = []
         self._customer_layers: int | None = None
         self._owners: list[str] = []
         self._responsibility_view = False
+        self._annotations_visible = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(1000)
@@ -73,6 +75,20 @@ class NodeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._responsibility_view = on
         self.update()
+
+    def set_annotations_visible(self, on: bool) -> None:
+        """Draw (or leave out) the finding badge and the ownership marker."""
+        self._annotations_visible = on
+        self.update()
+
+    def icon_for_scale(self, scale: float) -> QPixmap:
+        """The pixmap the icon is drawn from at ``scale`` device pixels per scene unit.
+
+        At 100 % the pre-scaled 64 px icon is cheapest; zoomed in (or on a
+        high-DPI screen) the full-size source is scaled down smoothly instead,
+        so the icon stays crisp rather than being blown up from 64 px.
+        """
+        return self._source if scale > 1.01 else self._pixmap
 
     def icon_rect_in_scene(self) -> QRectF:
         """The icon's box in scene coordinates (edges end on its border)."""
@@ -118,7 +134,9 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(styles.SELECTION_COLOUR, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(-4, -4, styles.ICON + 8, styles.ICON + 8), 4, 4)
-        painter.drawPixmap(QPointF(0, 0), self._pixmap)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform()) * painter.device().devicePixelRatioF()
+        icon = self.icon_for_scale(scale)
+        painter.drawPixmap(_fitted(icon), icon, QRectF(icon.rect()))
         if self._responsibility_view and self._owners:
             styles.draw_owner_strip(painter, QRectF(0, styles.ICON + 2, styles.ICON, 6), self._owners)
         left = (styles.ICON - LABEL_WIDTH) / 2
@@ -127,9 +145,9 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor("#16191F"))
         painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
                          | int(Qt.TextFlag.TextWordWrap), self._label)
-        if self._customer_layers is not None:
+        if self._customer_layers is not None and self._annotations_visible:
             styles.draw_owner_marker(painter, MARKER, self._customer_layers)
-        if self._findings:
+        if self._findings and self._annotations_visible:
             styles.draw_badge(painter, BADGE, self._findings)
         if self.isSelected():
             painter.setPen(QPen(QColor("white"), 1.5))
@@ -141,3 +159,10 @@ class NodeItem(QGraphicsItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.prepareGeometryChange()
         return super().itemChange(change, value)
+
+
+def _fitted(pixmap: QPixmap) -> QRectF:
+    """The icon box, narrowed to ``pixmap``'s aspect ratio and centred."""
+    w, h = max(1, pixmap.width()), max(1, pixmap.height())
+    scale = styles.ICON / max(w, h)
+    return QRectF((styles.ICON - w * scale) / 2, (styles.ICON - h * scale) / 2, w * scale, h * scale)

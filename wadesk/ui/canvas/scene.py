@@ -6,7 +6,8 @@ document controller once, on mouse release, so each gesture is one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
@@ -46,6 +47,7 @@ class DesignScene(QGraphicsScene):
         self._boxes: dict[str, Box] = {}
         self._edges: dict[str, EdgeItem] = {}
         self._responsibility_view = False
+        self._annotations_visible = True
         self._syncing = False
         self._mode: str | None = None
         self._press = QPointF()
@@ -110,6 +112,31 @@ class DesignScene(QGraphicsScene):
             box.set_responsibility_view(on)
         self._update_edges(self._boxes)
 
+    @property
+    def annotations_visible(self) -> bool:
+        """Whether finding badges and ownership markers are drawn."""
+        return self._annotations_visible
+
+    def set_annotations_visible(self, on: bool) -> None:
+        """Show or hide every finding badge and ownership marker (an image export may leave them out)."""
+        self._annotations_visible = on
+        for box in self._boxes.values():
+            box.set_annotations_visible(on)
+
+    @contextmanager
+    def selection_highlight_hidden(self) -> Iterator[None]:
+        """Inside the block selected items draw as unselected; the selection model is not told."""
+        selected = self.selectedItems()
+        self._syncing = True
+        try:
+            for item in selected:
+                item.setSelected(False)
+            yield
+        finally:
+            for item in selected:
+                item.setSelected(True)
+            self._syncing = False
+
     def _add_box(self, node_id: str) -> None:
         node = self.document.arch.node(node_id)
         kind = CATALOG.get(node.kind)
@@ -121,6 +148,7 @@ class DesignScene(QGraphicsScene):
             box = NodeItem(node_id, node.kind, node.label or kind.name, kind.icon_path)
             box.set_responsibility_view(self._responsibility_view)
             self._refresh_ownership(box)
+        box.set_annotations_visible(self._annotations_visible)
         box.setPos(node.x, node.y)
         self._boxes[node_id] = box
         self.addItem(box)

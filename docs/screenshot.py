@@ -1,0 +1,52 @@
+"""Makes docs/screenshot.png with the editor itself: an example open, a node selected.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py [DESIGN] [NODE] [OUT]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from wadesk.ui.app import release_clipboard  # noqa: E402
+from wadesk.ui.main_window import MainWindow  # noqa: E402
+from wadesk.ui.session import Autosave  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    """Open the design, select the node, grab the window to a PNG."""
+    design = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "examples" / "flawed-startup.wadesk"
+    node = sys.argv[2] if len(sys.argv) > 2 else "main-db"
+    out = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT / "docs" / "screenshot.png"
+    app = QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp())
+    window = MainWindow(
+        settings=QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat),
+        autosave=Autosave(folder / "autosave"),
+    )
+    window.resize(1600, 1000)
+    window.show()
+    window.start(str(design))
+    if node in window.document.arch:
+        window.selection.set([node])
+    for _ in range(20):
+        app.processEvents()
+    window.grab().save(str(out))
+    window.document.undo_stack.setClean()
+    window.close()
+    release_clipboard()
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Automatic layout: Graphviz dot with nested clusters reads well on every example, and the grid stands in for it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from wadesk.catalog import new_architecture
+from wadesk.fileformat import load_design
+from wadesk.model import Architecture
+from wadesk.ui import layout
+from wadesk.ui.layout import (
+    TITLE_BAR,
+    Geometry,
+    LayoutError,
+    auto_layout,
+    component_box,
+    dot_layout,
+    dot_quote,
+    dot_source,
+    grid_layout,
+    run_dot,
+)
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.wadesk"))
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
+
+Box = tuple[float, float, float, float]
+
+
+def boxes(geometry: dict[str, Geometry]) -> dict[str, Box]:
+    return {node_id: component_box(g) for node_id, g in geometry.items()}
+
+
+def inside(inner: Box, outer: Box, top: float = 0.0) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return ox <= x and oy + top <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def assert_reads_well(arch: Architecture, geometry: dict[str, Geometry], min_left_to_right: float = 0.8) -> None:
+    """Every node placed, children inside their parent below its title, siblings apart, flows left to right."""
+    assert set(geometry) == set(arch.node_ids())
+    box = boxes(geometry)
+    for node_id in arch.node_ids():
+        assert (geometry[node_id][2] is None) == (not arch.is_container(node_id))
+        parent = arch.parent_of(node_id)
+        if parent is not None:
+            assert inside(box[node_id], box[parent], top=TITLE_BAR), (node_id, box[node_id], parent, box[parent])
+    for parent in [None, *[n for n in arch.node_ids() if arch.is_container(n)]]:
+        siblings = arch.children(parent)
+        for index, a in enumerate(siblings):
+            for b in siblings[index + 1:]:
+                assert not overlap(box[a], box[b]), (a, box[a], b, box[b])
+    flows = [e for e in arch.edges() if e.source != e.target
+             and not arch.is_container(e.source) and not arch.is_container(e.target)]
+    if flows:
+        forward = sum(box[e.target][0] > box[e.source][0] for e in flows)
+        assert forward / len(flows) >= min_left_to_right, f"only {forward} of {len(flows)} flows point right"
+
+
+def hostile_design() -> Architecture:
+    """Ids and labels that would break a naively written dot file."""
+    arch = new_architecture('a "hostile" design')
+    nasty = ['q"uote', "br{ace}", "new\nline", "a->b", "semi;colon", "back\\", '\\"', "edge [color=red]",
+             "<b>html</b>", "ünï 🚀", "nul\x00byte", "}; digraph x {", "subgraph", "cluster_0", "n0"]
+    arch.add_node('vpc"1', "vpc", label='VPC "main" {1}\n-> ; \\', w=300, h=200)
+    arch.add_node("sub}\\", "subnet", parent='vpc"1', label='}"; node [label="x"]; {', w=300, h=200)
+    arch.add_node("empty;", "subnet", parent='vpc"1', label="", w=300, h=200)
+    for index, node_id in enumerate(nasty):
+        arch.add_node(node_id, "ec2", parent="sub}\\" if index % 3 == 0 else None, label=node_id * 2)
+    for a, b in zip(nasty, nasty[1:], strict=False):
+        arch.connect(f"{a}->{b}", a, b)
+    arch.connect("to-container", nasty[1], "empty;")
+    arch.connect("from-container", 'vpc"1', nasty[2])
+    arch.connect("into-itself", "sub}\\", nasty[0])
+    return arch
+
+
+# ----------------------------------------------------------------------- dot
+@needs_dot
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_dot_layout_of_every_example_reads_well(path: Path) -> None:
+    arch = load_design(path)
+    geometry = dot_layout(arch)
+    assert_reads_well(arch, geometry)
+    assert min(g[0] for g in geometry.values()) >= 0 and min(g[1] for g in geometry.values()) >= 0
+
+
+@needs_dot
+def test_dot_layout_survives_hostile_ids_and_labels() -> None:
+    arch = hostile_design()
+    geometry = dot_layout(arch)
+    assert_reads_well(arch, geometry, min_left_to_right=0.7)
+    assert geometry["empty;"][2] is not None and geometry["empty;"][2] >= 100  # an empty container keeps room
+    graph = dot_source(arch)
+    answer = run_dot(graph.source, "dot")
+    titles = {o["name"]: o["label"] for o in answer["objects"] if o["name"] in graph.clusters}
+    assert len(titles) == 3 and len(answer["edges"]) == len(arch.edge_ids()) - 1  # into-itself is left out
+    for name, container in graph.clusters.items():
+        shown = titles[name].replace("\\\\", "\\").rstrip(" ")  # dot shows an escaped backslash as one
+        assert shown == (arch.node(container).label or arch.kind_of(container)).replace("\n", " ")
+
+
+def test_dot_quote_escapes_what_dot_would_read() -> None:
+    assert dot_quote('a"b') == '"a\\"b"'
+    assert dot_quote("back\\") == '"back\\\\"'
+    assert dot_quote("one\ntwo\x00") == '"one two "'
+    assert dot_quote("{x} -> y;") == '"{x} -> y;"'
+
+
+def test_dot_source_has_nested_clusters_fixed_boxes_and_flows() -> None:
+    arch = new_architecture()
+    arch.add_node("vpc", "vpc", label="Main VPC", w=10, h=10)
+    arch.add_node("sub", "subnet", parent="vpc", label="App", w=10, h=10)
+    arch.add_node("web", "ec2", parent="sub")
+    arch.add_node("users", "internet")
+    arch.connect("e1", "users", "web")
+    graph = dot_source(arch)
+    text = graph.source
+    assert "rankdir=LR" in text and "fixedsize=true" in text
+    assert text.index('subgraph "cluster_0"') < text.index('subgraph "cluster_1"') < text.index('"n0";')
+    assert 'label="Main VPC ' in text and 'label="App ' in text
+    assert graph.components == {"n0": "web", "n1": "users"}
+    assert graph.clusters == {"cluster_0": "vpc", "cluster_1": "sub"}
+    assert '"n1" -> "n0";' in text
+
+
+def test_dot_answer_is_converted_to_scene_pixels_with_y_flipped() -> None:
+    arch = new_architecture()
+    arch.add_node("vpc", "vpc", w=10, h=10)
+    arch.add_node("web", "ec2", parent="vpc")
+    graph = dot_source(arch)
+    answer = {"bb": "0,0,200,300", "objects": [
+        {"name": "cluster_0", "bb": "10,20,190,280"},
+        {"name": "n0", "pos": "100,150"},
+    ]}
+    geometry = layout.geometry_from_dot(answer, graph)
+    assert geometry["vpc"] == (10, 20, 180, 260)  # top = 300 - 280
+    # the 110 x 100 box is centred on (100, 300 - 150); the icon sits 23 px in and 4 px down
+    assert geometry["web"] == (100 - 55 + 23, 150 - 50 + 4, None, None)
+    with pytest.raises(LayoutError, match="left 1 nodes out"):
+        layout.geometry_from_dot({"bb": "0,0,1,1", "objects": [answer["objects"][0]]}, graph)
+    with pytest.raises(LayoutError, match="unexpected"):
+        layout.geometry_from_dot({"bb": "0,0,nan", "objects": []}, graph)
+
+
+@needs_dot
+def test_a_thousand_components_lay_out_quickly() -> None:
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import three_tier_design
+
+    arch = three_tier_design(1000)
+    assert_reads_well(arch, dot_layout(arch))
+
+
+# ------------------------------------------------------------------ fallback
+def test_without_dot_the_grid_is_used_and_the_reason_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layout.shutil, "which", lambda name: None)
+    arch = load_design(EXAMPLES[0])
+    result = auto_layout(arch)
+    assert result.engine == "grid" and result.problem == "Graphviz dot is not installed"
+    assert result.geometry == grid_layout(arch)
+
+
+def _script(folder: Path, body: str) -> str:
+    path = folder / "fake-dot"
+    path.write_text("#!/bin/sh\n" + body + "\n")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+def test_a_failing_dot_falls_back_to_the_grid(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake = _script(tmp_path, "cat >/dev/null; echo 'Error: syntax error in line 1' >&2; exit 1")
+    monkeypatch.setattr(layout.shutil, "which", lambda name: fake)
+    arch = load_design(EXAMPLES[0])
+    result = auto_layout(arch)
+    assert result.engine == "grid" and "syntax error in line 1" in (result.problem or "")
+    assert_reads_well(arch, result.geometry, min_left_to_right=0.0)
+
+
+def test_dot_that_answers_nonsense_or_hangs_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LayoutError, match="not JSON"):
+        run_dot("digraph {}", _script(tmp_path, "cat >/dev/null; echo 'not json'"))
+    with pytest.raises(LayoutError, match="longer than 0.3 s"):
+        run_dot("digraph {}", _script(tmp_path, "exec sleep 5"), timeout=0.3)
+    with pytest.raises(LayoutError, match="cannot run"):
+        run_dot("digraph {}", str(tmp_path / "missing"))
+
+
+@needs_dot
+def test_dot_is_given_the_graph_on_stdin_without_a_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+    real = layout.subprocess.run
+
+    def spy(args: list[str], **kwargs: object) -> object:
+        seen.update(args=args, **kwargs)
+        return real(args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(layout.subprocess, "run", spy)
+    arch = hostile_design()
+    dot_layout(arch)
+    assert seen["args"] == ["dot", "-Tjson"] and not seen.get("shell")
+    assert seen["timeout"] == layout.DOT_TIMEOUT
+    assert json.dumps(seen["input"].decode("utf-8")).count("digraph") >= 1  # type: ignore[attr-defined]
+
+
+def test_empty_design_needs_no_dot() -> None:
+    assert dot_layout(new_architecture(), executable="/nonexistent/dot") == {}
