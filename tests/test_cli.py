@@ -122,7 +122,7 @@ def test_sarif_is_2_1_0_with_rules(tmp_path: Path, capsys: pytest.CaptureFixture
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
     result = next(r for r in run["results"] if r["ruleId"] == "REL-DB-SINGLE-AZ")
     assert ids[result["ruleIndex"]] == "REL-DB-SINGLE-AZ"
-    assert result["level"] == "error"
+    assert result["level"] == "warning"  # medium
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
 
 

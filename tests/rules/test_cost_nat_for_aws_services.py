@@ -87,3 +87,9 @@ def test_internet_gateway_shared_with_a_public_sender_is_ambiguous_and_passes() 
     nodes = [*_VPC, ("bastion", "ec2", "pub")]
     edges = [("app", "nat"), ("nat", "igw"), ("bastion", "igw"), ("igw", "bucket")]
     assert hits(RULE, design(nodes, edges)) == set()
+
+
+def test_a_workload_drawn_through_the_nat_is_not_covered_by_an_endpoint_others_use() -> None:
+    nodes = [*_VPC, ("vpce", "vpc_endpoint", "priv", {"service": "s3"}), ("other", "ec2", "priv")]
+    arch = design(nodes, [("other", "vpce"), ("vpce", "bucket"), ("app", "nat"), ("nat", "igw"), ("igw", "bucket")])
+    assert hits(RULE, arch) == {key(RULE, "nat")}

@@ -72,3 +72,11 @@ def test_cache_cluster_itself_is_not_reported() -> None:
         [("users", "alb"), ("alb", "web"), ("web", "cache")],
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_bastion_is_not_a_serving_tier() -> None:
+    arch = design(
+        [("admins", "internet"), ("bastion", "ec2", None, {"workload": "bastion"}), ("db", "rds")],
+        [("admins", "bastion"), ("bastion", "db")],
+    )
+    assert hits(RULE, arch) == set()

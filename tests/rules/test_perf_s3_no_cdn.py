@@ -13,8 +13,7 @@ def test_empty_design_has_no_finding() -> None:
 
 def test_bucket_reached_straight_from_internet_is_reported() -> None:
     arch = design(
-        [("users", "internet"), ("site", "s3", None, {"website_hosting": True}), ("files", "s3"),
-         ("dns", "route53")],
+        [("users", "internet"), ("site", "s3", None, {"website_hosting": True}), ("files", "s3"), ("dns", "route53")],
         [("users", "dns"), ("dns", "site"), ("users", "files")],
     )
     assert hits(RULE, arch) == {key(RULE, "site"), key(RULE, "files")}
@@ -47,3 +46,18 @@ def test_bucket_used_by_application_passes() -> None:
 def test_design_without_internet_passes() -> None:
     arch = design([("dns", "route53"), ("site", "s3", None, {"website_hosting": True})], [("dns", "site")])
     assert hits(RULE, arch) == set()
+
+
+def test_presigned_uploads_need_no_cdn() -> None:
+    arch = design(
+        [("users", "internet"), ("uploads", "s3")], [("users", "uploads", {"protocol": "https"}, "PUT upload")]
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_downloads_next_to_uploads_still_need_a_cdn() -> None:
+    arch = design(
+        [("users", "internet"), ("files", "s3")],
+        [("users", "files", {"protocol": "https"}, "upload"), ("users", "files", {"protocol": "https"}, "GET files")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "files")}

@@ -110,3 +110,64 @@ def test_zones_from_availability_zone_containers() -> None:
 def test_bastion_host_is_not_a_serving_tier() -> None:
     arch = design([*NET, ("jump", "ec2", "pub-a", {"workload": "bastion"})])
     assert hits(RULE, arch) == set()
+
+
+def test_tiers_drawn_as_one_column_per_zone_pass() -> None:
+    arch = design(
+        [
+            *NET,
+            ("alb", "alb", "pub-a"),
+            ("web-a", "ec2", "priv-a"),
+            ("web-b", "ec2", "priv-b"),
+            ("app-a", "ecs_service", "priv-a"),
+            ("app-b", "ecs_service", "priv-b"),
+        ],
+        [("alb", "web-a"), ("alb", "web-b"), ("web-a", "app-a"), ("web-b", "app-b")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_one_column_confined_to_a_zone_is_still_reported() -> None:
+    arch = design(
+        [
+            *NET,
+            ("alb", "alb", "pub-a"),
+            ("web-a", "ec2", "priv-a"),
+            ("web-b", "ec2", "priv-b"),
+            ("app-a", "ecs_service", "priv-a"),
+            ("app-b", "ecs_service", "priv-a"),
+        ],
+        [("alb", "web-a"), ("alb", "web-b"), ("web-a", "app-a"), ("web-b", "app-b")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "app-a"), key(RULE, "app-b")}
+
+
+def test_workers_polling_one_queue_from_two_zones_pass() -> None:
+    arch = design(
+        [*NET, ("jobs", "sqs"), ("wk-a", "ec2", "priv-a"), ("wk-b", "ec2", "priv-b")],
+        [("wk-a", "jobs"), ("wk-b", "jobs")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_self_started_workers_whose_work_meets_pass() -> None:
+    arch = design(
+        [
+            *NET,
+            ("nat-a", "nat_gateway", "pub-a"),
+            ("nat-b", "nat_gateway", "priv-b"),
+            ("igw", "internet_gateway"),
+            ("wk-a", "ec2", "priv-a"),
+            ("wk-b", "ec2", "priv-b"),
+        ],
+        [("wk-a", "nat-a"), ("wk-b", "nat-b"), ("nat-a", "igw"), ("nat-b", "igw")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_a_service_of_many_tasks_in_one_subnet_says_so() -> None:
+    from wadesk.analysis.engine import analyse
+
+    arch = design([*NET, ("svc", "ecs_service", "priv-a", {"desired_count": 3})])
+    (finding,) = analyse(arch, [RULE]).findings
+    assert finding.node == "svc" and "All 3 tasks" in finding.message

@@ -142,3 +142,20 @@ def test_no_internet_node_and_unknown_zone_are_silent() -> None:
     assert hits(RULE, no_internet) == set()
     unknown = design([("users", "internet"), ("web", "ec2"), ("db", "rds")], [("users", "web"), ("web", "db")])
     assert hits(RULE, unknown) == set()
+
+
+def test_a_nat_gateway_or_a_bastion_is_not_the_users_single_point() -> None:
+    arch = design(
+        [
+            ("users", "internet"),
+            ("admins", "internet"),
+            ("vpc", "vpc"),
+            ("pub", "subnet", "vpc", {"public": True, "availability_zone": "a"}),
+            ("bastion", "ec2", "pub", {"workload": "bastion"}),
+            ("nat", "nat_gateway", "pub"),
+            ("docs", "s3"),
+            ("db", "rds", "pub"),
+        ],
+        [("admins", "bastion"), ("bastion", "db"), ("users", "nat"), ("nat", "docs")],
+    )
+    assert hits(RULE, arch) == set()

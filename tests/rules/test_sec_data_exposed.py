@@ -73,3 +73,18 @@ def test_cycles_terminate() -> None:
         [("users", "a"), ("a", "b"), ("b", "a"), ("b", "db"), ("db", "a")],
     )
     assert hits(RULE, arch) == {key(RULE, "db")}
+
+
+def test_a_store_straight_behind_an_internet_facing_load_balancer_is_exposed() -> None:
+    arch = design(
+        [("users", "internet"), ("nlb", "nlb"), ("db", "rds")],
+        [("users", "nlb", {"protocol": "tls", "port": 5432}), ("nlb", "db")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db")}
+
+
+def test_an_internal_load_balancer_in_front_of_a_store_is_fine() -> None:
+    arch = design(
+        [("app", "ec2"), ("nlb", "nlb", None, {"scheme": "internal"}), ("db", "rds")], [("app", "nlb"), ("nlb", "db")]
+    )
+    assert hits(RULE, arch) == set()

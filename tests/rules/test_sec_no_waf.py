@@ -50,3 +50,11 @@ def test_internal_or_unreached_entry_points_pass() -> None:
     )
     assert hits(RULE, arch) == set()
     assert hits(RULE, design([("lb", "alb"), ("web", "ec2")], [("lb", "web")])) == set()
+
+
+def test_a_gateway_drawn_after_cloudfront_and_its_waf_is_not_a_new_entry() -> None:
+    arch = design(
+        [("users", "internet"), ("waf", "waf"), ("cf", "cloudfront"), ("igw", "internet_gateway"), ("alb", "alb")],
+        [("users", "cf"), ("waf", "cf"), ("cf", "igw"), ("igw", "alb")],
+    )
+    assert hits(RULE, arch) == set()

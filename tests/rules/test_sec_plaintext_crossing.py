@@ -70,3 +70,37 @@ def test_group_spanning_two_subnets_crosses() -> None:
 def test_plain_http_from_the_internet_to_an_unplaced_server_is_reported() -> None:
     arch = design([("users", "internet"), ("web", "ec2")], [("users", "web", {"protocol": "http"})])
     assert hits(RULE, arch) == {key(RULE, "web")}
+
+
+def test_plain_http_leaving_through_nat_and_internet_gateway_is_reported() -> None:
+    arch = design(
+        [
+            ("vpc", "vpc"),
+            ("priv", "subnet", "vpc"),
+            ("pub", "subnet", "vpc", {"public": True}),
+            ("wk", "ec2", "priv"),
+            ("nat", "nat_gateway", "pub"),
+            ("igw", "internet_gateway", "vpc"),
+            ("partner", "external_service"),
+        ],
+        [
+            ("wk", "nat", {"protocol": "http"}),
+            ("nat", "igw", {"protocol": "http"}),
+            ("igw", "partner", {"protocol": "http"}),
+        ],
+    )
+    assert hits(RULE, arch) == {key(RULE, "partner")}
+
+
+def test_https_leaving_through_the_gateways_is_fine() -> None:
+    arch = design(
+        [
+            ("vpc", "vpc"),
+            ("priv", "subnet", "vpc"),
+            ("wk", "ec2", "priv"),
+            ("igw", "internet_gateway", "vpc"),
+            ("partner", "external_service"),
+        ],
+        [("wk", "igw", {"protocol": "https"}), ("igw", "partner", {"protocol": "https"})],
+    )
+    assert hits(RULE, arch) == set()

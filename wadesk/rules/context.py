@@ -11,6 +11,9 @@ from wadesk.model import queries as q
 
 T = TypeVar("T")
 
+#: Containers that stand for a group of instances: a flow drawn to or from one is a flow of its members.
+GROUP_KINDS = ("auto_scaling_group", "security_group")
+
 _DEAD_LETTER = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
 
 
@@ -114,24 +117,67 @@ class Context:
 
     # ------------------------------------------------------------ flows
     def successors(self, node_id: str) -> list[str]:
-        """Nodes a node sends to."""
-        return q.successors(self.arch, node_id)
+        """Nodes a node sends to, reading flows to and from groups (see :meth:`_group_flows`)."""
+        raw = list(self.arch.graph.successors(node_id))
+        extra = self._group_flows()[0].get(node_id)
+        return list(dict.fromkeys(raw + extra if extra else raw))
 
     def predecessors(self, node_id: str) -> list[str]:
-        """Nodes that send to a node."""
-        return q.predecessors(self.arch, node_id)
+        """Nodes that send to a node, reading flows to and from groups."""
+        raw = list(self.arch.graph.predecessors(node_id))
+        extra = self._group_flows()[1].get(node_id)
+        return list(dict.fromkeys(raw + extra if extra else raw))
 
     def neighbours(self, node_id: str) -> list[str]:
         """Nodes joined to a node by a flow either way."""
-        return q.neighbours(self.arch, node_id)
+        return list(dict.fromkeys([*self.successors(node_id), *self.predecessors(node_id)]))
 
     def sends_to(self, node_id: str, *kinds: str) -> bool:
         """Whether a node sends directly to a node of ``kinds``."""
-        return q.has_flow_to_kind(self.arch, node_id, *kinds)
+        wanted = set(kinds)
+        return any(self.kind(target) in wanted for target in self.successors(node_id))
 
     def receives_from(self, node_id: str, *kinds: str) -> bool:
         """Whether a node of ``kinds`` sends directly to a node."""
-        return q.has_flow_from_kind(self.arch, node_id, *kinds)
+        wanted = set(kinds)
+        return any(self.kind(source) in wanted for source in self.predecessors(node_id))
+
+    def members(self, group_id: str) -> list[str]:
+        """The components inside a group container (its descendants that are not containers)."""
+        return [n for n in self.descendants(group_id) if not self.arch.is_container(n)]
+
+    def _group_flows(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Flows implied by flows drawn to or from an auto scaling group or a security group.
+
+        Designers often draw ``alb -> auto_scaling_group``: the requests reach
+        every instance inside the group, and an instance sends wherever an
+        arrow leaves its group. Returns extra successors and predecessors.
+        """
+
+        def compute() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+            extra_succ: dict[str, list[str]] = {}
+            extra_pred: dict[str, list[str]] = {}
+            graph = self.arch.graph
+            groups = [g for g in self.nodes(*GROUP_KINDS) if graph.degree(g)]
+            if not groups:
+                return extra_succ, extra_pred
+            members = {g: self.members(g) for g in groups}
+            for group in groups:
+                for target in graph.successors(group):
+                    for member in members[group]:
+                        for end in (target, *members.get(target, ())):
+                            if end != member:
+                                extra_succ.setdefault(member, []).append(end)
+                                extra_pred.setdefault(end, []).append(member)
+                for source in graph.predecessors(group):
+                    for start in (source, *members.get(source, ())):
+                        for member in members[group]:
+                            if start != member:
+                                extra_succ.setdefault(start, []).append(member)
+                                extra_pred.setdefault(member, []).append(start)
+            return extra_succ, extra_pred
+
+        return self.cached("group_flows", compute)
 
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, target, props)`` of every flow leaving a node."""
@@ -179,12 +225,12 @@ class Context:
         """
         seen = set(sources)
         stack = list(seen)
-        graph = self.arch.graph
+        starts = set(seen)
         while stack:
             current = stack.pop()
-            if through is not None and current not in sources and not through(current):
+            if through is not None and current not in starts and not through(current):
                 continue
-            for nxt in graph.successors(current):
+            for nxt in self.successors(current):
                 if nxt not in seen:
                     seen.add(nxt)
                     stack.append(nxt)
@@ -200,7 +246,7 @@ class Context:
         def compute() -> set[str]:
             out: set[str] = set()
             for source in self.nodes("internet"):
-                out.update(self.arch.graph.successors(source))
+                out.update(self.successors(source))
             return out
 
         return self.cached("directly_from_internet", compute)

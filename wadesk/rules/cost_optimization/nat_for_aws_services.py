@@ -45,19 +45,6 @@ def _endpoint_services(ctx: Context, endpoint: str) -> set[str]:
     return found
 
 
-def _endpoint_vpcs(ctx: Context) -> dict[str, set[str | None]]:
-    """For each service, the VPCs holding an endpoint to it (None: an endpoint drawn outside any VPC)."""
-
-    def compute() -> dict[str, set[str | None]]:
-        out: dict[str, set[str | None]] = {service: set() for service in _SERVICES}
-        for endpoint in ctx.nodes("vpc_endpoint"):
-            for service in _endpoint_services(ctx, endpoint):
-                out[service].add(ctx.vpc_of(endpoint))
-        return out
-
-    return ctx.cached(("cost-nat", "endpoint-vpcs"), compute)
-
-
 def _shared_gateways(ctx: Context) -> set[str]:
     """Internet gateways that other nodes also send to directly.
 
@@ -101,17 +88,26 @@ def _walk(ctx: Context, start: str, forward: bool) -> set[str]:
 
 
 def _covered(ctx: Context, origin: str, nat: str, service: str) -> bool:
-    """Whether ``origin`` already reaches ``service`` through a VPC endpoint."""
-    for target in ctx.successors(origin):
-        if ctx.kind(target) == "vpc_endpoint" and service in _endpoint_services(ctx, target):
-            return True
-    vpcs = _endpoint_vpcs(ctx)[service]
-    if not vpcs:
-        return False
-    if None in vpcs:
-        return True  # an endpoint drawn outside any VPC: the drawing does not say which VPC it serves
+    """Whether ``origin`` already reaches ``service`` through a VPC endpoint.
+
+    It does when it is drawn sending to one. A gateway endpoint drawn on its
+    own in the VPC (nothing drawn sending to it) stands for route-table
+    association and covers the whole VPC; once some workloads are drawn
+    using it, a workload drawn through the NAT gateway instead is not covered.
+    """
+    if any(
+        ctx.kind(target) == "vpc_endpoint" and service in _endpoint_services(ctx, target)
+        for target in ctx.successors(origin)
+    ):
+        return True
     vpc = ctx.vpc_of(origin) or ctx.vpc_of(nat)
-    return vpc is None or vpc in vpcs
+    for endpoint in ctx.nodes("vpc_endpoint"):
+        if service not in _endpoint_services(ctx, endpoint) or ctx.predecessors(endpoint):
+            continue
+        where = ctx.vpc_of(endpoint)
+        if where is None or vpc is None or where == vpc:
+            return True  # unplaced on either side: the drawing does not say which VPC it serves
+    return False
 
 
 def _names(ctx: Context, nodes: list[str]) -> str:

@@ -56,7 +56,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     for node_id in ctx.nodes_in(_CACHEABLE):
         if node_id not in from_internet:
             continue
-        readers = [p for p in ctx.predecessors(node_id) if ctx.kind(p) in _APP_TIER]
+        readers = [
+            p for p in ctx.predecessors(node_id)
+            if ctx.kind(p) in _APP_TIER and not (ctx.kind(p) == "ec2" and ctx.prop(p, "workload") == "bastion")
+        ]
         facing = [p for p in readers if p in from_internet]
         if not facing:
             continue
@@ -71,4 +74,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"api_gateway": {"caching"}})
+RULE = graph_rule(META, check, reads={"api_gateway": {"caching"}, "ec2": {"workload"}})

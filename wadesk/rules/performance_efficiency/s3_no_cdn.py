@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
@@ -29,6 +30,19 @@ META = RuleMeta(
 _PASS_THROUGH = frozenset({"route53", "internet_gateway", "shield"})
 
 
+_UPLOAD = re.compile(r"upload|\bput\b|presign", re.IGNORECASE)
+
+
+def _uploads_only(ctx: Context, bucket: str, reached: set[str]) -> bool:
+    """Whether every flow the internet sends the bucket is labelled as an upload (presigned PUTs).
+
+    Clients uploading straight to S3 is the recommended pattern; a CDN is for
+    what the bucket serves.
+    """
+    labels = [ctx.edge_label(edge) for edge, source, _ in ctx.in_edges(bucket) if source in reached]
+    return bool(labels) and all(_UPLOAD.search(label) for label in labels)
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report buckets reached from the internet through DNS or directly, never through CloudFront."""
     internet = ctx.nodes("internet")
@@ -37,6 +51,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     reached = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _PASS_THROUGH)
     for node_id in ctx.nodes("s3"):
         if node_id not in reached or ctx.receives_from(node_id, "cloudfront"):
+            continue
+        if not ctx.prop(node_id, "website_hosting") and _uploads_only(ctx, node_id, reached):
             continue
         what = "website" if ctx.prop(node_id, "website_hosting") else "objects"
         yield Hit(

@@ -46,7 +46,11 @@ def check(ctx: Context) -> Iterator[Hit]:
         zones = _zones(ctx, lb)
         if zones is None or len(zones) != 1:
             continue
-        yield Hit(lb, f"{ctx.label(lb)} is attached only to {next(iter(zones))}.")
+        yield Hit(
+            lb,
+            f"The drawing attaches {ctx.label(lb)} only to subnets in {next(iter(zones))}; AWS needs subnets in "
+            "two zones for a load balancer to survive the loss of one.",
+        )
 
 
 RULE = graph_rule(META, check, reads=PLACEMENT_READS)

@@ -9,7 +9,7 @@ META = RuleMeta(
     id="REL-DB-SINGLE-AZ",
     title="Database runs in a single Availability Zone",
     pillar="reliability",
-    severity="high",
+    severity="medium",
     wa_bp="REL10-BP01",
     rationale=(
         "A single-AZ database instance is down for as long as its zone, its host or its storage is: "

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.groups import PLACEMENT_READS, SERVER_COMPUTE
-from wadesk.rules.reliability._common import ASG, NOT_REQUEST_SOURCES, known_zones
+from wadesk.rules.reliability._common import NOT_REQUEST_SOURCES, known_zones
 
 META = RuleMeta(
     id="REL-SINGLE-AZ-TIER",
@@ -30,81 +30,144 @@ META = RuleMeta(
 )
 
 
-def _tier_members(ctx: Context, node_id: str) -> list[str]:
-    """Server compute that receives what ``node_id`` sends: its successors, an ASG target standing for its members."""
-    out: list[str] = []
-    for target in ctx.successors(node_id):
-        kind = ctx.kind(target)
-        if kind in SERVER_COMPUTE:
-            out.append(target)
-        elif kind == ASG:
-            out.extend(d for d in ctx.descendants(target) if ctx.kind(d) in SERVER_COMPUTE)
-    return out
+#: Work sources that consumers poll: workers drawn sending to the same queue or stream form one pool.
+_POLLED = frozenset({"sqs", "kinesis", "msk", "mq"})
+
+
+class _Tiers:
+    """Union-find over server compute: nodes that do the same job end up in one tier."""
+
+    def __init__(self, nodes: list[str]) -> None:
+        self._parent = {node: node for node in nodes}
+
+    def find(self, node: str) -> str:
+        root = node
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[node] != root:
+            self._parent[node], node = root, self._parent[node]
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self._parent[rb] = ra
+        return True
+
+
+def _downstream(ctx: Context, node_id: str, hops: int = 3) -> set[str]:
+    """Nodes a few flows downstream of ``node_id``, leaving out observers and managers."""
+    frontier, seen = [node_id], {node_id}
+    for _ in range(hops):
+        following = []
+        for current in frontier:
+            for target in ctx.successors(current):
+                if target not in seen and ctx.kind(target) not in NOT_REQUEST_SOURCES:
+                    seen.add(target)
+                    following.append(target)
+        frontier = following
+    seen.discard(node_id)
+    return seen
+
+
+def _role(ctx: Context, node_id: str) -> tuple[str, str]:
+    kind = ctx.kind(node_id)
+    return kind, str(ctx.prop(node_id, "workload", "")) if kind == "ec2" else ""
+
+
+def _build_tiers(ctx: Context, members: list[str]) -> _Tiers:
+    """Group members into tiers.
+
+    Two nodes of the same kind (and, for EC2, the same workload) share a tier
+    when one upstream node sends work to both (a load balancer and its
+    targets), when both pull from the same queue or stream (a worker pool),
+    when nothing sends them work, they sit in the same VPC and their work
+    flows to the same place (one worker drawn per AZ), or when their upstream nodes share a tier themselves:
+    web-a -> app-a and web-b -> app-b drawn as two AZ columns are one app tier.
+    """
+    tiers = _Tiers(members)
+    by_source: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    requesters: dict[str, list[str]] = {}
+    for member in members:
+        role = _role(ctx, member)
+        sources = [p for p in ctx.predecessors(member) if ctx.kind(p) not in NOT_REQUEST_SOURCES]
+        requesters[member] = sources
+        for source in sources:
+            by_source[(source, role)].append(member)
+        for target in ctx.successors(member):
+            if ctx.kind(target) in _POLLED:
+                by_source[(target, role)].append(member)
+        if not sources:
+            # Nothing drawn sends it work (a worker, a scheduled job): copies of the same role in one
+            # VPC whose work ends up in the same place are one pool, drawn one worker per AZ.
+            for target in _downstream(ctx, member):
+                by_source[("<self-started>", target, role, ctx.vpc_of(member) or "")].append(member)
+    for group in by_source.values():
+        for other in group[1:]:
+            tiers.union(group[0], other)
+    known = set(members)
+    changed = True
+    while changed:
+        changed = False
+        by_upstream_tier: dict[tuple[str, tuple[str, str]], str] = {}
+        for member in members:
+            role = _role(ctx, member)
+            for source in requesters[member]:
+                if source not in known:
+                    continue
+                key = (tiers.find(source), role)
+                first = by_upstream_tier.setdefault(key, member)
+                if first != member and tiers.union(first, member):
+                    changed = True
+    return tiers
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report server compute whose tier (peers of its kind fed by a common upstream node) spans one known AZ.
+    """Report server compute whose tier runs in exactly one known Availability Zone.
 
-    A node's peers are the nodes of the same kind that some upstream node of
-    it also sends to. The node is reported only when it and all those peers
-    have a known placement and together run in exactly one AZ.
+    A tier is built by :func:`_build_tiers`. It is reported only when every
+    member has a known placement and together they run in one AZ; a lone node
+    is a tier of one.
     """
-    members = ctx.nodes_in(SERVER_COMPUTE)
+    members = [
+        m for m in ctx.nodes_in(SERVER_COMPUTE)
+        if not (ctx.kind(m) == "ec2" and ctx.prop(m, "workload") == "bastion")  # a jump host is not a tier
+    ]
     if not members:
         return
-    zones: dict[str, frozenset[str] | None] = {m: known_zones(ctx, m) for m in members}
-
-    # Each (upstream node, kind) pair is a tier; summarise its zones once (None: some member unknown).
-    tiers_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    tier_zones: dict[tuple[str, str], set[str] | None] = {}
-    tier_size: dict[tuple[str, str], int] = defaultdict(int)
-    upstream = {p for m in members for p in ctx.predecessors(m)}
-    upstream.update(p for g in ctx.nodes(ASG) for p in ctx.predecessors(g))
-    upstream = {p for p in upstream if ctx.kind(p) not in NOT_REQUEST_SOURCES}
-    for source in upstream:
-        for member in dict.fromkeys(_tier_members(ctx, source)):
-            tier = (source, ctx.kind(member))
-            tiers_of[member].append(tier)
-            tier_size[tier] += 1
-            member_zones = zones[member]
-            current = tier_zones.setdefault(tier, set())
-            if current is None:
-                continue
-            if member_zones is None:
-                tier_zones[tier] = None
-            else:
-                current.update(member_zones)
-
+    tiers = _build_tiers(ctx, members)
+    groups: dict[str, list[str]] = defaultdict(list)
     for member in members:
-        if ctx.kind(member) == "ec2" and ctx.prop(member, "workload") == "bastion":
-            continue  # an administrator's jump host, not a serving tier
-        own = zones[member]
-        if own is None or len(own) != 1:
+        groups[tiers.find(member)].append(member)
+    for tier in groups.values():
+        zones = [known_zones(ctx, m) for m in tier]
+        if any(z is None for z in zones):
             continue
-        union = set(own)
-        unknown = False
-        peers = 0
-        for tier in tiers_of.get(member, []):
-            tz = tier_zones[tier]
-            if tz is None:
-                unknown = True
-                break
-            union |= tz
-            peers = max(peers, tier_size[tier] - 1)
-        if unknown or len(union) != 1:
+        union = set().union(*(z for z in zones if z is not None))
+        if len(union) != 1:
             continue
         zone = next(iter(union))
-        if peers:
-            message = (
-                f"{ctx.label(member)} and the {peers} other member(s) of its tier all run in {zone}: "
-                "losing that Availability Zone stops the whole tier."
-            )
-        else:
-            message = (
-                f"{ctx.label(member)} is the only member of its tier and runs in {zone} alone: losing that "
-                "Availability Zone stops it."
-            )
-        yield Hit(member, message)
+        for member in tier:
+            yield Hit(member, _message(ctx, member, len(tier) - 1, zone))
 
 
-RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "ec2": {"workload"}})
+def _message(ctx: Context, member: str, peers: int, zone: str) -> str:
+    if peers:
+        return (
+            f"{ctx.label(member)} and the {peers} other member(s) of its tier all run in {zone}: "
+            "losing that Availability Zone stops the whole tier."
+        )
+    count = ctx.prop(member, "desired_count") if ctx.kind(member) == "ecs_service" else None
+    if isinstance(count, int) and count > 1:
+        return (
+            f"All {count} tasks of {ctx.label(member)} run in {zone}, the only Availability Zone its placement "
+            "shows: losing that zone stops the service."
+        )
+    return (
+        f"{ctx.label(member)} is the only member of its tier and runs in {zone} alone: losing that "
+        "Availability Zone stops it."
+    )
+
+
+RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "ec2": {"workload"}, "ecs_service": {"desired_count"}})

@@ -22,8 +22,8 @@ META = RuleMeta(
     ),
     remediation=(
         "Make the component redundant: run it as several instances in an auto_scaling_group whose subnets "
-        "are in two or more AZs behind a load balancer (or an ECS service with tasks in two AZs); for a NAT "
-        "gateway add one per AZ; for Amazon MQ use an ACTIVE_STANDBY_MULTI_AZ or CLUSTER_MULTI_AZ broker. "
+        "are in two or more AZs behind a load balancer (or an ECS service with tasks in two AZs); for "
+        "Amazon MQ use an ACTIVE_STANDBY_MULTI_AZ or CLUSTER_MULTI_AZ broker. "
         "Alternatively add a second path to the data that does not go through it."
     ),
     securityhub=(),
@@ -36,11 +36,12 @@ _ROOT = object()  # a virtual node joined to every internet node
 def _single(ctx: Context, node_id: str) -> bool:
     """Whether a node is one non-redundant instance (managed regional services never are)."""
     kind = ctx.kind(node_id)
+    if kind == "ec2" and ctx.prop(node_id, "workload") == "bastion":
+        return False  # an administrator's way in, not the users' path to the data
     if kind in SERVER_COMPUTE:
         zones = known_zones(ctx, node_id)
         return zones is not None and len(zones) == 1
-    if kind == "nat_gateway":
-        return True
+    # NAT gateways are redundant within their zone; one NAT for several zones is REL-SINGLE-NAT's finding.
     if kind == "mq":
         return bool(ctx.prop(node_id, "deployment_mode") == "SINGLE_INSTANCE")
     return False
@@ -120,4 +121,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "mq": {"deployment_mode"}})
+RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "mq": {"deployment_mode"}, "ec2": {"workload"}})

@@ -64,8 +64,15 @@ def has_aws_resources(ctx: Context) -> bool:
 
 # ------------------------------------------------------------------ reachability from the internet
 def internet_sources(ctx: Context) -> list[str]:
-    """Where internet requests enter the drawing: ``internet`` nodes and internet gateways (SPEC 3b)."""
-    return ctx.nodes("internet", "internet_gateway")
+    """Where internet requests enter the drawing (SPEC 3b).
+
+    ``internet`` nodes, and internet gateways that nothing is drawn sending
+    to: a gateway drawn after CloudFront or a WAF carries traffic that has
+    already passed them, so it is not a fresh entry.
+    """
+    graph = ctx.arch.graph
+    gateways = [g for g in ctx.nodes("internet_gateway") if graph.in_degree(g) == 0]
+    return [*ctx.nodes("internet"), *gateways]
 
 
 def flow_successors(ctx: Context, node_id: str) -> Iterator[str]:

@@ -35,6 +35,11 @@ META = RuleMeta(
 EXPOSABLE = DATA_STORES - {"s3", "ebs"}
 
 
+#: Front doors that pass connections through to whatever they target (unlike API Gateway
+#: service integrations or CloudFront origins, which are built to front a store).
+PASS_THROUGH = frozenset({"alb", "nlb", "global_accelerator"})
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every data store reachable from an internet node along a path with no front door."""
     stores = ctx.nodes_in(EXPOSABLE)
@@ -53,6 +58,16 @@ def check(ctx: Context) -> Iterator[Hit]:
                 store,
                 f"{ctx.label(store)} can be reached by internet requests with no load balancer, API Gateway "
                 f"or CloudFront on the way ({describe_path(ctx, parents, store)}).",
+            )
+            continue
+        # A load balancer that forwards straight to a data store is a door, not a front door:
+        # nothing of the application stands between the internet and the data.
+        balancers = [p for p in ctx.predecessors(store) if ctx.kind(p) in PASS_THROUGH and p in parents]
+        if balancers:
+            yield Hit(
+                store,
+                f"{ctx.label(store)} sits directly behind {ctx.label(balancers[0])}, which internet requests "
+                "reach: no application tier stands between the internet and the data.",
             )
 
 

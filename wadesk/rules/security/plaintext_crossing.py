@@ -36,6 +36,9 @@ _PLAIN = frozenset({"http", "tcp", "sql"})
 def _crosses(ctx: Context, source: str, target: str) -> str | None:
     """What boundary a flow from ``source`` to ``target`` crosses, or None (none, or unknown)."""
     here, there = network_location(ctx, source), network_location(ctx, target)
+    if ctx.kind(source) in ("internet_gateway", "nat_gateway") and there is not None and there[0] == "external":
+        # The hop out of AWS's edge: what the workload sent through its gateways leaves AWS here.
+        return "leaving AWS for an outside network"
     if here is None or there is None:
         # Where an AWS resource sits may be unknown, but a flow from the outside still crosses into AWS.
         known = here or there
