@@ -1,0 +1,45 @@
+"""The analysis pane patched after each edit shows exactly what a full rebuild shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wadesk.ui.main_window import MainWindow
+from wadesk.ui.panels.analysis import FINDING_ROLE
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "flawed-startup.wadesk"
+
+
+def _tree(window: MainWindow) -> list[tuple[str, list[str]]]:
+    tree = window.analysis.tree
+    out = []
+    for index in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(index)
+        keys = [group.child(i).data(0, FINDING_ROLE).key for i in range(group.childCount())]
+        out.append((group.text(0), keys))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("grouping", [0, 1, 2])
+def test_patched_tree_equals_a_rebuilt_one(window: MainWindow, grouping: int) -> None:
+    assert window.open_file(EXAMPLE)
+    window.analysis.group_by.setCurrentIndex(grouping)
+    doc = window.document
+    edits = [
+        lambda: doc.set_property("main-db", "multi_az", True),
+        lambda: doc.set_property("main-db", "storage_encrypted", True),
+        lambda: doc.rename("main-db", "Orders DB"),
+        lambda: doc.suppress("SEC-NO-CONFIG", None, "organisation-wide"),
+        lambda: doc.delete(["old-volume"]),
+        lambda: doc.undo_stack.undo(),
+        lambda: doc.connect("users", "uploads-bucket"),
+    ]
+    for edit in edits:
+        edit()
+        patched = _tree(window)
+        window.analysis.refresh()
+        assert patched == _tree(window)
+    total = sum(len(keys) for _, keys in _tree(window))
+    assert total == len(window.analysis.visible_findings())
