@@ -57,9 +57,14 @@ def in_public_subnet(arch: Architecture, node_id: str) -> bool:
     return subnet is not None and is_public_subnet(arch, subnet)
 
 
+def _zone_name(text: object) -> str:
+    # "EU-West-1a " and "eu-west-1a" are the same zone.
+    return str(text or "").strip().lower()
+
+
 def subnet_zone(arch: Architecture, subnet_id: str) -> str | None:
-    """The AZ of a subnet: its ``availability_zone``, else its enclosing AZ container."""
-    zone = str(arch.props_of(subnet_id).get("availability_zone", "") or "")
+    """The AZ of a subnet: its ``availability_zone``, else its enclosing AZ container; None if unknown."""
+    zone = _zone_name(arch.props_of(subnet_id).get("availability_zone", ""))
     if zone:
         return zone
     return _zone_container_name(arch, subnet_id)
@@ -69,23 +74,23 @@ def _zone_container_name(arch: Architecture, node_id: str) -> str | None:
     container = enclosing(arch, node_id, AVAILABILITY_ZONE)
     if container is None:
         return None
-    name = str(arch.props_of(container).get("name", "") or "")
+    name = _zone_name(arch.props_of(container).get("name", ""))
     # An unnamed AZ container is still a zone of its own.
     return name or f"#{container}"
 
 
 def placement_zone(arch: Architecture, node_id: str) -> str | None:
-    """The AZ a node sits in by where it is drawn (ignoring auto scaling groups)."""
+    """The AZ a node is drawn in (its subnet's AZ, else its AZ container), ignoring groups; None if unknown."""
     subnet = subnet_of(arch, node_id)
     if subnet is not None:
-        zone = str(arch.props_of(subnet).get("availability_zone", "") or "")
+        zone = _zone_name(arch.props_of(subnet).get("availability_zone", ""))
         if zone:
             return zone
     return _zone_container_name(arch, node_id)
 
 
 def group_subnets(arch: Architecture, group_id: str) -> list[str]:
-    """The subnets an auto scaling group spans (its ``subnets``, else the subnet it is drawn in)."""
+    """The subnets a group or load balancer spans: its ``subnets``, else the subnet it is drawn in."""
     listed = [s for s in arch.props_of(group_id).get("subnets", []) or [] if s in arch]
     listed = [s for s in listed if arch.kind_of(s) == SUBNET]
     if listed:
@@ -94,21 +99,29 @@ def group_subnets(arch: Architecture, group_id: str) -> list[str]:
     return [own] if own is not None else []
 
 
-def zones_of(arch: Architecture, node_id: str) -> frozenset[str]:
-    """Every AZ a node runs in (SPEC 3b).
+#: Kinds whose ``subnets`` property says where they run, wherever they are drawn.
+SPANNING = frozenset({AUTO_SCALING_GROUP, "alb", "nlb"})
 
-    A node inside an auto scaling group runs in the AZs of every subnet
-    the group spans; other nodes run in the AZ of their subnet or AZ
-    container. A node with no placement has no known AZ (empty set).
+
+def zones_of(arch: Architecture, node_id: str) -> frozenset[str]:
+    """Every AZ a node runs in (SPEC 3b); empty when the drawing does not say.
+
+    A node inside an auto scaling group runs in the AZs of every subnet the
+    group spans (a load balancer in those of its ``subnets``); other nodes
+    run in the AZ of their subnet or AZ container. When any of those subnets
+    has no known AZ the answer is unknown (empty): a group over a subnet in
+    eu-west-1a and one of unknown AZ may well span two zones.
     """
-    group = node_id if arch.kind_of(node_id) == AUTO_SCALING_GROUP else enclosing(arch, node_id, AUTO_SCALING_GROUP)
-    if group is not None:
-        zones = {subnet_zone(arch, s) for s in group_subnets(arch, group)}
-        zones.discard(None)
-        if zones:
-            return frozenset(z for z in zones if z is not None)
-        zone = placement_zone(arch, group)
-        return frozenset([zone]) if zone else frozenset()
+    kind = arch.kind_of(node_id)
+    spanner = node_id if kind in SPANNING else enclosing(arch, node_id, AUTO_SCALING_GROUP)
+    if spanner is not None:
+        subnets = group_subnets(arch, spanner)
+        if subnets:
+            zones = [subnet_zone(arch, s) for s in subnets]
+            if any(zone is None for zone in zones):
+                return frozenset()
+            return frozenset(zone for zone in zones if zone is not None)
+        node_id = spanner
     zone = placement_zone(arch, node_id)
     return frozenset([zone]) if zone else frozenset()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from wadesk.model import queries as q
 from wadesk.rules.context import Context
 from wadesk.rules.groups import OBSERVERS
 
@@ -20,58 +21,24 @@ _FAILURE_TARGET = re.compile(
 _DEAD_LETTER_NAME = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
 
 
-def _norm(zone: str) -> str:
-    return zone.strip().lower()
-
-
 def subnet_zone(ctx: Context, subnet_id: str) -> str | None:
     """The AZ of a subnet (normalised), or None when the drawing does not say."""
-    zone = ctx.subnet_zone(subnet_id)
-    return _norm(zone) if zone else None
+    return ctx.subnet_zone(subnet_id)
 
 
 def group_subnets(ctx: Context, group_id: str) -> list[str]:
     """Subnets an auto scaling group spans: its ``subnets`` property, else the subnet it is drawn in."""
-    listed = [s for s in ctx.prop(group_id, "subnets", []) or [] if s in ctx.arch and ctx.kind(s) == "subnet"]
-    if listed:
-        return listed
-    own = ctx.subnet_of(group_id)
-    return [own] if own is not None else []
+    return q.group_subnets(ctx.arch, group_id)
 
 
 def drawn_zone(ctx: Context, node_id: str) -> str | None:
     """The AZ a node is drawn in (its subnet's AZ, else its AZ container), ignoring auto scaling groups."""
-    subnet = ctx.subnet_of(node_id)
-    if subnet is not None:
-        zone = subnet_zone(ctx, subnet)
-        if zone:
-            return zone
-    container = ctx.enclosing(node_id, "availability_zone")
-    if container is None:
-        return None
-    name = str(ctx.prop(container, "name", "") or "")
-    return _norm(name) if name else f"#{container}"
+    return q.placement_zone(ctx.arch, node_id)
 
 
 def known_zones(ctx: Context, node_id: str) -> frozenset[str] | None:
-    """Every AZ a node runs in (SPEC 3b), or None when any part of its placement is unknown.
-
-    Unlike ``Context.zones_of`` this does not drop a subnet whose AZ is unknown:
-    a group spanning a subnet in eu-west-1a and a subnet of unknown AZ may well
-    be multi-AZ, so the answer is "unknown".
-    """
-    group = node_id if ctx.kind(node_id) == ASG else ctx.enclosing(node_id, ASG)
-    if group is not None:
-        subnets = group_subnets(ctx, group)
-        if subnets:
-            zones = [subnet_zone(ctx, s) for s in subnets]
-            if any(z is None for z in zones):
-                return None
-            return frozenset(z for z in zones if z is not None)
-        zone = drawn_zone(ctx, group)
-        return frozenset([zone]) if zone else None
-    zone = drawn_zone(ctx, node_id)
-    return frozenset([zone]) if zone else None
+    """Every AZ a node runs in (SPEC 3b), or None when any part of its placement is unknown."""
+    return ctx.zones_of(node_id) or None
 
 
 def private_zones(ctx: Context, node_id: str) -> frozenset[str]:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.groups import LOAD_BALANCERS, PLACEMENT_READS
-from wadesk.rules.reliability._common import drawn_zone, subnet_zone
 
 META = RuleMeta(
     id="REL-LB-SINGLE-AZ",
@@ -30,14 +29,7 @@ META = RuleMeta(
 
 def _zones(ctx: Context, node_id: str) -> frozenset[str] | None:
     """AZs of the subnets a load balancer is attached to, else of where it is drawn; None if unknown."""
-    listed = [s for s in ctx.prop(node_id, "subnets", []) or [] if s in ctx.arch and ctx.kind(s) == "subnet"]
-    if listed:
-        zones = [subnet_zone(ctx, s) for s in listed]
-        if any(z is None for z in zones):
-            return None
-        return frozenset(z for z in zones if z is not None)
-    zone = drawn_zone(ctx, node_id)
-    return frozenset([zone]) if zone else None
+    return ctx.zones_of(node_id) or None
 
 
 def check(ctx: Context) -> Iterator[Hit]:
