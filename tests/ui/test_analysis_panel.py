@@ -43,3 +43,12 @@ def test_patched_tree_equals_a_rebuilt_one(window: MainWindow, grouping: int) ->
         assert patched == _tree(window)
     total = sum(len(keys) for _, keys in _tree(window))
     assert total == len(window.analysis.visible_findings())
+
+
+def test_with_nothing_selected_the_pane_shows_the_design_total(window: MainWindow) -> None:
+    assert window.open_file(EXAMPLE)
+    window.selection.set([])
+    text = window.analysis.matrix_title.text()
+    assert text.startswith("Design: you own ") and "layers" in text
+    window.selection.set(["main-db"])
+    assert "customer owns 5/12" in window.analysis.matrix_title.text()

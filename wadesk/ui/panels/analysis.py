@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wadesk.analysis.engine import sort_key
-from wadesk.analysis.ownership import node_ownership
+from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.catalog.responsibility import LAYER_NAMES, LAYERS
 from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
 from wadesk.ui.document import DocumentController
@@ -290,7 +290,11 @@ class AnalysisPanel(QWidget):
         current = self._selection.current()
         arch = self._document.arch
         if current is None or not arch.has_node(current):
-            self.matrix_title.setText("Responsibility: select a component")
+            totals = design_ownership_totals(arch)
+            self.matrix_title.setText(
+                f"Design: you own {totals['customer']} of {sum(totals.values())} layers, AWS {totals['aws']}, "
+                f"shared {totals['shared']}. Select a node for its matrix."
+            )
             for row in range(len(LAYERS)):
                 self.matrix.setItem(row, 1, QTableWidgetItem(""))
             return
