@@ -69,15 +69,15 @@ def test_the_whole_editing_flow_undoes_to_the_start_and_saves(qtbot, window: Mai
     # add a subnet and two components from the palette
     subnet = drop_kind(window, "subnet", QPointF(500, 200))
     assert doc.arch.kind_of(subnet) == "subnet" and window.scene.box(subnet) is not None
-    window.palette.search.setText("EC2")
-    assert "ec2" in window.palette.visible_kinds() and "rds" not in window.palette.visible_kinds()
-    window.palette.search.setText("")
-    item = window.palette.item_for("rds")
-    window.palette.tree.scrollToItem(item)
-    rect = window.palette.tree.visualItemRect(item)
-    qtbot.mouseClick(window.palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    window.palette_panel.search.setText("EC2")
+    assert "ec2" in window.palette_panel.visible_kinds() and "rds" not in window.palette_panel.visible_kinds()
+    window.palette_panel.search.setText("")
+    item = window.palette_panel.item_for("rds")
+    window.palette_panel.tree.scrollToItem(item)
+    rect = window.palette_panel.tree.visualItemRect(item)
+    qtbot.mouseClick(window.palette_panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(doc.model_changed):
-        qtbot.mouseDClick(window.palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(window.palette_panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     db = window.selection.current()
     assert db is not None and doc.arch.kind_of(db) == "rds"
     web = drop_kind(window, "ec2", QPointF(100, 100))

@@ -87,7 +87,7 @@ class AnalysisResult:
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Unsuppressed findings counted per pillar and severity."""
-        counts = {pillar: {severity: 0 for severity in SEVERITIES} for pillar in PILLARS}
+        counts: dict[str, dict[str, int]] = {pillar: dict.fromkeys(SEVERITIES, 0) for pillar in PILLARS}
         for finding in self.findings:
             if not finding.suppressed:
                 counts[finding.pillar][finding.severity] += 1

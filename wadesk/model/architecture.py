@@ -128,7 +128,7 @@ class Architecture:
         return node_id in self._graph
 
     def __len__(self) -> int:
-        return self._graph.number_of_nodes()
+        return len(self._node_attrs)
 
     def has_node(self, node_id: str) -> bool:
         """Whether a node with this id exists."""

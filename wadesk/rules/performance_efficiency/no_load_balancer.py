@@ -36,7 +36,7 @@ _SERVING_WORKLOADS = frozenset({"application", "web"})
 def _is_unbalanced_source(ctx: Context, node_id: str) -> bool:
     kind = ctx.kind(node_id)
     if kind == "route53":
-        return ctx.prop(node_id, "routing_policy") == "simple"
+        return bool(ctx.prop(node_id, "routing_policy") == "simple")
     return kind in _USER_SOURCES
 
 
