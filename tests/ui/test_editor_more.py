@@ -114,7 +114,7 @@ def test_window_geometry_and_docks_survive_a_restart(qtbot, tmp_path: Path) -> N
     assert size != QSize(1400, 900)  # not the default size
     analysis = first.findChild(QDockWidget, "analysis_dock")
     analysis.hide()
-    first.palette.parentWidget().setFloating(True)
+    first.palette_panel.parentWidget().setFloating(True)
     assert first.close()
     second = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat), autosave=Autosave(tmp_path / "a"))
     qtbot.addWidget(second)
