@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from wadesk.model.architecture import Architecture, Edge, KindSchema, Node, Suppression
+from wadesk.model.architecture import Architecture
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
+from wadesk.model.values import Edge, KindSchema, Node, Suppression
 
 __all__ = ["Architecture", "Edge", "KindSchema", "ModelError", "ModelEvent", "Node", "Suppression"]

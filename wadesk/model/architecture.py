@@ -5,66 +5,14 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import networkx as nx
 
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
 from wadesk.model.ordering import check_position, move_last_node_to, move_last_to
-
-
-class KindSchema(Protocol):
-    """What the model needs to know about kinds (the catalog provides it)."""
-
-    def has_kind(self, kind: str) -> bool:
-        """Whether ``kind`` is a known kind id."""
-
-    def is_container(self, kind: str) -> bool:
-        """Whether nodes of ``kind`` may hold other nodes."""
-
-    def validate_props(self, kind: str, props: Mapping[str, Any], where: str) -> dict[str, Any]:
-        """Return ``props`` checked and completed with defaults, or raise ModelError."""
-
-    def validate_edge_props(self, props: Mapping[str, Any], where: str) -> dict[str, Any]:
-        """Return edge ``props`` checked and completed with defaults, or raise ModelError."""
-
-
-@dataclass(frozen=True)
-class Node:
-    """A snapshot of one node: a component or a container."""
-
-    id: str
-    kind: str
-    label: str = ""
-    parent: str | None = None
-    x: float = 0.0
-    y: float = 0.0
-    w: float | None = None
-    h: float | None = None
-    props: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Edge:
-    """A snapshot of one directed flow from ``source`` to ``target``."""
-
-    id: str
-    source: str
-    target: str
-    label: str = ""
-    props: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """An accepted finding: rule ``rule`` on node ``node`` (None: the design)."""
-
-    rule: str
-    node: str | None
-    justification: str
-
+from wadesk.model.values import Edge, KindSchema, Node, Suppression
 
 Listener = Callable[[ModelEvent], None]
 
