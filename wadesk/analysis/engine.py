@@ -117,6 +117,7 @@ class Analyzer:
         self._dirty_nodes: set[str] = set()
         self._dirty_graph: set[str] = set()
         self._result: AnalysisResult | None = None
+        self._graph_index: dict[str | None, list[Finding]] | None = None
         self._changed: set[str | None] = set()
         arch.subscribe(self._on_model_event)
         self.run_full()
@@ -133,6 +134,7 @@ class Analyzer:
         for node_id, kind in self.arch.graph.nodes(data="kind"):
             self._node_results[node_id] = self._check_node(ctx, node_id, kind)
         self._graph_results = {rule.id: run_graph_rule(rule, ctx) for rule in self._graph_rules}
+        self._graph_index = None
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
         self._result = None
@@ -173,6 +175,7 @@ class Analyzer:
                         finding = after_graph.get(key) or before_graph[key]
                         changed.add(finding.node)
                 self._graph_results[rule.id] = after_graph
+                self._graph_index = None
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
         if changed:
@@ -191,9 +194,18 @@ class Analyzer:
         raw: list[Finding] = []
         if node_id is not None:
             raw.extend(self._node_results.get(node_id, {}).values())
-        for findings in self._graph_results.values():
-            raw.extend(f for f in findings.values() if f.node == node_id)
+        raw.extend(self._graph_by_node().get(node_id, ()))
         return sorted(self._apply_suppressions(raw), key=sort_key)
+
+    def _graph_by_node(self) -> dict[str | None, list[Finding]]:
+        # The editor asks for one node's findings for every node it draws; index graph findings once.
+        if self._graph_index is None:
+            index: dict[str | None, list[Finding]] = {}
+            for findings in self._graph_results.values():
+                for finding in findings.values():
+                    index.setdefault(finding.node, []).append(finding)
+            self._graph_index = index
+        return self._graph_index
 
     # ------------------------------------------------------------ helpers
     def _raw(self) -> Iterable[Finding]:

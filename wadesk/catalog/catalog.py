@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +46,18 @@ class Kind:
     @property
     def icon_path(self) -> Path:
         """Absolute path of the AWS icon shipped with the installed diagrams package."""
-        import diagrams
-
-        root = Path(diagrams.__file__).resolve().parent.parent / "resources"
-        return root / self.icon_file
+        return _resources_root() / self.icon_file
 
     def defaults(self) -> dict[str, Any]:
         """Every property of this kind at its default value."""
         return self.props_schema().model_dump()
+
+
+@lru_cache(maxsize=1)
+def _resources_root() -> Path:
+    import diagrams
+
+    return Path(diagrams.__file__).resolve().parent.parent / "resources"
 
 
 def _describe_type(error: Mapping[str, Any]) -> str:

@@ -326,7 +326,7 @@ class AnalysisPanel(QWidget):
         self._show_matrix()
 
     def _on_document_document_replaced(self) -> None:
-        self.refresh()
+        # The controller follows a replaced design with analysis_changed(None), which rebuilds the tree.
         self._show_matrix()
 
     def _on_document_model_changed(self, event: object) -> None:
