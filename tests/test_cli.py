@@ -179,3 +179,12 @@ def test_module_entry_point_runs() -> None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_checks(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(path), "--fail-on", "never"]) == 0
+
+
+def test_text_wraps_to_a_terminal_width(tmp_path: Path) -> None:
+    from wadesk.cli.check import check_files, text_report
+
+    (item,), _ = check_files([str(_write(tmp_path, GOOD))])
+    lines = text_report(item, use_color=False, width=60).splitlines()
+    finding_lines = [line for line in lines if line.startswith("         ")]
+    assert finding_lines and all(len(line) <= 60 for line in finding_lines)

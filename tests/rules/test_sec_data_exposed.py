@@ -88,3 +88,38 @@ def test_an_internal_load_balancer_in_front_of_a_store_is_fine() -> None:
         [("app", "ec2"), ("nlb", "nlb", None, {"scheme": "internal"}), ("db", "rds")], [("app", "nlb"), ("nlb", "db")]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_managed_services_and_event_triggers_do_not_carry_requests_to_a_store() -> None:
+    arch = design(
+        [
+            ("users", "internet"),
+            ("uploads", "s3"),
+            ("thumb", "lambda"),
+            ("meta", "dynamodb"),
+            ("analysts", "internet"),
+            ("bi", "quicksight"),
+            ("dw", "redshift"),
+            ("admins", "internet"),
+            ("bastion", "ec2", None, {"workload": "bastion"}),
+            ("db", "rds"),
+        ],
+        [
+            ("users", "uploads"),
+            ("uploads", "thumb"),
+            ("thumb", "meta"),
+            ("analysts", "bi"),
+            ("bi", "dw"),
+            ("admins", "bastion"),
+            ("bastion", "db"),
+        ],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_a_web_server_between_the_internet_and_the_database_is_no_front_door() -> None:
+    arch = design(
+        [("users", "internet"), ("igw", "internet_gateway"), ("web", "ec2"), ("db", "rds"), ("files", "efs")],
+        [("users", "igw"), ("igw", "web"), ("web", "db"), ("web", "files")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db"), key(RULE, "files")}

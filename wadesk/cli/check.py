@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -66,8 +68,9 @@ def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto",
         stream.write(json.dumps(sarif_document(checked), indent=indent, ensure_ascii=False) + "\n")
     else:
         use_color = color == "always" or (color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
+        width = shutil.get_terminal_size().columns if stream.isatty() else None
         for item in checked:
-            stream.write(text_report(item, use_color))
+            stream.write(text_report(item, use_color, width))
     if errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if any(fails(item.result, fail_on) for item in checked) else EXIT_OK
@@ -125,8 +128,11 @@ def _paint(text: str, style: str, use_color: bool) -> str:
     return f"{_COLORS[style]}{text}{_RESET}" if use_color else text
 
 
-def text_report(item: Checked, use_color: bool = False) -> str:
-    """A terminal report of one design: findings grouped by node, then the pillar summary."""
+def text_report(item: Checked, use_color: bool = False, width: int | None = None) -> str:
+    """A terminal report of one design: findings grouped by node, then the pillar summary.
+
+    With ``width`` (a terminal's), messages and fixes wrap under their finding.
+    """
     arch, result = item.arch, item.result
     lines = [_paint(f"{item.file}: {arch.name or 'untitled design'}", "bold", use_color)]
     active = result.active()
@@ -163,8 +169,8 @@ def text_report(item: Checked, use_color: bool = False) -> str:
             pillar = PILLAR_NAMES[finding.pillar]
             suffix = _paint(f"  [suppressed: {finding.justification}]", "dim", use_color) if finding.suppressed else ""
             lines.append(f"  {tag} {finding.rule}  {pillar}, {finding.wa_bp}{suffix}")
-            lines.append(f"         {finding.message}")
-            lines.append(_paint(f"         Fix: {finding.remediation}", "dim", use_color))
+            lines.extend(_wrapped(finding.message, width))
+            lines.extend(_paint(line, "dim", use_color) for line in _wrapped(f"Fix: {finding.remediation}", width))
     totals = design_ownership_totals(arch)
     layers = sum(totals.values())
     lines.append("")
@@ -176,6 +182,12 @@ def text_report(item: Checked, use_color: bool = False) -> str:
     lines.append(_summary_table(result))
     lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str, width: int | None, indent: str = " " * 9) -> list[str]:
+    if width is None or width < 40:
+        return [indent + text]
+    return textwrap.wrap(text, width=width - 1, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
 def _count(findings: Sequence[Finding], severity: str) -> int:

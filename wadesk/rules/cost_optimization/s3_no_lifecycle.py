@@ -9,7 +9,7 @@ META = RuleMeta(
     id="COST-S3-NO-LIFECYCLE",
     title="S3 bucket has no lifecycle rules",
     pillar="cost_optimization",
-    severity="medium",
+    severity="low",
     wa_bp="COST04-BP05",
     rationale=(
         "Without lifecycle rules every object stays in S3 Standard until someone deletes it by hand: ageing "

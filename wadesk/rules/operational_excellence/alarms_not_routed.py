@@ -11,7 +11,7 @@ META = RuleMeta(
     id="OPS-ALARMS-NOT-ROUTED",
     title="CloudWatch alarms notify nobody",
     pillar="operational_excellence",
-    severity="medium",
+    severity="high",
     wa_bp="OPS08-BP04",
     rationale=(
         "Metrics that no alarm acts on only help after the fact. An alarm needs an action: a topic that "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.groups import COMPUTE, DATABASES
+from wadesk.rules.groups import COMPUTE, VPC_DATABASES
 from wadesk.rules.operational_excellence._common import linked_to_kind
 
 META = RuleMeta(
@@ -28,9 +28,10 @@ META = RuleMeta(
 )
 
 #: Kinds whose health a drawing must show being watched (SPEC 3b: X -> cloudwatch means X is
-#: monitored). Lambda and DynamoDB publish service metrics by themselves, but nobody reads them
-#: unless logs, alarms and dashboards are set up, which is what the flow in the drawing says.
-MONITORED_KINDS = COMPUTE | DATABASES
+#: monitored): everything that runs code, and the databases with capacity of their own to run out.
+#: Lambda publishes metrics by itself, but nobody reads them unless logs and alarms are set up,
+#: which is what the flow in the drawing says. DynamoDB, S3 and queues scale themselves.
+MONITORED_KINDS = COMPUTE | VPC_DATABASES
 
 #: Properties that mean the node already ships metrics or logs to CloudWatch.
 CLOUDWATCH_PROPS: dict[str, str] = {

@@ -29,6 +29,7 @@ from wadesk.rules.reliability import (
     single_az_tier,
     single_nat,
     single_point_of_failure,
+    single_private_link,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -59,4 +60,5 @@ RULES: tuple[Rule, ...] = (
     beanstalk_single_instance.RULE,
     mq_single_instance.RULE,
     cloudfront_no_origin_failover.RULE,
+    single_private_link.RULE,
 )

@@ -158,6 +158,12 @@ def _message(ctx: Context, member: str, peers: int, zone: str) -> str:
             f"{ctx.label(member)} and the {peers} other member(s) of its tier all run in {zone}: "
             "losing that Availability Zone stops the whole tier."
         )
+    group = ctx.enclosing(member, "auto_scaling_group")
+    if group is not None:
+        return (
+            f"{ctx.label(member)} runs in auto scaling group {ctx.label(group)}, whose subnets are all in {zone}: "
+            "however many instances it starts, losing that Availability Zone stops them all."
+        )
     count = ctx.prop(member, "desired_count") if ctx.kind(member) == "ecs_service" else None
     if isinstance(count, int) and count > 1:
         return (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
-from wadesk.rules.context import Context
-from wadesk.rules.groups import DATA_STORES, FRONT_DOORS, OBSERVERS
-from wadesk.rules.security._common import EGRESS_ONLY, describe_path, internet_sources, reach
+from wadesk.rules.context import GROUP_KINDS, Context
+from wadesk.rules.groups import COMPUTE, DATA_STORES, FRONT_DOORS
+from wadesk.rules.security._common import describe_path, internet_sources, reach
 
 META = RuleMeta(
     id="SEC-DATA-EXPOSED",
@@ -35,6 +35,19 @@ META = RuleMeta(
 EXPOSABLE = DATA_STORES - {"s3", "ebs"}
 
 
+#: What carries an internet request on towards a store: code that handles requests, and the network
+#: hops and edge services in front of it. Front doors stop the search; so do data stores and managed
+#: services (an S3 upload that triggers a function, QuickSight querying a warehouse), which do not
+#: forward the request itself.
+RELAYS = (
+    COMPUTE
+    | frozenset(
+        {"internet_gateway", "transit_gateway", "vpn_gateway", "direct_connect", "route53", "shield", "waf"}
+        | set(GROUP_KINDS)
+    )
+) - FRONT_DOORS
+
+
 #: Front doors that pass connections through to whatever they target (unlike API Gateway
 #: service integrations or CloudFront origins, which are built to front a store).
 PASS_THROUGH = frozenset({"alb", "nlb", "global_accelerator"})
@@ -49,7 +62,9 @@ def check(ctx: Context) -> Iterator[Hit]:
 
     def through(node_id: str) -> bool:
         kind = ctx.kind(node_id)
-        return kind not in FRONT_DOORS and kind not in OBSERVERS and kind not in EGRESS_ONLY
+        if kind == "ec2" and ctx.prop(node_id, "workload") == "bastion":
+            return False  # administrators' controlled way in, judged by the security group rules
+        return kind in RELAYS
 
     parents = reach(ctx, sources, through)
     for store in stores:
@@ -71,4 +86,4 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, reads={"ec2": {"workload"}})

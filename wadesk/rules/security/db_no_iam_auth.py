@@ -9,7 +9,7 @@ META = RuleMeta(
     id="SEC-DB-NO-IAM-AUTH",
     title="Database does not use IAM authentication",
     pillar="security",
-    severity="low",
+    severity="medium",
     wa_bp="SEC02-BP02",
     rationale=(
         "With only database passwords, every client holds a long-lived secret that must be distributed, "

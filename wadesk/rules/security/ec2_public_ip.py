@@ -9,7 +9,7 @@ META = RuleMeta(
     id="SEC-EC2-PUBLIC-IP",
     title="EC2 instance has a public IP address",
     pillar="security",
-    severity="medium",
+    severity="high",
     wa_bp="SEC05-BP01",
     rationale=(
         "An instance with a public address can be reached from the internet on every port its security "

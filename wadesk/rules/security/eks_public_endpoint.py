@@ -9,7 +9,7 @@ META = RuleMeta(
     id="SEC-EKS-PUBLIC-ENDPOINT",
     title="EKS API endpoint is public",
     pillar="security",
-    severity="medium",
+    severity="high",
     wa_bp="SEC05-BP02",
     rationale=(
         "A public cluster endpoint exposes the Kubernetes API server to the internet, so a leaked "

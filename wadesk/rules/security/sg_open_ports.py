@@ -10,7 +10,7 @@ META = RuleMeta(
     id="SEC-SG-OPEN-PORTS",
     title="Security group opens non-web ports to the internet",
     pillar="security",
-    severity="medium",
+    severity="high",
     wa_bp="SEC05-BP02",
     rationale=(
         "Only a public entry point's HTTP and HTTPS ports need to accept connections from everyone. Any "

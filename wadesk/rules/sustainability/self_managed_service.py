@@ -9,7 +9,7 @@ META = RuleMeta(
     id="SUS-SELF-MANAGED-SERVICE",
     title="Self-managed database, cache or broker on EC2",
     pillar="sustainability",
-    severity="medium",
+    severity="low",
     wa_bp="SUS05-BP03",
     rationale=(
         "An engine installed on its own instance is sized for its peak and sits mostly idle, while a managed "
