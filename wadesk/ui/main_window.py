@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.palette_panel = PalettePanel()
         self.inspector = InspectorPanel(self.document, self.selection)
-        self.inspector.setMinimumWidth(280)
+        self.inspector.setMinimumWidth(330)
         self.analysis = AnalysisPanel(self.document, self.selection)
         self._dock(self.palette_panel, "Components", "palette_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock(self.inspector, "Properties", "inspector_dock", Qt.DockWidgetArea.RightDockWidgetArea)
