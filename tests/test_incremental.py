@@ -159,6 +159,7 @@ def test_incremental_equals_full_after_every_edit(data: st.DataObject) -> None:
         data.draw(edit(arch, counter))
         analyzer.update()
         expected = analyse(arch.copy())
+        assert [f.message for f in expected.findings if f.error] == []
         assert _snapshot(analyzer.result().findings) == _snapshot(expected.findings)
         for node in arch.node_ids()[:5]:
             assert _snapshot(analyzer.findings_for(node)) == _snapshot(expected.for_node(node))
