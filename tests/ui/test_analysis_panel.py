@@ -52,3 +52,14 @@ def test_with_nothing_selected_the_pane_shows_the_design_total(window: MainWindo
     assert text.startswith("Design: you own ") and "layers" in text
     window.selection.set(["main-db"])
     assert "customer owns 5/12" in window.analysis.matrix_title.text()
+
+
+def test_picking_a_finding_selects_and_centres_its_node(window: MainWindow) -> None:
+    assert window.open_file(EXAMPLE)
+    window.view.zoom_in()
+    window.view.centerOn(-5000, -5000)
+    assert window.analysis.select_finding("SEC-DB-PUBLIC-SUBNET@main-db")
+    assert window.selection.ids == ["main-db"]
+    box = window.scene.box("main-db")
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert (centre - box.sceneBoundingRect().center()).manhattanLength() < 80

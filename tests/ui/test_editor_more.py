@@ -244,3 +244,10 @@ def test_auto_layout_without_dot_uses_the_grid_and_says_so(qtbot, window: MainWi
     assert window.document.undo_stack.count() == 1
     geometry = layout.grid_layout(window.document.arch)
     assert all((n.x, n.y) == geometry[n.id][:2] for n in window.document.arch.nodes())
+
+
+def test_close_closes_the_design_not_the_window(window, dialogs) -> None:  # type: ignore[no-untyped-def]
+    window.document.add_node("ec2", 0, 0)
+    dialogs.save_answer = QMessageBox.StandardButton.Discard
+    window.close_document()
+    assert len(window.document.arch) == 0 and window.isVisible()

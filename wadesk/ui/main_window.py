@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, key.SaveAs)
         self.exports = ExportActions(self.document, self.selection, self.scene, self)
         file_menu.addMenu(self.exports.menu)
-        self._action(file_menu, "&Close", self.close, key.Close)
+        self._action(file_menu, "&Close", self.close_document, key.Close)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self._on_quit_action_triggered, key.Quit)
 
@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
         if self._may_discard():
             self.document.new()
             self.view.fit()
+
+    def close_document(self) -> None:
+        """Close the open design (after asking about unsaved changes); the window stays, empty."""
+        self.new_design()
 
     def open_file(self, path: Path) -> bool:
         """Open ``path``; a broken file shows the reason and changes nothing."""
