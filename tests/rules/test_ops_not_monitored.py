@@ -40,7 +40,7 @@ def test_instance_in_a_monitored_auto_scaling_group_passes() -> None:
     assert hits(RULE, arch) == set()
 
 
-def test_cloudwatch_settings_count_as_monitoring() -> None:
+def test_settings_alone_do_not_show_anyone_watching() -> None:
     arch = design(
         [
             ("web", "ec2", None, {"detailed_monitoring": True}),
@@ -48,7 +48,7 @@ def test_cloudwatch_settings_count_as_monitoring() -> None:
             ("db", "rds", None, {"log_exports": True}),
         ]
     )
-    assert hits(RULE, arch) == set()
+    assert hits(RULE, arch) == {key(RULE, "web"), key(RULE, "svc"), key(RULE, "db")}
 
 
 def test_serverless_nodes_are_read_as_drawn() -> None:

@@ -27,12 +27,12 @@ def test_bucket_behind_cloudfront_passes() -> None:
     assert hits(RULE, arch) == set()
 
 
-def test_bucket_with_cloudfront_and_a_direct_flow_passes() -> None:
+def test_bucket_served_by_cloudfront_and_reached_directly_is_reported() -> None:
     arch = design(
         [("users", "internet"), ("cdn", "cloudfront"), ("site", "s3")],
         [("users", "cdn"), ("cdn", "site"), ("users", "site")],
     )
-    assert hits(RULE, arch) == set()
+    assert hits(RULE, arch) == {key(RULE, "site")}
 
 
 def test_bucket_used_by_application_passes() -> None:

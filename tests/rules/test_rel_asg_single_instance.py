@@ -26,13 +26,22 @@ def test_configured_nodes_pass() -> None:
     arch = design(
         [
             ("ha", "auto_scaling_group", None, {"min_size": 2, "max_size": 4, "desired_capacity": 2}),
-            (
-                "elastic",
-                "auto_scaling_group",
-                None,
-                {"min_size": 1, "max_size": 6, "desired_capacity": 1, "scaling_policy": True},
-            ),
+            ("elastic", "auto_scaling_group", None, {"min_size": 2, "max_size": 6, "scaling_policy": True}),
             ("parked", "auto_scaling_group", None, {"min_size": 0, "max_size": 0, "desired_capacity": 0}),
         ]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_scaling_policy_does_not_excuse_a_minimum_of_one() -> None:
+    arch = design(
+        [
+            (
+                "g",
+                "auto_scaling_group",
+                None,
+                {"min_size": 1, "max_size": 6, "desired_capacity": 1, "scaling_policy": True},
+            )
+        ]
+    )
+    assert hits(RULE, arch) == {key(RULE, "g")}

@@ -33,29 +33,19 @@ META = RuleMeta(
 #: which is what the flow in the drawing says. DynamoDB, S3 and queues scale themselves.
 MONITORED_KINDS = COMPUTE | VPC_DATABASES
 
-#: Properties that mean the node already ships metrics or logs to CloudWatch.
-CLOUDWATCH_PROPS: dict[str, str] = {
-    "ec2": "detailed_monitoring",
-    "ecs_service": "container_insights",
-    "eks_cluster": "control_plane_logging",
-    "rds": "log_exports",
-    "aurora": "log_exports",
-    "documentdb": "audit_logs",
-    "opensearch": "audit_logs",
-}
-
-
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every compute node or database with no flow to or from CloudWatch and no CloudWatch setting on."""
+    """Report every compute node or database with no flow to or from CloudWatch.
+
+    Settings such as detailed monitoring or log exports decide what reaches
+    CloudWatch, not whether anyone watches it: the drawn flow is the signal
+    (SPEC 3b), and other rules judge the settings.
+    """
     has_cloudwatch = ctx.has_kind("cloudwatch")
     for node_id in ctx.nodes_in(MONITORED_KINDS):
-        setting = CLOUDWATCH_PROPS.get(ctx.kind(node_id))
-        if setting is not None and ctx.prop(node_id, setting):
-            continue
         if has_cloudwatch and linked_to_kind(ctx, node_id, "cloudwatch"):
             continue
         where = "has no flow to CloudWatch" if has_cloudwatch else "is not monitored: the design has no CloudWatch"
         yield Hit(node_id, f"{ctx.label(node_id)} {where}, so its metrics and logs are watched by nobody.")
 
 
-RULE = graph_rule(META, check, reads={kind: {prop} for kind, prop in CLOUDWATCH_PROPS.items()})
+RULE = graph_rule(META, check)

@@ -50,7 +50,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         return
     reached = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _PASS_THROUGH)
     for node_id in ctx.nodes("s3"):
-        if node_id not in reached or ctx.receives_from(node_id, "cloudfront"):
+        # Only DNS and gateways are passed through, so a bucket in ``reached`` is reached without
+        # CloudFront, even if a distribution also serves it.
+        if node_id not in reached:
             continue
         if not ctx.prop(node_id, "website_hosting") and _uploads_only(ctx, node_id, reached):
             continue

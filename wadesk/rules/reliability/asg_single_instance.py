@@ -17,7 +17,7 @@ META = RuleMeta(
     ),
     remediation=(
         "Set min_size and desired_capacity to at least 2 (and max_size above them) so instances run in two "
-        "Availability Zones, or attach a scaling_policy with a minimum of two."
+        "Availability Zones; a scaling_policy adds instances under load but scales in to min_size."
     ),
     securityhub=(),
     checkov=(),
@@ -25,9 +25,11 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a group that can hold only one instance, or that stays at one without a scaling policy.
+    """Report a group that can hold only one instance, or that may shrink to one.
 
-    A group with max_size 0 is parked on purpose and passes.
+    A scaling policy does not help at quiet times: it scales in down to
+    min_size, and a single instance is down while it is replaced. A group
+    with max_size 0 is parked on purpose and passes.
     """
     min_size = int(ctx.prop(node_id, "min_size", 1))
     max_size = int(ctx.prop(node_id, "max_size", 1))
@@ -39,6 +41,11 @@ def check(ctx: Context, node_id: str) -> str | None:
         return (
             f"{ctx.label(node_id)} keeps a single instance (min_size {min_size}, desired_capacity {desired}) and "
             "has no scaling_policy to add more."
+        )
+    if max_size >= 2 and min_size == 1:
+        return (
+            f"{ctx.label(node_id)} may scale in to a single instance (min_size is 1): at quiet times one "
+            "instance failure or replacement stops the tier."
         )
     return None
 

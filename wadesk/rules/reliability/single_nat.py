@@ -67,7 +67,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         nat_zones = {z for z in own_zone.values() if z is not None}
         unknown = sum(1 for z in own_zone.values() if z is None)
         served: dict[str, set[str]] = {nat: _served_by_flows(ctx, nat) for nat in group}
-        if not any(ctx.predecessors(nat) for nat in group):
+        by_flows = any(ctx.predecessors(nat) for nat in group)
+        if not by_flows:
             if vpc is None or len(group) != 1:
                 continue
             served[group[0]] = _served_by_vpc(ctx, vpc)
@@ -75,15 +76,22 @@ def check(ctx: Context) -> Iterator[Hit]:
             zones = served[nat]
             if len(zones) < 2:
                 continue
-            uncovered = zones - nat_zones
-            if len(uncovered) <= unknown:
-                continue  # NAT gateways drawn without an AZ may be the missing ones
+            if by_flows and own_zone[nat] is not None:
+                # The flows say which zones send through this NAT: any other than its own depends on
+                # this zone, even if an unused NAT gateway is drawn in it.
+                uncovered = zones - {own_zone[nat]}
+            else:
+                uncovered = zones - nat_zones
+                if len(uncovered) <= unknown:
+                    continue  # NAT gateways drawn without an AZ may be the missing ones
+            if not uncovered:
+                continue
             where = f" in {own_zone[nat]}" if own_zone[nat] else ""
             yield Hit(
                 nat,
                 f"{ctx.label(nat)}{where} serves private subnets in {zone_list(zones)}, but "
-                f"{zone_list(uncovered)} {'has' if len(uncovered) == 1 else 'have'} no NAT gateway of its own: "
-                "outbound access there depends on another zone.",
+                f"{zone_list(uncovered)} {'does' if len(uncovered) == 1 else 'do'} not use a NAT gateway of "
+                "its own: outbound access there depends on another zone.",
             )
 
 
