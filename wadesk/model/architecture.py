@@ -72,6 +72,11 @@ class Architecture:
         """
         return self._graph
 
+    @property
+    def node_attrs(self) -> Mapping[str, Mapping[str, Any]]:
+        """Every node's attributes (kind, label, parent, x, y, w, h, props), by id: read-only, for hot loops."""
+        return self._node_attrs
+
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._graph
 

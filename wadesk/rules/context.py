@@ -22,20 +22,26 @@ class Context:
 
     def __init__(self, arch: Architecture) -> None:
         self.arch = arch
+        self._attrs = arch.node_attrs
+        self._succ = arch.graph.succ
+        self._pred = arch.graph.pred
+        self._groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._cache: dict[object, Any] = {}
 
     # ------------------------------------------------------------ nodes
     def kind(self, node_id: str) -> str:
         """Kind id of a node."""
-        return self.arch.kind_of(node_id)
+        kind: str = self._attrs[node_id]["kind"]
+        return kind
 
     def props(self, node_id: str) -> Mapping[str, Any]:
         """Properties of a node, defaults filled in."""
-        return self.arch.props_of(node_id)
+        props: Mapping[str, Any] = self._attrs[node_id]["props"]
+        return props
 
     def prop(self, node_id: str, name: str, default: Any = None) -> Any:
         """One property of a node."""
-        return self.arch.props_of(node_id).get(name, default)
+        return self._attrs[node_id]["props"].get(name, default)
 
     def label(self, node_id: str) -> str:
         """What to call a node in a message: its label, else its id."""
@@ -118,15 +124,15 @@ class Context:
     # ------------------------------------------------------------ flows
     def successors(self, node_id: str) -> list[str]:
         """Nodes a node sends to, reading flows to and from groups (see :meth:`_group_flows`)."""
-        raw = list(self.arch.graph.successors(node_id))
+        raw = list(self._succ[node_id])  # a MultiDiGraph lists each neighbour once
         extra = self._group_flows()[0].get(node_id)
-        return list(dict.fromkeys(raw + extra if extra else raw))
+        return list(dict.fromkeys(raw + extra)) if extra else raw
 
     def predecessors(self, node_id: str) -> list[str]:
         """Nodes that send to a node, reading flows to and from groups."""
-        raw = list(self.arch.graph.predecessors(node_id))
+        raw = list(self._pred[node_id])
         extra = self._group_flows()[1].get(node_id)
-        return list(dict.fromkeys(raw + extra if extra else raw))
+        return list(dict.fromkeys(raw + extra)) if extra else raw
 
     def neighbours(self, node_id: str) -> list[str]:
         """Nodes joined to a node by a flow either way."""
@@ -154,6 +160,9 @@ class Context:
         arrow leaves its group. Returns extra successors and predecessors.
         """
 
+        if self._groups is not None:
+            return self._groups
+
         def compute() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
             extra_succ: dict[str, list[str]] = {}
             extra_pred: dict[str, list[str]] = {}
@@ -177,7 +186,8 @@ class Context:
                                 extra_pred.setdefault(member, []).append(start)
             return extra_succ, extra_pred
 
-        return self.cached("group_flows", compute)
+        self._groups = compute()
+        return self._groups
 
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, target, props)`` of every flow leaving a node."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.groups import COMPUTE, VPC_DATABASES
-from wadesk.rules.operational_excellence._common import linked_to_kind
+from wadesk.rules.operational_excellence._common import scaling_groups
 
 META = RuleMeta(
     id="OPS-NOT-MONITORED",
@@ -40,10 +40,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     CloudWatch, not whether anyone watches it: the drawn flow is the signal
     (SPEC 3b), and other rules judge the settings.
     """
-    has_cloudwatch = ctx.has_kind("cloudwatch")
+    watchers = ctx.nodes("cloudwatch")
+    # Everything joined to a CloudWatch node, found from the few CloudWatch nodes rather than per node.
+    watched: set[str] = set()
+    for watcher in watchers:
+        watched.update(ctx.neighbours(watcher))
     for node_id in ctx.nodes_in(MONITORED_KINDS):
-        if has_cloudwatch and linked_to_kind(ctx, node_id, "cloudwatch"):
+        if node_id in watched or any(group in watched for group in scaling_groups(ctx, node_id)):
             continue
+        has_cloudwatch = bool(watchers)
         where = "has no flow to CloudWatch" if has_cloudwatch else "is not monitored: the design has no CloudWatch"
         yield Hit(node_id, f"{ctx.label(node_id)} {where}, so its metrics and logs are watched by nobody.")
 

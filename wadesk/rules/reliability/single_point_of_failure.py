@@ -109,6 +109,8 @@ def _cut_vertices_to_data(ctx: Context) -> dict[str, str]:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report single-instance components that lie on every path from the internet to a data store."""
+    if not any(_single(ctx, n) for n in ctx.nodes(*SERVER_COMPUTE, "mq")):
+        return  # nothing could be a single point, so the graph search can be skipped
     for node_id, data in ctx.cached(("rel", "cut_vertices_to_data"), lambda: _cut_vertices_to_data(ctx)).items():
         if ctx.kind(node_id) in DATA_STORES or not _single(ctx, node_id):
             continue
