@@ -45,11 +45,11 @@ def test_patched_tree_equals_a_rebuilt_one(window: MainWindow, grouping: int) ->
     assert total == len(window.analysis.visible_findings())
 
 
-def test_with_nothing_selected_the_pane_shows_the_design_total(window: MainWindow) -> None:
+def test_with_nothing_selected_the_pane_shows_the_design_total(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     assert window.open_file(EXAMPLE)
     window.selection.set([])
-    text = window.analysis.matrix_title.text()
-    assert text.startswith("Design: you own ") and "layers" in text
+    qtbot.waitUntil(lambda: window.analysis.matrix_title.text().startswith("Design: you own "))
+    assert "layers" in window.analysis.matrix_title.text()
     window.selection.set(["main-db"])
     assert "customer owns 5/12" in window.analysis.matrix_title.text()
 

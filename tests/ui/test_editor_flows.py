@@ -227,7 +227,7 @@ def test_title_marks_unsaved_changes_and_status_counts(qtbot, window: MainWindow
     assert not window.isWindowModified()
     window.document.add_node("s3", 0, 0)
     assert window.isWindowModified() and window.windowTitle().startswith("Untitled")
-    assert "1 nodes" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "1 nodes" in window.counts_label.text())
     window.undo_action.trigger()
     assert not window.isWindowModified()
     window.view.set_zoom(2.0)

@@ -59,6 +59,11 @@ class MainWindow(QMainWindow):
         self.document.model_changed.connect(self._on_document_model_changed)
         self.document.analysis_changed.connect(self._on_document_analysis_changed)
         self.selection.selection_changed.connect(self._on_selection_selection_changed)
+        # Counts follow each edit once the event loop is idle, off the path from edit to badge.
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(0)
+        self._status_timer.timeout.connect(self._update_status)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
@@ -343,10 +348,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_document_model_changed(self, _event: object) -> None:
-        self._update_status()
+        self._status_timer.start()
 
     def _on_document_analysis_changed(self, _ids: object) -> None:
-        self._update_status()
+        self._status_timer.start()
 
     def _on_selection_selection_changed(self, ids: list[str]) -> None:
         self.statusBar().showMessage(f"{len(ids)} selected" if ids else "", 2000)
@@ -370,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         arch = self.document.arch
-        findings = len(self.document.analyzer.result().active())
+        findings = self.document.analyzer.active_count()
         self.counts_label.setText(f"{len(arch)} nodes · {len(arch.edge_ids())} flows · {findings} findings")
 
     @override

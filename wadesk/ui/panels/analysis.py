@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +51,10 @@ class AnalysisPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self._selection = selection
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.setInterval(150)
+        self._totals_timer.timeout.connect(self._show_design_total)
         self.group_by = QComboBox()
         self.group_by.addItems([f"By {g}" for g in GROUPINGS])
         self.pillar_filter = QComboBox()
@@ -290,11 +294,8 @@ class AnalysisPanel(QWidget):
         current = self._selection.current()
         arch = self._document.arch
         if current is None or not arch.has_node(current):
-            totals = design_ownership_totals(arch)
-            self.matrix_title.setText(
-                f"Design: you own {totals['customer']} of {sum(totals.values())} layers, AWS {totals['aws']}, "
-                f"shared {totals['shared']}. Select a node for its matrix."
-            )
+            # Summing every node's matrix is the one costly part: do it once the edits settle.
+            self._totals_timer.start()
             for row in range(len(LAYERS)):
                 self.matrix.setItem(row, 1, QTableWidgetItem(""))
             return
@@ -308,6 +309,17 @@ class AnalysisPanel(QWidget):
             cell = QTableWidgetItem(owner)
             cell.setBackground(QBrush(OWNER_BRUSHES[owner]))
             self.matrix.setItem(row, 1, cell)
+
+    def _show_design_total(self) -> None:
+        current = self._selection.current()
+        arch = self._document.arch
+        if current is not None and arch.has_node(current):
+            return
+        totals = design_ownership_totals(arch)
+        self.matrix_title.setText(
+            f"Design: you own {totals['customer']} of {sum(totals.values())} layers, AWS {totals['aws']}, "
+            f"shared {totals['shared']}. Select a node for its matrix."
+        )
 
     def _update_buttons(self) -> None:
         finding = self.selected_finding()
