@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
+
+
+def app_icon() -> QIcon:
+    """The application icon, from the package's resources."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(files("wadesk.resources").joinpath("wadesk.svg").read_bytes(), "SVG")
+    return QIcon(pixmap)
 
 
 def release_clipboard() -> None:
@@ -32,6 +41,7 @@ def run_editor(path: str | None = None) -> int:
     app.setApplicationName("wadesk")
     app.setOrganizationName("wadesk")
     app.aboutToQuit.connect(release_clipboard)
+    app.setWindowIcon(app_icon())
     window = MainWindow()
     window.show()
     window.start(path)
