@@ -97,6 +97,15 @@ def test_container_is_grabbed_by_its_border_not_its_inside(qapp) -> None:
     assert item.handle_contains(QPointF(295, 195))
 
 
+def test_container_grip_and_badge_are_solid_where_they_overlap_the_border(qapp) -> None:
+    info = CATALOG.get("vpc")
+    item = ContainerItem("c", "vpc", "VPC", info.icon_path, 300, 200, {})
+    for point in (QPointF(295, 195), QPointF(299, 199), QPointF(290, 190), QPointF(302, 202)):
+        assert item.shape().contains(point), point  # the whole grip, where the diagonals are drawn
+    for point in (QPointF(300, 0), QPointF(296, -4), QPointF(304, 4), QPointF(300, 8)):
+        assert item.shape().contains(point), point  # the whole badge
+
+
 def test_edge_paints_arrow_and_label(qapp) -> None:
     item = EdgeItem("e", "HTTPS")
     item.set_ends(QRectF(0, 0, 64, 64), QRectF(300, 100, 64, 64))

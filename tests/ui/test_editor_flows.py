@@ -312,6 +312,23 @@ def test_resize_handle_resizes_the_container(qtbot, window: MainWindow) -> None:
     assert (after.w, after.h) == (node.w + 80, node.h + 40)
 
 
+def test_resize_grip_of_an_unselected_container_resizes_it_instead_of_moving_it(qtbot, window: MainWindow) -> None:
+    # the grip is drawn on every container, so grabbing it must resize even when another node is selected
+    doc = window.document
+    window.view.set_zoom(1.0)
+    window.view.centerOn(300, 200)
+    vpc = doc.add_node("vpc", 100, 50)
+    other = doc.add_node("s3", -200, 50)
+    window.selection.set([other])
+    node = doc.arch.node(vpc)
+    corner = QPointF(node.x + node.w - 5, node.y + node.h - 5)
+    drag(qtbot, window, corner, corner + QPointF(81, 42))
+    after = doc.arch.node(vpc)
+    assert (after.x, after.y) == (100, 50)
+    assert (after.w, after.h) == (node.w + 80, node.h + 40)
+    assert window.selection.ids == [vpc]
+
+
 def test_ctrl_wheel_zooms_and_shortcuts_fit(qtbot, window: MainWindow) -> None:
     from PySide6.QtGui import QWheelEvent
 

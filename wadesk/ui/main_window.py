@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
-from wadesk.fileformat import DesignFileError, loads_design
+from wadesk.fileformat import DesignFileError, load_design, loads_design
 from wadesk.model import ModelError
 from wadesk.ui._compat import override
 from wadesk.ui.canvas.scene import DesignScene
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(file_menu, "&Open…", self._on_open_action_triggered, key.Open)
         self.examples_menu = file_menu.addMenu("Open &Example")
         for name, path in examples(self._examples_dir):
-            self._action(self.examples_menu, name, lambda _=False, p=path: self.open_file(p))
+            self._action(self.examples_menu, name, lambda _=False, p=path: self.open_example(p))
         self.examples_menu.setEnabled(bool(self.examples_menu.actions()))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
@@ -174,6 +174,19 @@ class MainWindow(QMainWindow):
             return False
         self._remember(path)
         self._offer_recovery(path)
+        self.view.fit()
+        return True
+
+    def open_example(self, path: Path) -> bool:
+        """Open a shipped example as an untitled copy, so Save never overwrites the example itself."""
+        if not self._may_discard():
+            return False
+        try:
+            arch = load_design(path)
+        except DesignFileError as exc:
+            self.show_error("Cannot open example", str(exc))
+            return False
+        self.document.replace(arch, None)
         self.view.fit()
         return True
 

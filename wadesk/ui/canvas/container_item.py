@@ -119,9 +119,13 @@ class ContainerItem(QGraphicsItem):
         inner.addRect(QRectF(BORDER_GRIP, TITLE_HEIGHT, self._w - 2 * BORDER_GRIP,
                              self._h - TITLE_HEIGHT - BORDER_GRIP))
         ring = outer.subtracted(inner)
-        ring.addRect(self.handle_rect().adjusted(-3, -3, 3, 3))
-        ring.addEllipse(QRectF(self._w - 10, -10, 20, 20))  # the badge
-        return ring
+        # united, not added: an added rect overlapping the ring cancels out under the odd-even fill rule,
+        # which left holes in the grip and the badge where clicks fell through
+        grip = QPainterPath()
+        grip.addRect(self.handle_rect().adjusted(-3, -3, 3, 3))
+        badge = QPainterPath()
+        badge.addEllipse(QRectF(self._w - 10, -10, 20, 20))
+        return ring.united(grip).united(badge)
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

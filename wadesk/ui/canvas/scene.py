@@ -274,6 +274,15 @@ class DesignScene(QGraphicsScene):
                     self._mode, self._active, self._press = "resize", box.node_id, pos
                     event.accept()
                     return
+            # the grip is drawn on every container: grabbing it on an unselected one selects and resizes it
+            # (rather than moving the whole container and everything in it)
+            top = self.node_at(pos)
+            grip = self._boxes.get(top) if top is not None else None
+            if isinstance(grip, ContainerItem) and grip.handle_contains(pos):
+                self.selection.set([grip.node_id])
+                self._mode, self._active, self._press = "resize", grip.node_id, pos
+                event.accept()
+                return
         super().mousePressEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
             return
