@@ -64,3 +64,12 @@ def test_docs_rules_md_is_current() -> None:
     assert path.read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is out of date: run `wadesk rules --format markdown > docs/rules.md`"
     )
+
+
+def test_docs_properties_md_is_current() -> None:
+    from wadesk.cli.listing import properties_markdown
+
+    path = ROOT / "docs" / "properties.md"
+    assert path.read_text(encoding="utf-8") == properties_markdown(), (
+        "docs/properties.md is out of date: run `wadesk kinds --format markdown > docs/properties.md`"
+    )

@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
     kinds = commands.add_parser("kinds", help="list the catalog of kinds")
-    kinds.add_argument("--format", choices=("text", "json"), default="text")
+    kinds.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
     export = commands.add_parser("export", help="write a report, an image or a diagrams script")
     export.add_argument("file", metavar="FILE", help="design file (*.wadesk)")

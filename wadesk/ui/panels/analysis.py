@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -69,7 +70,9 @@ class AnalysisPanel(QWidget):
         self.search.setPlaceholderText("Filter findings…")
         self.search.setClearButtonEnabled(True)
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        # One line whatever the counts: a wrapping label would resize the dock, and the canvas with it.
+        self.summary.setWordWrap(False)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Finding", "Severity", "Node", "WA BP"])
         header = self.tree.header()
@@ -288,7 +291,9 @@ class AnalysisPanel(QWidget):
             total = sum(counts.values())
             if total:
                 parts.append(f"{PILLAR_NAMES[pillar]}: {counts['high']}H {counts['medium']}M {counts['low']}L")
-        self.summary.setText(" · ".join(parts) if parts else "No open findings.")
+        text = " · ".join(parts) if parts else "No open findings."
+        self.summary.setText(text)
+        self.summary.setToolTip(text)
 
     def _show_matrix(self) -> None:
         current = self._selection.current()
