@@ -60,9 +60,9 @@ class SecurityGroupProps(Props):
 
 
 class AutoScalingGroupProps(Props):
-    min_size: int = Field(1, ge=0)
-    max_size: int = Field(1, ge=0)
-    desired_capacity: int = Field(1, ge=0)
+    min_size: int = Field(1, ge=0, description="Fewest instances the group keeps running")
+    max_size: int = Field(1, ge=0, description="Most instances the group may scale out to")
+    desired_capacity: int = Field(1, ge=0, description="Number of instances the group tries to keep running")
     subnets: list[str] = Field(default_factory=list, description="Ids of the subnet nodes the group spans")
     health_check_type: Literal["EC2", "ELB"] = Field("EC2", description="How unhealthy instances are detected")
     scaling_policy: bool = Field(False, description="A target-tracking or step scaling policy is attached")
@@ -79,7 +79,7 @@ Workload = Literal["application", "web", "database", "cache", "message_broker", 
 
 
 class Ec2Props(Props):
-    instance_type: str = Field("t3.micro")
+    instance_type: str = Field("t3.micro", description="EC2 instance type, such as t3.micro or m7g.large")
     public_ip: bool = Field(False, description="Has a public IPv4 address")
     imdsv2_required: bool = Field(False, description="Instance metadata requires session tokens (IMDSv2)")
     ebs_encrypted: bool = Field(False, description="Root and data volumes are encrypted")
@@ -90,199 +90,257 @@ class Ec2Props(Props):
 
 
 class LambdaProps(Props):
-    runtime: str = Field("python3.12")
-    reserved_concurrency: int | None = Field(None, ge=0)
-    dead_letter_queue: bool = Field(False)
+    runtime: str = Field("python3.12", description="Lambda runtime identifier, such as python3.12 or nodejs20.x")
+    reserved_concurrency: int | None = Field(
+        None, ge=0, description="Concurrent executions reserved for the function; none means unreserved"
+    )
+    dead_letter_queue: bool = Field(
+        False, description="Failed asynchronous invocations go to an SQS queue or SNS topic"
+    )
     tracing: bool = Field(False, description="X-Ray active tracing")
     in_vpc: bool = Field(False, description="Attached to VPC subnets")
     package_type: Literal["zip", "image"] = Field("zip", description="Deployed as a zip archive or a container image")
-    architecture: Literal["x86_64", "arm64"] = Field("x86_64")
-    memory_mb: int = Field(128, ge=128, le=10240)
-    timeout_s: int = Field(3, ge=1, le=900)
+    architecture: Literal["x86_64", "arm64"] = Field(
+        "x86_64", description="Instruction set the function runs on (arm64 is Graviton)"
+    )
+    memory_mb: int = Field(128, ge=128, le=10240, description="Memory allocated in MB; CPU is allocated in proportion")
+    timeout_s: int = Field(3, ge=1, le=900, description="Longest an invocation may run, in seconds")
 
 
 class EcsServiceProps(Props):
-    launch_type: Literal["FARGATE", "EC2"] = Field("FARGATE")
-    desired_count: int = Field(1, ge=0)
-    assign_public_ip: bool = Field(False)
-    container_insights: bool = Field(False)
+    launch_type: Literal["FARGATE", "EC2"] = Field(
+        "FARGATE", description="Tasks run on Fargate or on EC2 container instances"
+    )
+    desired_count: int = Field(1, ge=0, description="Number of tasks the service keeps running")
+    assign_public_ip: bool = Field(False, description="Tasks get a public IPv4 address")
+    container_insights: bool = Field(False, description="CloudWatch Container Insights collects metrics")
     autoscaling: bool = Field(False, description="Service auto scaling is configured")
-    architecture: Literal["x86_64", "arm64"] = Field("x86_64")
+    architecture: Literal["x86_64", "arm64"] = Field(
+        "x86_64", description="CPU architecture of the tasks (arm64 is Graviton)"
+    )
 
 
 class FargateTaskProps(Props):
-    count: int = Field(1, ge=0)
-    assign_public_ip: bool = Field(False)
-    architecture: Literal["x86_64", "arm64"] = Field("x86_64")
+    count: int = Field(1, ge=0, description="Number of tasks run")
+    assign_public_ip: bool = Field(False, description="Tasks get a public IPv4 address")
+    architecture: Literal["x86_64", "arm64"] = Field(
+        "x86_64", description="CPU architecture of the task (arm64 is Graviton)"
+    )
 
 
 class EksClusterProps(Props):
-    version: str = Field("1.31")
-    node_type: Literal["managed", "self-managed", "fargate", "auto-mode"] = Field("managed")
-    endpoint_public_access: bool = Field(True)
+    version: str = Field("1.31", description="Kubernetes version of the control plane, such as 1.31")
+    node_type: Literal["managed", "self-managed", "fargate", "auto-mode"] = Field(
+        "managed", description="How worker nodes are run: managed, self-managed, Fargate or Auto Mode"
+    )
+    endpoint_public_access: bool = Field(
+        True, description="The Kubernetes API server endpoint is reachable from the internet"
+    )
     secrets_encryption: bool = Field(False, description="Kubernetes secrets envelope-encrypted with KMS")
-    control_plane_logging: bool = Field(False)
-    node_count: int = Field(2, ge=0)
+    control_plane_logging: bool = Field(
+        False, description="Control plane logs (API, audit, authenticator) go to CloudWatch Logs"
+    )
+    node_count: int = Field(2, ge=0, description="Number of worker nodes")
 
 
 class ElasticBeanstalkProps(Props):
-    environment_type: Literal["load-balanced", "single-instance"] = Field("load-balanced")
-    managed_updates: bool = Field(False)
-    enhanced_health: bool = Field(False)
+    environment_type: Literal["load-balanced", "single-instance"] = Field(
+        "load-balanced", description="Load-balanced, auto-scaled environment or a single instance"
+    )
+    managed_updates: bool = Field(False, description="Managed platform updates are applied in a maintenance window")
+    enhanced_health: bool = Field(False, description="Enhanced health reporting is on")
 
 
 class BatchProps(Props):
-    compute_type: Literal["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"] = Field("EC2")
+    compute_type: Literal["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"] = Field(
+        "EC2", description="Compute environment type: Fargate or EC2, on demand or Spot"
+    )
 
 
 # -------------------------------------------------------------------- storage
 class S3Props(Props):
-    block_public_access: bool = Field(True)
-    encryption: Literal["SSE-S3", "SSE-KMS", "none"] = Field("SSE-S3")
-    versioning: bool = Field(False)
-    access_logging: bool = Field(False)
-    lifecycle_rules: bool = Field(False)
-    website_hosting: bool = Field(False)
+    block_public_access: bool = Field(True, description="S3 Block Public Access is on for the bucket")
+    encryption: Literal["SSE-S3", "SSE-KMS", "none"] = Field(
+        "SSE-S3", description="Default server-side encryption of new objects"
+    )
+    versioning: bool = Field(False, description="Object versioning is enabled")
+    access_logging: bool = Field(False, description="Server access logs are delivered to another bucket")
+    lifecycle_rules: bool = Field(False, description="Lifecycle rules transition or expire objects")
+    website_hosting: bool = Field(False, description="Static website hosting is enabled")
     replication: bool = Field(False, description="Cross-Region or same-Region replication")
 
 
 class EbsProps(Props):
-    encrypted: bool = Field(False)
-    volume_type: Literal["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"] = Field("gp2")
+    encrypted: bool = Field(False, description="The volume and its snapshots are encrypted with KMS")
+    volume_type: Literal["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"] = Field(
+        "gp2", description="EBS volume type, such as gp3 (general purpose SSD)"
+    )
 
 
 class EfsProps(Props):
-    encrypted: bool = Field(False)
+    encrypted: bool = Field(False, description="File system data at rest is encrypted with KMS")
     backup: bool = Field(False, description="Automatic backups through AWS Backup")
     one_zone: bool = Field(False, description="One Zone storage class")
     lifecycle_policy: bool = Field(False, description="Moves cold files to Infrequent Access")
 
 
 class FsxProps(Props):
-    deployment: Literal["single-az", "multi-az"] = Field("single-az")
-    backup_retention_days: int = Field(7, ge=0)
+    deployment: Literal["single-az", "multi-az"] = Field(
+        "single-az", description="Single-AZ or Multi-AZ file system deployment"
+    )
+    backup_retention_days: int = Field(7, ge=0, description="Days automatic daily backups are kept; 0 disables them")
 
 
 class GlacierProps(Props):
-    vault_lock: bool = Field(False)
+    vault_lock: bool = Field(False, description="A locked Vault Lock policy enforces retention controls")
 
 
 class BackupProps(Props):
     vault_kms: bool = Field(False, description="Vault encrypted with a customer-managed key")
-    cross_region_copy: bool = Field(False)
+    cross_region_copy: bool = Field(False, description="Recovery points are copied to a vault in another Region")
 
 
 # ------------------------------------------------------------------- database
 class RdsProps(Props):
-    engine: str = Field("postgres")
-    instance_class: str = Field("db.t3.micro")
-    multi_az: bool = Field(False)
-    storage_encrypted: bool = Field(False)
-    publicly_accessible: bool = Field(False)
-    backup_retention_days: int = Field(1, ge=0, le=35)
-    deletion_protection: bool = Field(False)
-    iam_auth: bool = Field(False)
-    auto_minor_version_upgrade: bool = Field(True)
-    performance_insights: bool = Field(False)
+    engine: str = Field("postgres", description="Database engine, such as postgres or mysql")
+    instance_class: str = Field("db.t3.micro", description="DB instance class, such as db.t3.micro")
+    multi_az: bool = Field(False, description="A standby or replica in another AZ takes over on failure")
+    storage_encrypted: bool = Field(False, description="Storage, backups and snapshots are encrypted with KMS")
+    publicly_accessible: bool = Field(False, description="The endpoint resolves to a public IP address")
+    backup_retention_days: int = Field(1, ge=0, le=35, description="Days automated backups are kept; 0 disables them")
+    deletion_protection: bool = Field(
+        False, description="The database cannot be deleted until protection is turned off"
+    )
+    iam_auth: bool = Field(False, description="IAM database authentication is enabled")
+    auto_minor_version_upgrade: bool = Field(
+        True, description="Minor engine versions are applied in the maintenance window"
+    )
+    performance_insights: bool = Field(False, description="Performance Insights is enabled")
     log_exports: bool = Field(False, description="Database logs exported to CloudWatch Logs")
-    purchase_option: PurchaseOption = Field("on-demand")
+    purchase_option: PurchaseOption = Field("on-demand", description="How its capacity is paid for")
 
 
 class AuroraProps(RdsProps):
-    engine: str = Field("aurora-postgresql")
-    instance_class: str = Field("db.r6g.large")
+    engine: str = Field("aurora-postgresql", description="Aurora engine, such as aurora-postgresql or aurora-mysql")
+    instance_class: str = Field(
+        "db.r6g.large", description="DB instance class of the cluster's instances, such as db.r6g.large"
+    )
 
 
 class DynamoDbProps(Props):
-    point_in_time_recovery: bool = Field(False)
-    kms_encryption: bool = Field(False)
-    billing_mode: Literal["PROVISIONED", "PAY_PER_REQUEST"] = Field("PROVISIONED")
-    autoscaling: bool = Field(False)
-    deletion_protection: bool = Field(False)
-    global_table: bool = Field(False)
+    point_in_time_recovery: bool = Field(
+        False, description="Continuous backups allow restores to any second in the window"
+    )
+    kms_encryption: bool = Field(False, description="Encrypted with a KMS key instead of the AWS owned key")
+    billing_mode: Literal["PROVISIONED", "PAY_PER_REQUEST"] = Field(
+        "PROVISIONED", description="Provisioned capacity or on-demand (pay per request)"
+    )
+    autoscaling: bool = Field(False, description="Provisioned capacity scales with traffic")
+    deletion_protection: bool = Field(False, description="The table cannot be deleted until protection is turned off")
+    global_table: bool = Field(False, description="Replicated to other Regions as a global table")
 
 
 class ElastiCacheProps(Props):
-    engine: Literal["redis", "valkey", "memcached"] = Field("redis")
-    replicas: int = Field(0, ge=0)
-    encryption_at_rest: bool = Field(False)
-    encryption_in_transit: bool = Field(False)
-    automatic_failover: bool = Field(False)
-    snapshot_retention_days: int = Field(0, ge=0)
-    auto_minor_version_upgrade: bool = Field(True)
+    engine: Literal["redis", "valkey", "memcached"] = Field(
+        "redis", description="Cache engine: Redis OSS, Valkey or Memcached"
+    )
+    replicas: int = Field(0, ge=0, description="Read replicas per shard (Redis OSS or Valkey)")
+    encryption_at_rest: bool = Field(False, description="Data on disk and in backups is encrypted")
+    encryption_in_transit: bool = Field(False, description="Connections to the cache use TLS")
+    automatic_failover: bool = Field(False, description="A replica is promoted automatically when the primary fails")
+    snapshot_retention_days: int = Field(0, ge=0, description="Days automatic snapshots are kept; 0 disables them")
+    auto_minor_version_upgrade: bool = Field(True, description="Minor engine versions are applied automatically")
 
 
 class RedshiftProps(Props):
-    node_type: str = Field("ra3.xlplus")
-    node_count: int = Field(1, ge=1)
-    encrypted: bool = Field(True)
-    publicly_accessible: bool = Field(False)
-    require_ssl: bool = Field(False)
-    audit_logging: bool = Field(False)
-    snapshot_retention_days: int = Field(1, ge=0)
+    node_type: str = Field("ra3.xlplus", description="Node type, such as ra3.xlplus")
+    node_count: int = Field(1, ge=1, description="Number of compute nodes in the cluster")
+    encrypted: bool = Field(True, description="Data at rest is encrypted")
+    publicly_accessible: bool = Field(
+        False, description="The cluster has a public IP and is reachable from outside the VPC"
+    )
+    require_ssl: bool = Field(False, description="The require_ssl parameter rejects unencrypted connections")
+    audit_logging: bool = Field(False, description="Connection and user activity audit logs are exported")
+    snapshot_retention_days: int = Field(1, ge=0, description="Days automated snapshots are kept; 0 disables them")
 
 
 class DocumentDbProps(Props):
-    instances: int = Field(1, ge=1)
-    storage_encrypted: bool = Field(False)
-    backup_retention_days: int = Field(1, ge=1)
-    deletion_protection: bool = Field(False)
-    audit_logs: bool = Field(False)
+    instances: int = Field(1, ge=1, description="Number of instances: one primary plus read replicas")
+    storage_encrypted: bool = Field(False, description="Storage is encrypted at rest with KMS")
+    backup_retention_days: int = Field(1, ge=1, description="Days automated backups are kept")
+    deletion_protection: bool = Field(False, description="The cluster cannot be deleted until protection is turned off")
+    audit_logs: bool = Field(False, description="Audit logs are exported to CloudWatch Logs")
 
 
 class NeptuneProps(Props):
-    instances: int = Field(1, ge=1)
-    storage_encrypted: bool = Field(False)
-    backup_retention_days: int = Field(1, ge=1)
-    iam_auth: bool = Field(False)
-    deletion_protection: bool = Field(False)
+    instances: int = Field(1, ge=1, description="Number of instances: one primary plus read replicas")
+    storage_encrypted: bool = Field(False, description="Storage is encrypted at rest with KMS")
+    backup_retention_days: int = Field(1, ge=1, description="Days automated backups are kept")
+    iam_auth: bool = Field(False, description="IAM database authentication is enabled")
+    deletion_protection: bool = Field(False, description="The cluster cannot be deleted until protection is turned off")
 
 
 class OpenSearchProps(Props):
-    instance_count: int = Field(1, ge=1)
-    zone_awareness: bool = Field(False)
-    dedicated_masters: bool = Field(False)
-    encryption_at_rest: bool = Field(False)
-    node_to_node_encryption: bool = Field(False)
-    enforce_https: bool = Field(False)
-    fine_grained_access: bool = Field(False)
-    audit_logs: bool = Field(False)
+    instance_count: int = Field(1, ge=1, description="Number of data nodes")
+    zone_awareness: bool = Field(False, description="Data nodes and replica shards are spread across AZs")
+    dedicated_masters: bool = Field(False, description="Dedicated master nodes manage the cluster")
+    encryption_at_rest: bool = Field(False, description="Domain data at rest is encrypted with KMS")
+    node_to_node_encryption: bool = Field(False, description="Traffic between nodes uses TLS")
+    enforce_https: bool = Field(False, description="The domain endpoint accepts HTTPS only")
+    fine_grained_access: bool = Field(
+        False, description="Fine-grained access control (users, roles, index permissions)"
+    )
+    audit_logs: bool = Field(False, description="Audit logs are published to CloudWatch Logs")
 
 
 # ----------------------------------------------------------------- networking
 class LoadBalancerProps(Props):
-    scheme: Literal["internet-facing", "internal"] = Field("internet-facing")
-    https_only: bool = Field(False)
-    access_logs: bool = Field(False)
-    deletion_protection: bool = Field(False)
+    scheme: Literal["internet-facing", "internal"] = Field(
+        "internet-facing", description="Internet-facing (public IPs) or internal (private IPs only)"
+    )
+    https_only: bool = Field(False, description="Listeners accept only HTTPS or TLS; plain HTTP at most redirects")
+    access_logs: bool = Field(False, description="Access logs are delivered to S3")
+    deletion_protection: bool = Field(False, description="The load balancer cannot be deleted until protection is off")
     subnets: list[str] = Field(default_factory=list, description="Ids of the subnet nodes it is attached to")
 
 
 class CloudFrontProps(Props):
-    viewer_protocol: Literal["allow-all", "redirect-to-https", "https-only"] = Field("allow-all")
-    origin_access_control: bool = Field(False)
-    access_logs: bool = Field(False)
+    viewer_protocol: Literal["allow-all", "redirect-to-https", "https-only"] = Field(
+        "allow-all", description="Viewer protocol policy: allow HTTP, redirect it to HTTPS, or HTTPS only"
+    )
+    origin_access_control: bool = Field(
+        False, description="An origin access control restricts the S3 origin to CloudFront"
+    )
+    access_logs: bool = Field(False, description="Standard access logs are delivered")
     origin_failover: bool = Field(False, description="An origin group fails over to a second origin")
 
 
 class ApiGatewayProps(Props):
-    authorization: Literal["none", "iam", "cognito", "lambda"] = Field("none")
-    throttling: bool = Field(False)
-    access_logs: bool = Field(False)
+    authorization: Literal["none", "iam", "cognito", "lambda"] = Field(
+        "none", description="How callers are authorized: none, IAM, Cognito or a Lambda authorizer"
+    )
+    throttling: bool = Field(False, description="Stage or usage-plan throttling limits are set")
+    access_logs: bool = Field(False, description="Stage access logs are sent to CloudWatch Logs")
     tracing: bool = Field(False, description="X-Ray tracing on the stage")
     caching: bool = Field(False, description="Stage cache enabled")
-    endpoint_type: Literal["EDGE", "REGIONAL", "PRIVATE"] = Field("EDGE")
+    endpoint_type: Literal["EDGE", "REGIONAL", "PRIVATE"] = Field(
+        "EDGE", description="Edge-optimized, Regional or private (VPC-only) endpoint"
+    )
 
 
 class Route53Props(Props):
-    routing_policy: Literal["simple", "failover", "latency", "weighted", "geolocation"] = Field("simple")
-    health_checks: bool = Field(False)
-    query_logging: bool = Field(False)
+    routing_policy: Literal["simple", "failover", "latency", "weighted", "geolocation"] = Field(
+        "simple", description="Record routing policy, such as failover or latency"
+    )
+    health_checks: bool = Field(False, description="Health checks decide which records are answered")
+    query_logging: bool = Field(False, description="DNS query logging is enabled")
 
 
 class VpcEndpointProps(Props):
     service: str = Field("s3", description="The AWS service it reaches, such as s3 or dynamodb")
-    endpoint_type: Literal["gateway", "interface"] = Field("gateway")
+    endpoint_type: Literal["gateway", "interface"] = Field(
+        "gateway", description="Gateway endpoint (route table entry) or interface endpoint (ENI)"
+    )
 
 
 class DirectConnectProps(Props):
@@ -290,17 +348,17 @@ class DirectConnectProps(Props):
 
 
 class VpnGatewayProps(Props):
-    tunnels: int = Field(2, ge=1, le=2)
+    tunnels: int = Field(2, ge=1, le=2, description="IPsec tunnels in use of the Site-to-Site VPN connection")
 
 
 # ------------------------------------------------------------------- security
 class WafProps(Props):
-    logging: bool = Field(False)
+    logging: bool = Field(False, description="Web ACL traffic logging is enabled")
     managed_rules: bool = Field(True, description="AWS managed rule groups are in the web ACL")
 
 
 class ShieldProps(Props):
-    advanced: bool = Field(False)
+    advanced: bool = Field(False, description="Shield Advanced protection (Shield Standard is always on)")
 
 
 class IamRoleProps(Props):
@@ -316,20 +374,22 @@ class SecretsManagerProps(Props):
 
 
 class CognitoProps(Props):
-    mfa: Literal["off", "optional", "on"] = Field("off")
-    advanced_security: bool = Field(False)
+    mfa: Literal["off", "optional", "on"] = Field(
+        "off", description="Multi-factor authentication: off, optional or required"
+    )
+    advanced_security: bool = Field(False, description="Advanced security features (threat protection) are enabled")
 
 
 class DetectorProps(Props):
-    enabled: bool = Field(True)
+    enabled: bool = Field(True, description="The service is enabled in the account and Region")
 
 
 # ----------------------------------------------------------------- management
 class CloudTrailProps(Props):
-    multi_region: bool = Field(False)
-    log_file_validation: bool = Field(False)
-    kms_encryption: bool = Field(False)
-    cloudwatch_logs: bool = Field(False)
+    multi_region: bool = Field(False, description="The trail records events from every Region")
+    log_file_validation: bool = Field(False, description="Log file integrity validation (digest files) is on")
+    kms_encryption: bool = Field(False, description="Log files are encrypted with a KMS key (SSE-KMS)")
+    cloudwatch_logs: bool = Field(False, description="Events are also delivered to CloudWatch Logs")
 
 
 class CloudWatchProps(Props):
@@ -344,49 +404,59 @@ class ConfigProps(Props):
 # ---------------------------------------------------------------- integration
 class SqsProps(Props):
     encryption: bool = Field(True, description="Server-side encryption (SSE-SQS or SSE-KMS)")
-    dead_letter_queue: bool = Field(False)
-    fifo: bool = Field(False)
+    dead_letter_queue: bool = Field(False, description="A redrive policy moves repeatedly failed messages to a DLQ")
+    fifo: bool = Field(False, description="FIFO queue: strict ordering and exactly-once processing")
 
 
 class SnsProps(Props):
-    encryption: bool = Field(False)
-    fifo: bool = Field(False)
+    encryption: bool = Field(False, description="Server-side encryption with a KMS key")
+    fifo: bool = Field(False, description="FIFO topic: strict ordering and deduplication")
 
 
 class EventBridgeProps(Props):
-    dead_letter_queue: bool = Field(False)
-    archive: bool = Field(False)
+    dead_letter_queue: bool = Field(
+        False, description="Rule targets send undeliverable events to an SQS dead-letter queue"
+    )
+    archive: bool = Field(False, description="Events are archived so they can be replayed")
 
 
 class StepFunctionsProps(Props):
-    workflow_type: Literal["STANDARD", "EXPRESS"] = Field("STANDARD")
-    logging: bool = Field(False)
-    tracing: bool = Field(False)
+    workflow_type: Literal["STANDARD", "EXPRESS"] = Field(
+        "STANDARD", description="Standard (long-running, exactly-once) or Express (high-volume)"
+    )
+    logging: bool = Field(False, description="Execution history is logged to CloudWatch Logs")
+    tracing: bool = Field(False, description="X-Ray tracing is enabled")
 
 
 class KinesisProps(Props):
-    encryption: bool = Field(False)
-    capacity_mode: Literal["PROVISIONED", "ON_DEMAND"] = Field("PROVISIONED")
-    retention_hours: int = Field(24, ge=24, le=8760)
+    encryption: bool = Field(False, description="Server-side encryption with a KMS key")
+    capacity_mode: Literal["PROVISIONED", "ON_DEMAND"] = Field(
+        "PROVISIONED", description="Provisioned shards or on-demand capacity"
+    )
+    retention_hours: int = Field(24, ge=24, le=8760, description="Hours records stay in the stream (24 to 8760)")
 
 
 class MskProps(Props):
-    broker_count: int = Field(3, ge=1)
-    encryption_in_transit: Literal["TLS", "TLS_PLAINTEXT", "PLAINTEXT"] = Field("TLS")
-    public_access: bool = Field(False)
+    broker_count: int = Field(3, ge=1, description="Number of broker nodes across the cluster's AZs")
+    encryption_in_transit: Literal["TLS", "TLS_PLAINTEXT", "PLAINTEXT"] = Field(
+        "TLS", description="Client-broker traffic: TLS only, TLS and plaintext, or plaintext"
+    )
+    public_access: bool = Field(False, description="Brokers are reachable from the internet")
 
 
 class MqProps(Props):
     deployment_mode: Literal["SINGLE_INSTANCE", "ACTIVE_STANDBY_MULTI_AZ", "CLUSTER_MULTI_AZ"] = Field(
-        "SINGLE_INSTANCE"
+        "SINGLE_INSTANCE", description="Single broker, active/standby pair across AZs, or a Multi-AZ cluster"
     )
-    publicly_accessible: bool = Field(False)
-    auto_minor_version_upgrade: bool = Field(True)
+    publicly_accessible: bool = Field(False, description="The broker is reachable from the internet")
+    auto_minor_version_upgrade: bool = Field(
+        True, description="Minor engine versions are applied in the maintenance window"
+    )
 
 
 # ------------------------------------------------------------------ analytics
 class AthenaProps(Props):
-    results_encrypted: bool = Field(False)
+    results_encrypted: bool = Field(False, description="Query results written to S3 are encrypted")
 
 
 class GlueProps(Props):
@@ -394,15 +464,17 @@ class GlueProps(Props):
 
 
 class EmrProps(Props):
-    instance_count: int = Field(3, ge=1)
+    instance_count: int = Field(3, ge=1, description="Number of EC2 instances in the cluster")
     encryption: bool = Field(False, description="A security configuration encrypts at rest and in transit")
-    public_master: bool = Field(False)
+    public_master: bool = Field(False, description="The primary (master) node has a public IP address")
 
 
 class SageMakerProps(Props):
-    direct_internet_access: bool = Field(True)
-    root_access: bool = Field(True)
-    kms_encryption: bool = Field(False)
+    direct_internet_access: bool = Field(
+        True, description="The notebook instance reaches the internet directly, not via the VPC"
+    )
+    root_access: bool = Field(True, description="Users get root access on the notebook instance")
+    kms_encryption: bool = Field(False, description="The notebook's storage volume is encrypted with a KMS key")
 
 
 # ---------------------------------------------------------------------- edges
@@ -412,9 +484,9 @@ Protocol = Literal["https", "http", "tcp", "tls", "sql", "other"]
 class EdgeProps(Props):
     """Properties of every flow. ``encrypted`` defaults to true for https and tls."""
 
-    protocol: Protocol = Field("other")
-    port: int | None = Field(None, ge=0, le=65535)
-    encrypted: bool = Field(False)
+    protocol: Protocol = Field("other", description="Protocol of the flow: https, http, tcp, tls, sql or other")
+    port: int | None = Field(None, ge=0, le=65535, description="Destination port of the flow; none when unspecified")
+    encrypted: bool = Field(False, description="Traffic is encrypted in transit (default for https and tls)")
     dead_letter: bool = Field(False, description="The target is the source's dead-letter queue")
 
 

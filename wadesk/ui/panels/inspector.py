@@ -134,13 +134,19 @@ class InspectorPanel(QWidget):
             if field is None:
                 continue
             field.show(values.get(name))
-            field.widget.setToolTip(info.description or name)
+            tip = info.description or name
+            field.widget.setToolTip(tip)
+            for editor in field.widget.findChildren(QWidget, f"field_{name}"):
+                editor.setToolTip(tip)
+            caption = QLabel(name.replace("_", " "))
+            caption.setObjectName(f"label_{name}")
+            caption.setToolTip(tip)
             row = QWidget()
             row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
             row_layout.addWidget(field.widget)
             row_layout.addWidget(field.error)
-            self._form.addRow(name.replace("_", " "), row)
+            self._form.addRow(caption, row)
             self.fields[name] = field
 
     def _make_field(self, name: str, info: Any) -> _Field | None:
