@@ -21,3 +21,11 @@ def test_configured_nodes_pass() -> None:
         [("svc", "ecs_service", None, {"desired_count": 3}), ("stopped", "ecs_service", None, {"desired_count": 0})]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_one_service_drawn_once_per_zone_behind_one_load_balancer_passes() -> None:
+    arch = design(
+        [("alb", "alb"), ("svc-a", "ecs_service"), ("svc-b", "ecs_service")],
+        [("alb", "svc-a"), ("alb", "svc-b")],
+    )
+    assert hits(RULE, arch) == set()

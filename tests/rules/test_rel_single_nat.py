@@ -92,3 +92,31 @@ def test_senders_of_unknown_zone_are_not_counted() -> None:
         [("app-a", "nat"), ("app-x", "nat")],
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_group_spanning_two_zones_that_uses_the_nat_of_each_passes() -> None:
+    arch = design(
+        [
+            *NET,
+            ("nat-a", "nat_gateway", "pub-a"),
+            ("nat-b", "nat_gateway", "pub-b"),
+            ("asg", "auto_scaling_group", "vpc", {"subnets": ["priv-a", "priv-b"]}),
+            ("app", "ec2", "asg"),
+        ],
+        [("asg", "nat-a"), ("asg", "nat-b")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_a_group_spanning_two_zones_that_uses_one_nat_is_reported() -> None:
+    arch = design(
+        [
+            *NET,
+            ("nat-a", "nat_gateway", "pub-a"),
+            ("nat-b", "nat_gateway", "pub-b"),
+            ("asg", "auto_scaling_group", "vpc", {"subnets": ["priv-a", "priv-b"]}),
+            ("app", "ec2", "asg"),
+        ],
+        [("asg", "nat-a")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "nat-a")}

@@ -21,3 +21,8 @@ def test_authorized_apis_pass() -> None:
         [("a", "api_gateway", None, {"authorization": "iam"}), ("b", "api_gateway", None, {"authorization": "lambda"})]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_private_api_answers_only_its_vpc_endpoints() -> None:
+    arch = design([("api", "api_gateway", None, {"authorization": "none", "endpoint_type": "PRIVATE"})])
+    assert hits(RULE, arch) == set()

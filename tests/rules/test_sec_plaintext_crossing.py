@@ -104,3 +104,17 @@ def test_https_leaving_through_the_gateways_is_fine() -> None:
         [("wk", "igw", {"protocol": "https"}), ("igw", "partner", {"protocol": "https"})],
     )
     assert hits(RULE, arch) == set()
+
+
+def test_plain_http_drawn_to_an_auto_scaling_group_is_judged_like_its_instances() -> None:
+    nodes = [
+        ("vpc", "vpc"),
+        ("pub", "subnet", "vpc", {"public": True}),
+        ("priv", "subnet", "vpc"),
+        ("alb", "alb", "pub"),
+        ("asg", "auto_scaling_group", "priv"),
+        ("web", "ec2", "asg"),
+    ]
+    to_group = design(nodes, [("alb", "asg", {"protocol": "http"})])
+    to_member = design(nodes, [("alb", "web", {"protocol": "http"})])
+    assert hits(RULE, to_group) == {key(RULE, "asg")} and hits(RULE, to_member) == {key(RULE, "web")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wadesk.rules.base import Rule
 from wadesk.rules.reliability import (
+    apigw_no_throttling,
     asg_ec2_health_check,
     asg_single_az,
     asg_single_instance,
@@ -61,4 +62,5 @@ RULES: tuple[Rule, ...] = (
     mq_single_instance.RULE,
     cloudfront_no_origin_failover.RULE,
     single_private_link.RULE,
+    apigw_no_throttling.RULE,
 )

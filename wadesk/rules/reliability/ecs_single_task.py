@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import RuleMeta, node_rule
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
+from wadesk.rules.reliability._common import NOT_REQUEST_SOURCES
 
 META = RuleMeta(
     id="REL-ECS-SINGLE-TASK",
@@ -24,11 +27,29 @@ META = RuleMeta(
 )
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a service whose desired_count is 1 (0 is a stopped service and passes)."""
-    if int(ctx.prop(node_id, "desired_count", 1)) != 1:
-        return None
-    return f"{ctx.label(node_id)} runs a single task (desired_count is 1)."
+def _peers(ctx: Context, node_id: str) -> list[str]:
+    """Other service nodes that the same upstream node sends work to (one service drawn once per AZ)."""
+    out: list[str] = []
+    for source in ctx.predecessors(node_id):
+        if ctx.kind(source) in NOT_REQUEST_SOURCES:
+            continue
+        out.extend(t for t in ctx.successors(source) if t != node_id and ctx.kind(t) == "ecs_service")
+    return list(dict.fromkeys(out))
 
 
-RULE = node_rule(META, ("ecs_service",), check)
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report a service whose desired_count is 1 (0 is a stopped service and passes).
+
+    A service drawn once per Availability Zone behind the same load balancer
+    is one service of several tasks: its nodes pass when together they run two or more.
+    """
+    for node_id in ctx.nodes("ecs_service"):
+        if int(ctx.prop(node_id, "desired_count", 1)) != 1:
+            continue
+        peers = _peers(ctx, node_id)
+        if 1 + sum(int(ctx.prop(p, "desired_count", 1)) for p in peers) >= 2:
+            continue
+        yield Hit(node_id, f"{ctx.label(node_id)} runs a single task (desired_count is 1).")
+
+
+RULE = graph_rule(META, check, reads={"ecs_service": {"desired_count"}})

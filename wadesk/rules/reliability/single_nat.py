@@ -38,6 +38,17 @@ def _served_by_flows(ctx: Context, nat: str) -> set[str]:
     return zones
 
 
+def _borrowed_zones(ctx: Context, nat: str, zone: str) -> set[str]:
+    """Zones other than ``zone`` whose senders reach out through ``nat`` and no NAT of their own zone."""
+    borrowed: set[str] = set()
+    for sender in ctx.predecessors(nat):
+        own_nats = {drawn_zone(ctx, n) for n in ctx.successors(sender) if ctx.kind(n) == "nat_gateway"}
+        if None in own_nats:
+            continue  # a NAT gateway of unknown zone may be the sender's own
+        borrowed |= {z for z in private_zones(ctx, sender) if z != zone and z not in own_nats}
+    return borrowed
+
+
 def _served_by_vpc(ctx: Context, vpc: str) -> set[str]:
     """Zones of the private subnets of ``vpc`` that hold compute (which may need to reach out)."""
     zones: set[str] = set()
@@ -77,9 +88,10 @@ def check(ctx: Context) -> Iterator[Hit]:
             if len(zones) < 2:
                 continue
             if by_flows and own_zone[nat] is not None:
-                # The flows say which zones send through this NAT: any other than its own depends on
-                # this zone, even if an unused NAT gateway is drawn in it.
-                uncovered = zones - {own_zone[nat]}
+                # The flows say which zones send through this NAT: another zone depends on this one
+                # unless the same sender also uses a NAT gateway in that zone (an auto scaling group
+                # spanning two zones drawn sending to the NAT of each), even if an unused NAT is drawn there.
+                uncovered = _borrowed_zones(ctx, nat, own_zone[nat])
             else:
                 uncovered = zones - nat_zones
                 if len(uncovered) <= unknown:

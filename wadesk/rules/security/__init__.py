@@ -30,6 +30,7 @@ from wadesk.rules.security import (
     eks_unsupported_version,
     emr_public_master,
     emr_unencrypted,
+    glue_unencrypted,
     iam_wildcard,
     kms_no_rotation,
     lambda_deprecated_runtime,
@@ -119,4 +120,5 @@ RULES: tuple[Rule, ...] = (
     cloudtrail_unencrypted.RULE,
     cloudtrail_no_validation.RULE,
     cognito_no_mfa.RULE,
+    glue_unencrypted.RULE,
 )

@@ -25,8 +25,8 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report an API whose authorization property is none."""
-    if ctx.prop(node_id, "authorization") != "none":
+    """Report an API whose authorization property is none (private APIs answer only their VPC endpoints)."""
+    if ctx.prop(node_id, "authorization") != "none" or ctx.prop(node_id, "endpoint_type") == "PRIVATE":
         return None
     return f"{ctx.label(node_id)} accepts requests from any caller (authorization is none)."
 

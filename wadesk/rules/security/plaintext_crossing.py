@@ -68,7 +68,10 @@ def check(ctx: Context) -> Iterator[Hit]:
         if protocol not in _PLAIN:
             continue
         kinds = (ctx.kind(source), ctx.kind(target))
-        if any(k in CONTAINERS or k in OBSERVERS for k in kinds) or kinds[1] in GATEWAYS:
+        # A flow drawn to an auto scaling group is a flow to its instances (where the group runs).
+        if any((k in CONTAINERS and k != "auto_scaling_group") or k in OBSERVERS for k in kinds):
+            continue
+        if kinds[1] in GATEWAYS:
             continue
         boundary = _crosses(ctx, source, target)
         if boundary is None:
