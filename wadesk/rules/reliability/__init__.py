@@ -19,6 +19,7 @@ from wadesk.rules.reliability import (
     dynamodb_no_pitr,
     ecs_single_task,
     efs_one_zone,
+    eks_single_node,
     lambda_unbounded_concurrency,
     lb_single_az,
     mq_single_instance,
@@ -31,6 +32,7 @@ from wadesk.rules.reliability import (
     single_nat,
     single_point_of_failure,
     single_private_link,
+    vpn_single_tunnel,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -63,4 +65,6 @@ RULES: tuple[Rule, ...] = (
     cloudfront_no_origin_failover.RULE,
     single_private_link.RULE,
     apigw_no_throttling.RULE,
+    eks_single_node.RULE,
+    vpn_single_tunnel.RULE,
 )
