@@ -252,3 +252,17 @@ def test_close_closes_the_design_not_the_window(window, dialogs) -> None:  # typ
     dialogs.save_answer = QMessageBox.StandardButton.Discard
     window.close_document()
     assert len(window.document.arch) == 0 and window.isVisible()
+
+
+def test_ctrl_z_in_a_property_field_undoes_the_applied_edit(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    node = window.document.add_node("lambda", 0, 0)
+    before = window.document.arch.node(node).label
+    window.selection.set([node])
+    field = window.inspector.label_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Checkout")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.arch.node(node).label == "Checkout"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.arch.node(node).label == before != "Checkout"

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from wadesk.catalog import CATALOG
 from wadesk.catalog.properties import EdgeProps
 from wadesk.model import ModelError, ModelEvent
+from wadesk.ui._compat import override
 from wadesk.ui.document import DocumentController
 from wadesk.ui.selection import SelectionModel
 
@@ -65,6 +67,27 @@ class _Field:
         self.error.hide()
 
 
+class _UndoGoesToTheDocument(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z in a text field undo the design once the field holds no typing of its own.
+
+    A QLineEdit claims the undo shortcut for its own text history, so after an
+    edit was applied (Enter) the window's Undo would never fire while the
+    cursor stays in the field.
+    """
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
+            return False
+        key = typing.cast(QKeyEvent, event)
+        if not (key.matches(QKeySequence.StandardKey.Undo) or key.matches(QKeySequence.StandardKey.Redo)):
+            return False
+        if watched.isModified():
+            return False  # the user is typing: undo that text first, as any text field does
+        event.ignore()
+        return True
+
+
 class InspectorPanel(QWidget):
     """Edits the single selected node or flow through the document controller."""
 
@@ -80,6 +103,9 @@ class InspectorPanel(QWidget):
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("label_edit")
         self.label_edit.editingFinished.connect(self._on_label_edit_editing_finished)
+        self._undo_filter = _UndoGoesToTheDocument(self)
+        self.label_edit.installEventFilter(self._undo_filter)
+        self.label_edit.editingFinished.connect(lambda: self.label_edit.setModified(False))
         self._form_host = QWidget()
         self._form = QFormLayout(self._form_host)
         scroll = QScrollArea()
@@ -148,6 +174,10 @@ class InspectorPanel(QWidget):
             row_layout.addWidget(field.error)
             self._form.addRow(caption, row)
             self.fields[name] = field
+        for line in self._form_host.findChildren(QLineEdit):
+            line.installEventFilter(self._undo_filter)
+            # Connected after the commit: once applied, the text is the design's, not pending typing.
+            line.editingFinished.connect(lambda w=line: w.setModified(False))
 
     def _make_field(self, name: str, info: Any) -> _Field | None:
         annotation = info.annotation
