@@ -149,7 +149,7 @@ def _snapshot(findings: Any) -> list[tuple[Any, ...]]:
     return sorted((f.key, f.severity, f.message, f.suppressed, f.justification, f.error) for f in findings)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_incremental_equals_full_after_every_edit(data: st.DataObject) -> None:
     arch = _base()

@@ -9,7 +9,7 @@ from wadesk.analysis.engine import analyse
 from wadesk.model import Architecture
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(designs())
 def test_no_rule_fails_on_a_random_design(arch: Architecture) -> None:
     failures = [f.message for f in analyse(arch).findings if f.error]
