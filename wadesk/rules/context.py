@@ -14,7 +14,8 @@ T = TypeVar("T")
 #: Containers that stand for a group of instances: a flow drawn to or from one is a flow of its members.
 GROUP_KINDS = ("auto_scaling_group", "security_group")
 
-_DEAD_LETTER = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
+#: A label or id that names a dead-letter queue ("orders-dlq", "Dead letter").
+DEAD_LETTER_NAME = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
 
 
 class Context:
@@ -223,7 +224,7 @@ class Context:
                 continue
             if props.get("dead_letter"):
                 return True
-            if _DEAD_LETTER.search(self.edge_label(edge_id)) or _DEAD_LETTER.search(self.label(target)):
+            if DEAD_LETTER_NAME.search(self.edge_label(edge_id)) or DEAD_LETTER_NAME.search(self.label(target)):
                 return True
         return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from wadesk.model import queries as q
-from wadesk.rules.context import Context
+from wadesk.rules.context import DEAD_LETTER_NAME, Context
 from wadesk.rules.groups import OBSERVERS
 
 ASG = "auto_scaling_group"
@@ -18,7 +18,6 @@ NOT_REQUEST_SOURCES = OBSERVERS | frozenset(
 _FAILURE_TARGET = re.compile(
     r"on[\s_-]*failure|failure[\s_-]*destination|dead[\s_-]*letter|\bdlq\b|_dlq|-dlq|dlq$", re.IGNORECASE
 )
-_DEAD_LETTER_NAME = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
 
 
 def subnet_zone(ctx: Context, subnet_id: str) -> str | None:
@@ -82,9 +81,9 @@ def has_failure_destination(ctx: Context, node_id: str) -> bool:
 
 def is_dead_letter_queue(ctx: Context, node_id: str) -> bool:
     """Whether a queue or topic is itself used as a dead-letter target (marked flow in, or named so)."""
-    if _DEAD_LETTER_NAME.search(ctx.label(node_id)) or _DEAD_LETTER_NAME.search(node_id):
+    if DEAD_LETTER_NAME.search(ctx.label(node_id)) or DEAD_LETTER_NAME.search(node_id):
         return True
     for edge_id, _source, props in ctx.in_edges(node_id):
-        if props.get("dead_letter") or _DEAD_LETTER_NAME.search(ctx.edge_label(edge_id)):
+        if props.get("dead_letter") or DEAD_LETTER_NAME.search(ctx.edge_label(edge_id)):
             return True
     return False

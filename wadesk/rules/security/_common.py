@@ -10,8 +10,6 @@ from wadesk.rules.base import Hit
 from wadesk.rules.context import Context
 from wadesk.rules.groups import ACTORS, CONTAINERS
 
-#: Containers that stand for a group of instances: a flow drawn to or from one is a flow of its members.
-INSTANCE_GROUPS = frozenset({"auto_scaling_group", "security_group"})
 #: Gateways that only let traffic out of a VPC: requests from the internet never pass them inwards.
 EGRESS_ONLY = frozenset({"nat_gateway"})
 #: Source CIDRs that mean "anyone on the internet".
@@ -75,19 +73,9 @@ def internet_sources(ctx: Context) -> list[str]:
     return [*ctx.nodes("internet"), *gateways]
 
 
-def flow_successors(ctx: Context, node_id: str) -> Iterator[str]:
-    """Where a flow goes next from ``node_id``.
-
-    Besides the drawn flows: a flow into an Auto Scaling group or security group reaches its
-    members, and a member sends wherever a flow leaves its group.
-    """
-    graph = ctx.arch.graph
-    yield from graph.successors(node_id)
-    if ctx.kind(node_id) in INSTANCE_GROUPS:
-        yield from ctx.descendants(node_id)
-    for ancestor in ctx.ancestors(node_id):
-        if ctx.kind(ancestor) in INSTANCE_GROUPS:
-            yield from graph.successors(ancestor)
+def flow_successors(ctx: Context, node_id: str) -> list[str]:
+    """Where a flow goes next from ``node_id`` (flows to and from groups reach their members)."""
+    return ctx.successors(node_id)
 
 
 def reach(ctx: Context, sources: Iterable[str], through: Callable[[str], bool]) -> Parents:
