@@ -107,9 +107,8 @@ def print_kinds(fmt: str) -> int:
 
 
 def _type_text(annotation: object) -> str:
-    text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
-    if text:
-        return text
+    if isinstance(annotation, type):
+        return annotation.__name__
     text = str(annotation).replace("typing.", "").replace("wadesk.catalog.properties.", "")
     if text.startswith("Literal["):
         text = " | ".join(part.strip() for part in text[len("Literal["):-1].split(","))

@@ -87,11 +87,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             zones = served[nat]
             if len(zones) < 2:
                 continue
-            if by_flows and own_zone[nat] is not None:
+            home = own_zone[nat]
+            if by_flows and home is not None:
                 # The flows say which zones send through this NAT: another zone depends on this one
                 # unless the same sender also uses a NAT gateway in that zone (an auto scaling group
                 # spanning two zones drawn sending to the NAT of each), even if an unused NAT is drawn there.
-                uncovered = _borrowed_zones(ctx, nat, own_zone[nat])
+                uncovered = _borrowed_zones(ctx, nat, home)
             else:
                 uncovered = zones - nat_zones
                 if len(uncovered) <= unknown:
