@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from wadesk import layout
 from wadesk.catalog import new_architecture
 from wadesk.fileformat import load_design
-from wadesk.model import Architecture
-from wadesk.ui import layout
-from wadesk.ui.layout import (
+from wadesk.layout import (
     TITLE_BAR,
     Geometry,
     LayoutError,
@@ -25,6 +24,7 @@ from wadesk.ui.layout import (
     grid_layout,
     run_dot,
 )
+from wadesk.model import Architecture
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.wadesk"))
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QPushButton, QStyleOptionGraphicsItem, QTableWidget
 
+from wadesk import layout
 from wadesk.catalog import CATALOG
 from wadesk.fileformat import to_document
-from wadesk.ui import layout
 from wadesk.ui.canvas import styles
 from wadesk.ui.canvas.node_item import NodeItem
 from wadesk.ui.main_window import MainWindow

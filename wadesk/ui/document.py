@@ -31,9 +31,9 @@ from wadesk.editing import (
     SetProperty,
 )
 from wadesk.fileformat import load_design, save_design
+from wadesk.layout import Layout, auto_layout
 from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Suppression
 from wadesk.ui._compat import override
-from wadesk.ui.layout import Layout, auto_layout
 
 #: Size of a component on the canvas (icon) and the default size of a new container.
 ICON_SIZE = 64.0
