@@ -1,0 +1,1 @@
+"""Importers: infrastructure code (CloudFormation templates, Terraform plans and configurations) becomes a design."""

@@ -1,0 +1,1 @@
+"""The CloudFormation front end: templates (JSON, YAML, SAM) become designs."""
