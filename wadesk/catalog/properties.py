@@ -488,6 +488,10 @@ class EdgeProps(Props):
     port: int | None = Field(None, ge=0, le=65535, description="Destination port of the flow; none when unspecified")
     encrypted: bool = Field(False, description="Traffic is encrypted in transit (default for https and tls)")
     dead_letter: bool = Field(False, description="The target is the source's dead-letter queue")
+    administrative: bool = Field(
+        False,
+        description="Administrative access (SSH, RDP, a management session), not a path for users' requests",
+    )
 
 
 def default_encrypted(protocol: str) -> bool:
