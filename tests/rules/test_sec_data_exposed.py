@@ -123,3 +123,37 @@ def test_a_web_server_between_the_internet_and_the_database_is_no_front_door() -
         [("users", "igw"), ("igw", "web"), ("web", "db"), ("web", "files")],
     )
     assert hits(RULE, arch) == {key(RULE, "db"), key(RULE, "files")}
+
+
+def test_an_ssh_session_does_not_carry_requests_past_the_host() -> None:
+    # The example: only the SSH flow reaches the web tier without the load balancer.
+    arch = design(
+        [
+            ("users", "internet"),
+            ("ssh-clients", "internet"),
+            ("alb", "alb"),
+            ("asg", "auto_scaling_group"),
+            ("web", "ec2", "asg"),
+            ("db", "aurora"),
+            ("files", "efs"),
+        ],
+        [
+            ("users", "alb", {"protocol": "https", "port": 443}),
+            ("alb", "asg", {"protocol": "http", "port": 80}),
+            ("asg", "db", {"protocol": "sql", "port": 3306}),
+            ("web", "files", {"protocol": "tcp", "port": 2049}),
+            ("ssh-clients", "asg", {"protocol": "tcp", "port": 22}),
+        ],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_a_flow_marked_administrative_carries_no_requests_but_a_request_flow_still_does() -> None:
+    nodes = [("users", "internet"), ("app", "ec2"), ("db", "rds")]
+    admin = design(nodes, [("users", "app", {"protocol": "https", "administrative": True}), ("app", "db")])
+    assert hits(RULE, admin) == set()
+    both = design(
+        nodes,
+        [("users", "app", {"protocol": "tcp", "port": 3389}), ("users", "app", {"protocol": "http"}), ("app", "db")],
+    )
+    assert hits(RULE, both) == {key(RULE, "db")}

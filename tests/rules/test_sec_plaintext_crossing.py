@@ -118,3 +118,15 @@ def test_plain_http_drawn_to_an_auto_scaling_group_is_judged_like_its_instances(
     to_group = design(nodes, [("alb", "asg", {"protocol": "http"})])
     to_member = design(nodes, [("alb", "web", {"protocol": "http"})])
     assert hits(RULE, to_group) == {key(RULE, "asg")} and hits(RULE, to_member) == {key(RULE, "web")}
+
+
+def test_ssh_and_rdp_sessions_are_encrypted_by_their_protocols_but_telnet_is_not() -> None:
+    arch = design(
+        [("admins", "internet"), ("a", "ec2"), ("b", "ec2"), ("c", "ec2")],
+        [
+            ("admins", "a", {"protocol": "tcp", "port": 22}),
+            ("admins", "b", {"protocol": "tcp", "port": 3389}),
+            ("admins", "c", {"protocol": "tcp", "port": 23}),
+        ],
+    )
+    assert hits(RULE, arch) == {key(RULE, "c")}

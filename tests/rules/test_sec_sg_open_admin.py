@@ -38,3 +38,32 @@ def test_restricted_or_web_only_ingress_passes() -> None:
         ]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_an_administrative_flow_from_the_internet_is_reported_once_where_it_lands() -> None:
+    arch = design(
+        [
+            ("admins", "internet"),
+            ("asg", "auto_scaling_group"),
+            ("web", "ec2", "asg"),
+            ("mgmt", "ec2"),
+            ("office", "corporate_network"),
+            ("jump", "ec2"),
+        ],
+        [
+            ("admins", "asg", {"protocol": "tcp", "port": 22}),
+            ("admins", "mgmt", {"protocol": "https", "port": 8443, "administrative": True}),
+            ("office", "jump", {"protocol": "tcp", "port": 3389}),
+            ("admins", "web", {"protocol": "https", "port": 443}),
+        ],
+    )
+    assert hits(RULE, arch) == {key(RULE, "asg"), key(RULE, "mgmt")}
+
+
+def test_a_flow_into_a_world_open_group_is_reported_on_the_group_only() -> None:
+    open_ssh = {"ingress": [{"cidr": "0.0.0.0/0", "port_from": 22, "port_to": 22}]}
+    arch = design(
+        [("admins", "internet"), ("sg", "security_group", None, open_ssh), ("web", "ec2", "sg")],
+        [("admins", "web", {"protocol": "tcp", "port": 22})],
+    )
+    assert hits(RULE, arch) == {key(RULE, "sg")}

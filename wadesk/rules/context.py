@@ -14,6 +14,9 @@ T = TypeVar("T")
 #: Containers that stand for a group of instances: a flow drawn to or from one is a flow of its members.
 GROUP_KINDS = ("auto_scaling_group", "security_group")
 
+#: Ports of remote administration (SSH, RDP): a flow to one is an administrator's session, not a request.
+ADMIN_PORTS = frozenset({22, 3389})
+
 #: A label or id that names a dead-letter queue ("orders-dlq", "Dead letter").
 DEAD_LETTER_NAME = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
 
@@ -27,6 +30,7 @@ class Context:
         self._succ = arch.graph.succ
         self._pred = arch.graph.pred
         self._groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self._requests: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._cache: dict[object, Any] = {}
 
     # ------------------------------------------------------------ nodes
@@ -160,35 +164,87 @@ class Context:
         every instance inside the group, and an instance sends wherever an
         arrow leaves its group. Returns extra successors and predecessors.
         """
-
-        if self._groups is not None:
-            return self._groups
-
-        def compute() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-            extra_succ: dict[str, list[str]] = {}
-            extra_pred: dict[str, list[str]] = {}
+        if self._groups is None:
             graph = self.arch.graph
-            groups = [g for g in self.nodes(*GROUP_KINDS) if graph.degree(g)]
-            if not groups:
-                return extra_succ, extra_pred
-            members = {g: self.members(g) for g in groups}
-            for group in groups:
-                for target in graph.successors(group):
-                    for member in members[group]:
-                        for end in (target, *members.get(target, ())):
-                            if end != member:
-                                extra_succ.setdefault(member, []).append(end)
-                                extra_pred.setdefault(end, []).append(member)
-                for source in graph.predecessors(group):
-                    for start in (source, *members.get(source, ())):
-                        for member in members[group]:
-                            if start != member:
-                                extra_succ.setdefault(start, []).append(member)
-                                extra_pred.setdefault(member, []).append(start)
-            return extra_succ, extra_pred
-
-        self._groups = compute()
+            self._groups = self._expand_groups(
+                lambda group: graph.successors(group), lambda group: graph.predecessors(group)
+            )
         return self._groups
+
+    def _expand_groups(
+        self,
+        targets_of: Callable[[str], Iterable[str]],
+        sources_of: Callable[[str], Iterable[str]],
+    ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        extra_succ: dict[str, list[str]] = {}
+        extra_pred: dict[str, list[str]] = {}
+        graph = self.arch.graph
+        groups = [g for g in self.nodes(*GROUP_KINDS) if graph.degree(g)]
+        if not groups:
+            return extra_succ, extra_pred
+        members = {g: self.members(g) for g in groups}
+        for group in groups:
+            for target in targets_of(group):
+                for member in members[group]:
+                    for end in (target, *members.get(target, ())):
+                        if end != member:
+                            extra_succ.setdefault(member, []).append(end)
+                            extra_pred.setdefault(end, []).append(member)
+            for source in sources_of(group):
+                for start in (source, *members.get(source, ())):
+                    for member in members[group]:
+                        if start != member:
+                            extra_succ.setdefault(start, []).append(member)
+                            extra_pred.setdefault(member, []).append(start)
+        return extra_succ, extra_pred
+
+    # ------------------------------------------------- request paths
+    def is_administrative(self, props: Mapping[str, Any]) -> bool:
+        """Whether a flow is an administrator's session (marked ``administrative``, or to port 22 or 3389)."""
+        return bool(props.get("administrative")) or props.get("port") in ADMIN_PORTS
+
+    def administrative_flows(self) -> list[tuple[str, str, str]]:
+        """``(edge id, source, target)`` of every administrative flow."""
+
+        def compute() -> list[tuple[str, str, str]]:
+            return [
+                (key, source, target)
+                for source, target, key, data in self.arch.graph.edges(keys=True, data=True)
+                if self.is_administrative(data["props"])
+            ]
+
+        return self.cached("administrative_flows", compute)
+
+    def request_successors(self, node_id: str) -> list[str]:
+        """Where requests go next from a node: :meth:`successors` along flows that are not administrative.
+
+        An SSH or RDP session reaches the host it connects to, but carries no
+        user's request onwards to what that host calls.
+        """
+        if not self.administrative_flows():
+            return self.successors(node_id)
+        succ, _ = self._request_flows()
+        return succ.get(node_id, [])
+
+    def _request_flows(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        if self._requests is None:
+            admin = {key for key, _, _ in self.administrative_flows()}
+            graph = self.arch.graph
+            direct: dict[str, list[str]] = {}
+            reverse: dict[str, list[str]] = {}
+            for source, target, key in graph.edges(keys=True):
+                if key not in admin:
+                    direct.setdefault(source, []).append(target)
+                    reverse.setdefault(target, []).append(source)
+            extra_succ, _ = self._expand_groups(
+                lambda group: direct.get(group, ()), lambda group: reverse.get(group, ())
+            )
+            succ = {
+                node: list(dict.fromkeys([*direct.get(node, ()), *extra_succ.get(node, ())]))
+                for node in direct.keys() | extra_succ.keys()
+            }
+            self._requests = succ, reverse
+        return self._requests
 
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, target, props)`` of every flow leaving a node."""
@@ -229,7 +285,7 @@ class Context:
         return False
 
     def reachable(self, sources: Iterable[str], through: Callable[[str], bool] | None = None) -> set[str]:
-        """Nodes reachable along flows from ``sources``.
+        """Nodes that requests from ``sources`` can reach along flows (administrative flows carry none).
 
         ``through(node)`` says whether a path may continue past ``node``
         (default: always). Nodes where it may not are still returned.
@@ -241,7 +297,7 @@ class Context:
             current = stack.pop()
             if through is not None and current not in starts and not through(current):
                 continue
-            for nxt in self.successors(current):
+            for nxt in self.request_successors(current):
                 if nxt not in seen:
                     seen.add(nxt)
                     stack.append(nxt)
@@ -257,7 +313,7 @@ class Context:
         def compute() -> set[str]:
             out: set[str] = set()
             for source in self.nodes("internet"):
-                out.update(self.successors(source))
+                out.update(self.request_successors(source))
             return out
 
         return self.cached("directly_from_internet", compute)

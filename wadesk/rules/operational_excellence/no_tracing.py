@@ -63,10 +63,10 @@ def _reach_traced(ctx: Context) -> set[str]:
 
 def _chain(ctx: Context, entry: str) -> tuple[str, str] | None:
     """Two hops after ``entry`` (entry -> first -> second), if the request goes that deep."""
-    for first in ctx.successors(entry):
+    for first in ctx.request_successors(entry):
         if first == entry or not _is_hop(ctx, first):
             continue
-        for second in ctx.successors(first):
+        for second in ctx.request_successors(first):
             if second not in (entry, first) and _is_hop(ctx, second):
                 return first, second
     return None

@@ -59,7 +59,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not _is_unbalanced_source(ctx, source):
             continue
         tiers: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for target in ctx.successors(source):
+        for target in ctx.request_successors(source):
             tier = _tier(ctx, target)
             if tier is None or ctx.receives_from(target, *_BALANCERS):
                 continue

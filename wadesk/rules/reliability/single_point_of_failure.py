@@ -66,7 +66,7 @@ def _cut_vertices_to_data(ctx: Context) -> dict[str, str]:
     for source in internet:
         adj[source].add(_ROOT)
     for source in reach:
-        for target in ctx.successors(source):
+        for target in ctx.request_successors(source):
             if target in reach and target != source:
                 adj[source].add(target)
                 adj[target].add(source)

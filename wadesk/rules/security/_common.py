@@ -74,8 +74,11 @@ def internet_sources(ctx: Context) -> list[str]:
 
 
 def flow_successors(ctx: Context, node_id: str) -> list[str]:
-    """Where a flow goes next from ``node_id`` (flows to and from groups reach their members)."""
-    return ctx.successors(node_id)
+    """Where a request goes next from ``node_id`` (flows to and from groups reach their members).
+
+    Administrative flows (SSH, RDP) are left out: they reach a host but carry no request onwards.
+    """
+    return ctx.request_successors(node_id)
 
 
 def reach(ctx: Context, sources: Iterable[str], through: Callable[[str], bool]) -> Parents:

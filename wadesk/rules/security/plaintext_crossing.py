@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
-from wadesk.rules.context import Context
+from wadesk.rules.context import ADMIN_PORTS, Context
 from wadesk.rules.groups import CONTAINERS, OBSERVERS, PLACEMENT_READS
 from wadesk.rules.security._common import GATEWAYS, network_location, subnets_of
 
@@ -67,6 +67,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         protocol = str(props.get("protocol", "other"))
         if protocol not in _PLAIN:
             continue
+        if protocol == "tcp" and props.get("port") in ADMIN_PORTS:
+            continue  # SSH and RDP sessions are encrypted by the protocols themselves
         kinds = (ctx.kind(source), ctx.kind(target))
         # A flow drawn to an auto scaling group is a flow to its instances (where the group runs).
         if any((k in CONTAINERS and k != "auto_scaling_group") or k in OBSERVERS for k in kinds):

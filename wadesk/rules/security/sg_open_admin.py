@@ -1,10 +1,12 @@
-"""A security group that lets the whole internet reach SSH or RDP."""
+"""A security group, or a drawn flow, that lets the whole internet open SSH, RDP or another admin session."""
 
 from __future__ import annotations
 
-from wadesk.rules.base import RuleMeta, node_rule
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.security._common import port_list, world_open_rules
+from wadesk.rules.security._common import internet_sources, port_list, world_open_rules
 
 META = RuleMeta(
     id="SEC-SG-OPEN-ADMIN",
@@ -18,7 +20,8 @@ META = RuleMeta(
         "gives a shell on the host."
     ),
     remediation=(
-        "Remove the world-open rule for port 22/3389. Administer instances through Systems Manager "
+        "Remove the world-open rule for port 22/3389 (or the administrative flow from the internet). "
+        "Administer instances through Systems Manager "
         "Session Manager, or allow the port only from the corporate network's CIDR or a bastion's "
         "security group."
     ),
@@ -31,17 +34,48 @@ META = RuleMeta(
 ADMIN_PORTS = (22, 3389)
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a security group with an ingress rule from 0.0.0.0/0 or ::/0 covering port 22 or 3389."""
-    exposed = {
+def open_admin_ports(ctx: Context, group: str) -> set[int]:
+    """The admin ports a security group's ingress opens to 0.0.0.0/0 or ::/0."""
+    return {
         port
-        for low, high, protocol in world_open_rules(ctx.prop(node_id, "ingress", []) or [])
+        for low, high, protocol in world_open_rules(ctx.prop(group, "ingress", []) or [])
         for port in ADMIN_PORTS
         if low <= port <= high and not (port == 22 and protocol in ("udp", "17"))
     }
-    if not exposed:
-        return None
-    return f"{ctx.label(node_id)} lets anyone on the internet connect to port {port_list(exposed)}."
 
 
-RULE = node_rule(META, ("security_group",), check)
+def _groups_around(ctx: Context, node_id: str) -> list[str]:
+    """Security groups the node is, is drawn in, or (for a group container) holds."""
+    around = [node_id, *ctx.ancestors(node_id)]
+    if ctx.arch.is_container(node_id):
+        around.extend(ctx.descendants(node_id))
+    return [n for n in around if ctx.kind(n) == "security_group"]
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report world-open admin ports once, where they are.
+
+    On a security group whose ingress opens port 22 or 3389 to the internet;
+    else on the target of an administrative flow (marked so, or to port 22
+    or 3389) drawn from the internet, unless a security group around that
+    target already reports it.
+    """
+    reported: set[str] = set()
+    for group in ctx.nodes("security_group"):
+        exposed = open_admin_ports(ctx, group)
+        if exposed:
+            reported.add(group)
+            yield Hit(group, f"{ctx.label(group)} lets anyone on the internet connect to port {port_list(exposed)}.")
+    sources = set(internet_sources(ctx))
+    for edge_id, source, target in ctx.administrative_flows():
+        if source not in sources or any(g in reported for g in _groups_around(ctx, target)):
+            continue
+        port = ctx.arch.edge(edge_id).props.get("port")
+        what = f"port {port}" if port is not None else "an administrative session"
+        yield Hit(
+            target,
+            f"Anyone on the internet ({ctx.label(source)}) can connect to {ctx.label(target)} on {what}.",
+        )
+
+
+RULE = graph_rule(META, check, reads={"security_group": {"ingress"}})
