@@ -3,17 +3,18 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXAMPLE ?= examples/three-tier-web.wadesk
+EXAMPLE ?= examples/containers-ecs.wadesk
 
 .PHONY: run test check bench lint system-deps clean
 
-# Without a display (a server, a container) there is no window to open: check the example instead.
+# The example opens as an untitled copy (Save asks for a new name). Without a display (a server,
+# a container) there is no window to open: check the example instead.
 run: $(STAMP)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" = Darwin ]; then \
-		$(PY) -m wadesk $(EXAMPLE); \
+		$(PY) -m wadesk --example $(EXAMPLE); \
 	else \
 		echo "No display (DISPLAY is not set), so no editor window: checking $(EXAMPLE) instead."; \
-		echo "To see the editor on a display-less machine: xvfb-run -a $(PY) -m wadesk $(EXAMPLE)"; \
+		echo "To see the editor on a display-less machine: xvfb-run -a $(PY) -m wadesk --example $(EXAMPLE)"; \
 		$(PY) -m wadesk check $(EXAMPLE) --fail-on never; \
 	fi
 

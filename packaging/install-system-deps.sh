@@ -19,5 +19,25 @@ if ! command -v apt-get >/dev/null 2>&1; then
     exit 1
 fi
 echo "Installing from Debian's packages:$missing"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+# Another install (unattended-upgrades, a second terminal) may hold the package locks: wait for it
+# rather than fail. apt-get waits for the dpkg lock itself with DPkg::Lock::Timeout; the package
+# lists lock of `apt-get update` is retried here, up to the same ten minutes.
+WAIT=600
+apt_get() {
+    waited=0
+    while :; do
+        if out=$($SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=$WAIT "$@" 2>&1); then
+            return 0
+        fi
+        case "$out" in
+            *"Could not get lock"*|*"Unable to acquire"*|*"is held by process"*)
+                if [ "$waited" -ge "$WAIT" ]; then echo "$out" >&2; return 1; fi
+                [ "$waited" -gt 0 ] || echo "Waiting for another package install to finish..."
+                sleep 5
+                waited=$((waited + 5)) ;;
+            *) echo "$out" >&2; return 1 ;;
+        esac
+    done
+}
+apt_get update -qq
+apt_get install -y -qq $missing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -126,6 +127,23 @@ def test_sarif_is_2_1_0_with_rules(tmp_path: Path, capsys: pytest.CaptureFixture
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
 
 
+def test_sarif_links_the_tool_and_each_rule_to_its_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(_write(tmp_path, GOOD)), "--format", "sarif", "--fail-on", "never"])
+    driver = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
+    rule = next(r for r in driver["rules"] if r["id"] == "REL-DB-SINGLE-AZ")
+    assert rule["helpUri"] == (
+        "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_multiaz_region_system.html")
+    assert all(r["helpUri"].startswith("https://docs.aws.amazon.com/wellarchitected/") for r in driver["rules"])
+
+
+def test_kinds_text_starts_with_a_header_row(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kinds"]) == 0
+    header, first = capsys.readouterr().out.splitlines()[:2]
+    assert header.split()[:2] == ["KIND", "(id"] and "DIAGRAMS CLASS" in header
+    assert first.split()[0] == "aws_cloud"
+
+
 @pytest.mark.parametrize(
     "content",
     [
@@ -188,3 +206,25 @@ def test_text_wraps_to_a_terminal_width(tmp_path: Path) -> None:
     lines = text_report(item, use_color=False, width=60).splitlines()
     finding_lines = [line for line in lines if line.startswith("         ")]
     assert finding_lines and all(len(line) <= 60 for line in finding_lines)
+
+
+@pytest.mark.parametrize("args", [[], ["design.wadesk"], ["--example", "design.wadesk"]],
+                         ids=["bare", "file", "example"])
+def test_editor_without_a_display_exits_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    _write(tmp_path, GOOD, "design.wadesk")
+    out = subprocess.run([sys.executable, "-m", "wadesk", *args], capture_output=True, text=True, timeout=120,
+                         env=env, cwd=tmp_path)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and "xvfb-run" in lines[0]
+
+
+def test_a_display_or_a_chosen_qt_platform_lets_the_editor_start() -> None:
+    from wadesk.app import no_display_reason
+
+    assert no_display_reason({}, "linux") is not None
+    assert no_display_reason({"DISPLAY": ":1"}, "linux") is None
+    assert no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert no_display_reason({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert no_display_reason({}, "darwin") is None

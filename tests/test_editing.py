@@ -19,6 +19,7 @@ from wadesk.editing import (
     RemoveNode,
     RemoveSuppression,
     Reparent,
+    SetDesignMeta,
     SetEdgeLabel,
     SetEdgeProperty,
     SetLabel,
@@ -94,6 +95,8 @@ def test_remove_container_removes_contents_edges_and_suppressions_and_undo_resto
         AddSuppression(Suppression("REL-Z", "alb", "why")),
         RemoveSuppression("SEC-X", "db"),
         Compound([RemoveNode("alb"), SetLabel("db", "x")]),
+        SetDesignMeta(name="Shop"),
+        SetDesignMeta(description="Orders and payments"),
     ],
     ids=lambda e: type(e).__name__,
 )

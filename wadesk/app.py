@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from wadesk.cli import COMMANDS
@@ -20,9 +20,28 @@ def _write_report(arch: Architecture, out: Path, source: str) -> list[Path]:
     return write_report(arch, out, source)
 
 
+def no_display_reason(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why the editor cannot open a window here, or None when it can.
+
+    Qt's default platform on Linux needs an X11 or Wayland display; without
+    one it aborts the process. A platform chosen with QT_QPA_PLATFORM (say,
+    offscreen) is trusted as it is.
+    """
+    env = os.environ if environ is None else environ
+    if (platform or sys.platform) != "linux" or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("wadesk: no display to open the editor on (DISPLAY is not set); "
+            "run it on a virtual screen with `xvfb-run -a wadesk [FILE]`, or check designs with `wadesk check FILE`")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wadesk`` with ``argv`` (default: the process arguments)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    as_copy = len(args) == 2 and args[0] == "--example"
+    if as_copy:
+        args = args[1:]
     try:
         if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "-V")):
             return cli_main(args, report_writer=_write_report)
@@ -34,7 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    reason = no_display_reason()
+    if reason is not None:
+        print(reason, file=sys.stderr)
+        return 2
     # The editor is imported only here, so headless commands never load Qt.
     from wadesk.ui.app import run_editor
 
-    return run_editor(args[0] if args else None)
+    return run_editor(args[0] if args else None, as_copy=as_copy)

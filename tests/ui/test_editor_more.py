@@ -50,7 +50,7 @@ def test_open_example_lists_every_example_by_name_and_opens_it(qtbot, window: Ma
     assert window.document.arch.name == name
     assert len(window.scene.items()) >= len(window.document.arch) > 0
     # An untitled copy: saving asks for a new name instead of overwriting the shipped example.
-    assert window.document.path is None and window.windowTitle().startswith("Untitled")
+    assert window.document.path is None and window.windowTitle().startswith(f"{name} (untitled)")
 
 
 def test_open_recent_lists_a_saved_file_and_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="wadesk",
         description="Draw AWS architectures and review them against the Well-Architected Framework. "
-        "With no command, opens the editor (on FILE if given).",
+        "With no command, opens the editor (on FILE if given; `--example FILE` opens an untitled copy of it).",
     )
     parser.add_argument("--version", "-V", action="version", version=f"wadesk {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)

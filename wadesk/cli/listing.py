@@ -100,9 +100,12 @@ def print_kinds(fmt: str) -> int:
     elif fmt == "markdown":
         sys.stdout.write(properties_markdown())
     else:
+        widths = (20, 26, 12, 15, 45)
+        header = ("KIND (id in files)", "NAME", "CATEGORY", "RESPONSIBILITY", "ICON", "DIAGRAMS CLASS")
+        print(" ".join(f"{text:{width}}" for text, width in zip(header, widths, strict=False)), header[-1])
         for r in records:
-            columns = (r["id"], 20), (r["name"], 26), (r["category"], 12), (r["responsibility_model"], 15)
-            print(" ".join(f"{text:{width}}" for text, width in columns), f"{r['icon']:45} {r['diagrams_class']}")
+            texts = (r["id"], r["name"], r["category"], r["responsibility_model"], r["icon"])
+            print(" ".join(f"{text:{width}}" for text, width in zip(texts, widths, strict=True)), r["diagrams_class"])
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from wadesk import __version__
 from wadesk.rules.base import PILLAR_NAMES, Rule
+from wadesk.rules.best_practices import FRAMEWORK_URL, bp_url
 from wadesk.rules.registry import ALL_RULES
 
 if TYPE_CHECKING:
@@ -20,6 +21,8 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"high": "error", "medium": "warning", "low": "note"}
 #: GitHub sorts security alerts by this CVSS-like score.
 _SECURITY_SEVERITY = {"high": "8.0", "medium": "5.0", "low": "2.0"}
+#: wadesk has no web page of its own yet: the tool's information is the framework its checks follow.
+TOOL_INFORMATION_URI = FRAMEWORK_URL + "welcome.html"
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -31,7 +34,7 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
         f"**{meta.title}** ({PILLAR_NAMES[meta.pillar]}, {meta.wa_bp})\n\n"
         f"{meta.rationale}\n\n**How to fix:** {meta.remediation}"
     )
-    return {
+    descriptor: dict[str, Any] = {
         "id": meta.id,
         "name": "".join(part.capitalize() for part in meta.id.split("-")),
         "shortDescription": {"text": meta.title},
@@ -49,6 +52,10 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
             "checkov": list(meta.checkov),
         },
     }
+    help_uri = bp_url(meta.wa_bp)
+    if help_uri is not None:
+        descriptor["helpUri"] = help_uri
+    return descriptor
 
 
 @lru_cache(maxsize=8)
@@ -115,6 +122,7 @@ def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": "wadesk",
+                        "informationUri": TOOL_INFORMATION_URI,
                         "version": __version__,
                         "semanticVersion": __version__,
                         "rules": [_rule_descriptor(rule) for rule in rules],

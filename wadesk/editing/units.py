@@ -196,6 +196,23 @@ class SetEdgeLabel:
 
 
 @dataclass
+class SetDesignMeta:
+    """Change the design's name or description (None leaves that one as it is)."""
+
+    name: str | None = None
+    description: str | None = None
+    text: str = "Change design properties"
+    _old: tuple[str, str] = field(default=("", ""), repr=False)
+
+    def apply(self, arch: Architecture) -> None:
+        self._old = (arch.name, arch.description)
+        arch.set_meta(self.name, self.description)
+
+    def revert(self, arch: Architecture) -> None:
+        arch.set_meta(*self._old)
+
+
+@dataclass
 class SetProperty:
     """Set one property of a node (checked by the catalog; ModelError if invalid)."""
 

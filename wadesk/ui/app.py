@@ -33,8 +33,11 @@ def release_clipboard() -> None:
         clipboard.clear()
 
 
-def run_editor(path: str | None = None) -> int:
-    """Open the editor on ``path`` (None: a new empty design) and run until it is closed."""
+def run_editor(path: str | None = None, as_copy: bool = False) -> int:
+    """Open the editor on ``path`` (None: a new empty design) and run until it is closed.
+
+    ``as_copy`` opens ``path`` as an untitled copy (the examples), so Save never overwrites it.
+    """
     from wadesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -44,5 +47,5 @@ def run_editor(path: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow()
     window.show()
-    window.start(path)
+    window.start(path, as_copy=as_copy)
     return int(app.exec())

@@ -25,6 +25,7 @@ from wadesk.editing import (
     RemoveNode,
     RemoveSuppression,
     Reparent,
+    SetDesignMeta,
     SetEdgeLabel,
     SetEdgeProperty,
     SetLabel,
@@ -84,7 +85,7 @@ class DocumentController(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
-        self.arch: Architecture = new_architecture("Untitled")
+        self.arch: Architecture = new_architecture()
         self.analyzer = Analyzer(self.arch)
         self.analyzer.update()  # the first full analysis is published as a whole
         self.arch.subscribe(self._on_model_event)
@@ -108,7 +109,7 @@ class DocumentController(QObject):
 
     def new(self) -> None:
         """Start an empty design."""
-        self.replace(new_architecture("Untitled"), None)
+        self.replace(new_architecture(), None)
 
     def open(self, path: str | Path) -> None:
         """Load ``path`` (raises DesignFileError with a message for the user)."""
@@ -188,6 +189,15 @@ class DocumentController(QObject):
                 self.push(SetProperty(item_id, name, value))
         elif self.arch.edge(item_id).props.get(name) != value:
             self.push(SetEdgeProperty(item_id, name, value))
+
+    def set_design_meta(self, name: str | None = None, description: str | None = None) -> None:
+        """Change the design's name or description (None: leave it), as one undo step."""
+        name = None if name is None or name == self.arch.name else name
+        description = None if description is None or description == self.arch.description else description
+        if name is None and description is None:
+            return
+        text = f"Rename design to {name!r}" if description is None else "Change design description"
+        self.push(SetDesignMeta(name=name, description=description, text=text))
 
     def delete(self, ids: Iterable[str]) -> None:
         """Delete nodes (with their contents) and flows as one undo step."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -269,7 +270,8 @@ class ExportActions(QObject):
     # --------------------------------------------------------------- helpers
     def _ask_file(self, title: str, suffixes: list[str]) -> Path | None:
         """A save-file name ending in one of ``suffixes`` (the chosen filter's suffix is added if it has none)."""
-        base = self._document.path.with_suffix(suffixes[0]) if self._document.path else Path(f"design{suffixes[0]}")
+        path = self._document.path
+        base = path.with_suffix(suffixes[0]) if path else Path(f"{_file_stem(self._document.arch.name)}{suffixes[0]}")
         filters = [FILTERS[s] for s in suffixes]
         name, chosen = QFileDialog.getSaveFileName(self._window, title, str(base), ";;".join(filters))
         if not name:
@@ -324,3 +326,9 @@ class ExportActions(QObject):
             self._finish(self._job)
         if not self.busy:
             self._poll.stop()
+
+
+def _file_stem(name: str) -> str:
+    """A file name made from a design name ("Three-tier web" -> "three-tier-web"); "design" when empty."""
+    stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return stem[:60] or "design"

@@ -146,9 +146,11 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
 
     # ------------------------------------------------------------ documents
-    def start(self, path: str | None) -> None:
-        """Open ``path`` (or a new design) and offer to recover an autosave that is newer."""
-        if path:
+    def start(self, path: str | None, as_copy: bool = False) -> None:
+        """Open ``path`` (or a new design; ``as_copy``: an untitled copy of it) and offer autosaved work."""
+        if path and as_copy:
+            self.open_example(Path(path))
+        elif path:
             self.open_file(Path(path))
         else:
             self._offer_recovery(None)
@@ -360,8 +362,10 @@ class MainWindow(QMainWindow):
     def _on_document_path_changed(self, _path: object) -> None:
         self._update_title()
 
-    def _on_document_model_changed(self, _event: object) -> None:
+    def _on_document_model_changed(self, event: object) -> None:
         self._status_timer.start()
+        if getattr(event, "type", "") == "meta_changed":
+            self._update_title()
 
     def _on_document_analysis_changed(self, _ids: object) -> None:
         self._status_timer.start()
@@ -382,8 +386,13 @@ class MainWindow(QMainWindow):
             return None
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — wadesk")
+        name = self.document.arch.name.strip() or "Untitled design"
+        path = self.document.path
+        if path is None:
+            where = " (untitled)" if self.document.arch.name.strip() else ""
+        else:
+            where = f" ({path.name})" if path.stem != name else ""
+        self.setWindowTitle(f"{name}{where}[*] — wadesk")
         self.setWindowModified(self.document.is_modified())
 
     def _update_status(self) -> None:

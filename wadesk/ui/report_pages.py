@@ -229,7 +229,9 @@ def title_block(arch: Architecture, source: str, result: AnalysisResult, today: 
         f"{len(result.findings) - len(active)} accepted",
     ]
     meta_lines = [line for text in meta for line in wrap(text, meta_font, CONTENT_W)]
-    height = (line_height(kicker_font) + 6 + len(name_lines) * line_height(title_font) + 6
+    about = [line for text in arch.description.strip().splitlines() for line in wrap(text, meta_font, CONTENT_W)]
+    about_height = len(about) * line_height(meta_font) + (6 if about else 0)
+    height = (line_height(kicker_font) + 6 + len(name_lines) * line_height(title_font) + 6 + about_height
               + len(meta_lines) * line_height(meta_font))
 
     def draw(painter: QPainter, y: float) -> None:
@@ -241,6 +243,8 @@ def title_block(arch: Architecture, source: str, result: AnalysisResult, today: 
         y = draw_lines(painter, ["WELL-ARCHITECTED REVIEW"], kicker_font, QColor("#B35500"), MARGIN_X, y,
                        CONTENT_W) + 6
         y = draw_lines(painter, name_lines, title_font, INK, MARGIN_X, y, CONTENT_W) + 6
+        if about:
+            y = draw_lines(painter, about, meta_font, INK, MARGIN_X, y, CONTENT_W) + 6
         draw_lines(painter, meta_lines, meta_font, MUTED, MARGIN_X, y, CONTENT_W)
 
     return Block(height, draw)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,8 @@ from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.catalog.responsibility import LAYER_NAMES, LAYERS
 from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
 from wadesk.ui.document import DocumentController
+from wadesk.ui.panels.finding_detail import FindingDetail
+from wadesk.ui.panels.pillar_summary import PillarSummary
 from wadesk.ui.selection import SelectionModel
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,6 +39,7 @@ OWNER_BRUSHES = {
 SEVERITY_TEXT = {"high": QColor("#D13212"), "medium": QColor("#B35500"), "low": QColor("#0073BB")}
 GROUPINGS = ("pillar", "severity", "node")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+GROUP_RANK_ROLE = Qt.ItemDataRole.UserRole + 4
 #: Above this many changed nodes a full rebuild is cheaper than patching the tree.
 _INCREMENTAL_LIMIT = 200
 
@@ -69,10 +71,8 @@ class AnalysisPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter findings…")
         self.search.setClearButtonEnabled(True)
-        self.summary = QLabel()
-        # One line whatever the counts: a wrapping label would resize the dock, and the canvas with it.
-        self.summary.setWordWrap(False)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.summary = PillarSummary()
+        self.detail = FindingDetail()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Finding", "Severity", "Node", "WA BP"])
         header = self.tree.header()
@@ -105,8 +105,6 @@ class AnalysisPanel(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(filters)
-        top_layout.addWidget(self.summary)
         top_layout.addWidget(self.tree)
         top_layout.addLayout(buttons)
         bottom = QWidget()
@@ -116,12 +114,15 @@ class AnalysisPanel(QWidget):
         bottom_layout.addWidget(self.matrix)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(top)
+        splitter.addWidget(self.detail)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 380])
+        for index, stretch in enumerate((5, 3, 3)):
+            splitter.setStretchFactor(index, stretch)
+        splitter.setSizes([620, 400, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
         layout.addWidget(splitter)
 
         for combo in (self.group_by, self.pillar_filter, self.severity_filter):
@@ -188,6 +189,7 @@ class AnalysisPanel(QWidget):
             self.select_finding(keep.key)
         self._show_summary()
         self._update_buttons()
+        self._show_detail()
 
     def update_nodes(self, node_ids: set[str | None]) -> None:
         """Replace only the findings of ``node_ids`` (None: the design) in the tree.
@@ -227,6 +229,7 @@ class AnalysisPanel(QWidget):
             self._update_buttons()
         self._show_summary()
         self._update_buttons()
+        self._show_detail()
 
     def _group_name(self, finding: Finding) -> str:
         grouping = GROUPINGS[self.group_by.currentIndex()]
@@ -241,11 +244,27 @@ class AnalysisPanel(QWidget):
         name = self._group_name(finding)
         group = self._groups.get(name)
         if group is None:
-            group = QTreeWidgetItem(self.tree, [name])
+            group = QTreeWidgetItem([name])
             group.setData(0, GROUP_ROLE, name)
+            group.setData(0, GROUP_RANK_ROLE, self._group_rank(finding, name))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            # Groups keep a fixed order (pillars as the framework lists them, worst severity first).
+            rank = group.data(0, GROUP_RANK_ROLE)
+            index = 0
+            while index < self.tree.topLevelItemCount() and \
+                    tuple(self.tree.topLevelItem(index).data(0, GROUP_RANK_ROLE)) <= tuple(rank):
+                index += 1
+            self.tree.insertTopLevelItem(index, group)
             self._groups[name] = group
         return group
+
+    def _group_rank(self, finding: Finding, name: str) -> list[object]:
+        grouping = GROUPINGS[self.group_by.currentIndex()]
+        if grouping == "pillar":
+            return [PILLARS.index(finding.pillar), ""]
+        if grouping == "severity":
+            return [SEVERITIES.index(finding.severity), ""]
+        return [0 if finding.node is None else 1, name.lower()]
 
     @staticmethod
     def _label_group(group: QTreeWidgetItem) -> None:
@@ -284,16 +303,7 @@ class AnalysisPanel(QWidget):
         return out
 
     def _show_summary(self) -> None:
-        summary = self._document.analyzer.result().summary()
-        parts = []
-        for pillar in PILLARS:
-            counts = summary[pillar]
-            total = sum(counts.values())
-            if total:
-                parts.append(f"{PILLAR_NAMES[pillar]}: {counts['high']}H {counts['medium']}M {counts['low']}L")
-        text = " · ".join(parts) if parts else "No open findings."
-        self.summary.setText(text)
-        self.summary.setToolTip(text)
+        self.summary.show_counts(self._document.analyzer.result().summary())
 
     def _show_matrix(self) -> None:
         current = self._selection.current()
@@ -353,8 +363,16 @@ class AnalysisPanel(QWidget):
     def _on_selection_selection_changed(self, _ids: list[str]) -> None:
         self._show_matrix()
 
+    def _show_detail(self) -> None:
+        finding = self.selected_finding()
+        arch = self._document.arch
+        node_label = arch.label_of(finding.node) if finding and finding.node and finding.node in arch else \
+            "whole design"
+        self.detail.show_finding(finding, node_label)
+
     def _on_tree_item_selection_changed(self) -> None:
         self._update_buttons()
+        self._show_detail()
         finding = self.selected_finding()
         if finding is not None and finding.node and finding.node in self._document.arch:
             self.node_activated.emit(finding.node)

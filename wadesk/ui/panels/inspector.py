@@ -31,6 +31,7 @@ from wadesk.catalog.properties import EdgeProps
 from wadesk.model import ModelError, ModelEvent
 from wadesk.ui._compat import override
 from wadesk.ui.document import DocumentController
+from wadesk.ui.panels.editors import DescriptionEdit
 from wadesk.ui.selection import SelectionModel
 
 _INT_MAX = 2_147_483_647
@@ -102,6 +103,10 @@ class InspectorPanel(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("label_edit")
+        self.description_edit = DescriptionEdit()
+        self.description_edit.setObjectName("description_edit")
+        self.description_edit.setPlaceholderText("What this design is for, who owns it…")
+        self.description_edit.editing_finished.connect(self._on_description_edit_editing_finished)
         self.label_edit.editingFinished.connect(self._on_label_edit_editing_finished)
         self._undo_filter = _UndoGoesToTheDocument(self)
         self.label_edit.installEventFilter(self._undo_filter)
@@ -115,6 +120,7 @@ class InspectorPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.label_edit)
+        layout.addWidget(self.description_edit)
         layout.addWidget(scroll)
         selection.selection_changed.connect(self._on_selection_selection_changed)
         document.model_changed.connect(self._on_document_model_changed)
@@ -136,12 +142,21 @@ class InspectorPanel(QWidget):
         if current is not None and not (arch.has_node(current) or arch.has_edge(current)):
             current = None
         self._target = current
-        self.label_edit.setEnabled(current is not None)
+        count = len(self._selection.ids)
+        self.label_edit.setEnabled(current is not None or count == 0)
+        self.description_edit.setVisible(current is None and count == 0)
         if current is None:
-            count = len(self._selection.ids)
-            self.title.setText(f"{count} items selected" if count else "Nothing selected")
-            self.label_edit.setText("")
+            # Nothing selected: the inspector shows the design itself, as a drawing tool's document properties.
+            self.title.setText(f"{count} items selected" if count else "Design")
+            with QSignalBlocker(self.label_edit):
+                self.label_edit.setText("" if count else arch.name)
+            self.label_edit.setPlaceholderText("" if count else "Design name")
+            self.label_edit.setToolTip("" if count else "The window title, reports and exports show it")
+            if not count:
+                self.description_edit.show_text(arch.description)
             return
+        self.label_edit.setPlaceholderText("Label")
+        self.label_edit.setToolTip("")
         if arch.has_node(current):
             node = arch.node(current)
             kind = CATALOG.get(node.kind)
@@ -304,6 +319,12 @@ class InspectorPanel(QWidget):
     def _on_label_edit_editing_finished(self) -> None:
         if self._target is not None:
             self._document.rename(self._target, self.label_edit.text().strip())
+        elif not self._selection.ids:
+            self._document.set_design_meta(name=self.label_edit.text().strip())
+
+    def _on_description_edit_editing_finished(self) -> None:
+        if self._target is None and not self._selection.ids:
+            self._document.set_design_meta(description=self.description_edit.toPlainText().strip())
 
     # ---------------------------------------------------------------- slots
     def _on_selection_selection_changed(self, _ids: list[str]) -> None:
@@ -314,6 +335,13 @@ class InspectorPanel(QWidget):
 
     def _on_document_model_changed(self, event: ModelEvent) -> None:
         target = self._target
+        if event.type == "meta_changed":
+            if target is None and not self._selection.ids:
+                arch = self._document.arch
+                with QSignalBlocker(self.label_edit):
+                    self.label_edit.setText(arch.name)
+                self.description_edit.show_text(arch.description)
+            return
         if target is None or event.target != target:
             return
         arch = self._document.arch
