@@ -1,4 +1,4 @@
-"""Issue 13, item 3: the analysis pane explains a finding, lists pillars in the framework's order, and its summary fits."""
+"""Issue 13, item 3: the analysis pane explains a finding, keeps the framework's pillar order, and its summary fits."""
 
 from __future__ import annotations
 
