@@ -5,7 +5,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/containers-ecs.wadesk
 
-.PHONY: run test check bench lint system-deps clean
+# The program the desktop entry runs: this checkout's .venv when there is one, else wadesk on the PATH.
+WADESK ?= $(if $(wildcard $(VENV)/bin/wadesk),$(abspath $(VENV)/bin/wadesk),wadesk)
+
+.PHONY: run test check bench lint system-deps install-desktop uninstall-desktop clean
 
 # The example opens as an untitled copy (Save asks for a new name). Without a display (a server,
 # a container) there is no window to open: check the example instead.
@@ -18,8 +21,9 @@ run: $(STAMP)
 		$(PY) -m wadesk check $(EXAMPLE) --fail-on never; \
 	fi
 
+# Also builds the wheel and sdist and runs the CLI and the editor from a fresh venv outside the checkout.
 test: $(STAMP) system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest --install-tests
 
 check: $(STAMP)
 	$(PY) -m wadesk check examples/*.wadesk --fail-on never
@@ -30,6 +34,14 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check wadesk tests
 	$(VENV)/bin/lint-imports
+
+# Menu entry, icon, AppStream metainfo and the *.wadesk file type, for the current user
+# ($$XDG_DATA_HOME, by default ~/.local/share).
+install-desktop:
+	WADESK="$(WADESK)" packaging/linux/desktop-integration.sh install
+
+uninstall-desktop:
+	packaging/linux/desktop-integration.sh uninstall
 
 # Graphviz (for the diagrams exports) and Xvfb (to look at the editor) from Debian.
 system-deps:

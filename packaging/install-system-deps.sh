@@ -4,6 +4,10 @@ set -e
 missing=""
 command -v dot >/dev/null 2>&1 || missing="$missing graphviz"
 command -v Xvfb >/dev/null 2>&1 || missing="$missing xvfb"
+# The validators and cache tools of the desktop integration (packaging/linux), which the tests run.
+command -v desktop-file-validate >/dev/null 2>&1 || missing="$missing desktop-file-utils"
+command -v appstreamcli >/dev/null 2>&1 || missing="$missing appstream"
+command -v update-mime-database >/dev/null 2>&1 || missing="$missing shared-mime-info"
 # Fonts for rendering text, and the X11 libraries Qt's xcb platform loads to open a window.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 for lib in libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 \
@@ -15,7 +19,7 @@ done
 [ -n "$missing" ] || exit 0
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "Please install:$missing (Graphviz and Xvfb) with your package manager." >&2
+    echo "Please install:$missing (Graphviz, Xvfb, desktop-file-utils, AppStream) with your package manager." >&2
     exit 1
 fi
 echo "Installing from Debian's packages:$missing"

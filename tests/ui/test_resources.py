@@ -18,4 +18,4 @@ def test_the_application_icon_loads(qapp) -> None:  # type: ignore[no-untyped-de
 def test_every_package_is_listed_for_the_build() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "wadesk").rglob("__init__.py")}
-    assert found | {"wadesk.resources"} == listed
+    assert found == listed

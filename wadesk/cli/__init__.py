@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 ReportWriter = Callable[["Architecture", Path, str], list[Path]]
 
 #: Sub-command names; anything else on the command line is a file for the editor.
-COMMANDS = ("check", "rules", "kinds", "export")
+COMMANDS = ("check", "rules", "kinds", "export", "examples")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--annotate", action="store_true", help="with --diagram: add each node's worst finding to its label"
     )
+
+    examples = commands.add_parser("examples", help="list the example designs shipped with wadesk, or copy them")
+    examples.add_argument("names", nargs="*", metavar="NAME", help="with --copy: the examples to copy (default: all)")
+    examples.add_argument("--copy", metavar="DIR", help="copy the examples into DIR (made if missing)")
+    examples.add_argument("--paths", action="store_true", help="print the installed file of each example, one a line")
     return parser
 
 
@@ -92,6 +97,10 @@ def main(argv: Sequence[str] | None = None, report_writer: ReportWriter | None =
         from wadesk.cli.listing import print_kinds
 
         return print_kinds(args.format)
+    if args.command == "examples":
+        from wadesk.cli.examples import run_examples
+
+        return run_examples(args.names, args.copy, args.paths)
     from wadesk.cli.export_cmd import run_export
 
     return run_export(args, report_writer)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
+
+from wadesk.resources import APP_ICON, APP_ID, resource_path
 
 
 def app_icon() -> QIcon:
     """The application icon, from the package's resources."""
     pixmap = QPixmap()
-    pixmap.loadFromData(files("wadesk.resources").joinpath("wadesk.svg").read_bytes(), "SVG")
+    pixmap.loadFromData(resource_path(APP_ICON).read_bytes(), "SVG")
     return QIcon(pixmap)
 
 
@@ -43,6 +44,7 @@ def run_editor(path: str | None = None, as_copy: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("wadesk")
     app.setOrganizationName("wadesk")
+    app.setDesktopFileName(APP_ID)  # lets the desktop match windows to the menu entry and its icon
     app.aboutToQuit.connect(release_clipboard)
     app.setWindowIcon(app_icon())
     window = MainWindow()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import platformdirs
 
 from wadesk.fileformat import dumps_design, write_atomic
 from wadesk.model import Architecture
+from wadesk.resources import examples as shipped_examples
+from wadesk.resources import examples_dir
 
-#: The examples folder of a source checkout.
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
+#: The example designs shipped inside the package.
+EXAMPLES_DIR = examples_dir()
 MAX_RECENT = 8
 
 
@@ -23,14 +24,7 @@ def default_autosave_dir() -> Path:
 
 def examples(folder: Path = EXAMPLES_DIR) -> list[tuple[str, Path]]:
     """(design name, path) of every example design, by name."""
-    out = []
-    for path in sorted(folder.glob("*.wadesk")):
-        try:
-            name = str(json.loads(path.read_text(encoding="utf-8")).get("name") or path.stem)
-        except (OSError, ValueError, AttributeError):
-            name = path.stem
-        out.append((name, path))
-    return sorted(out, key=lambda pair: pair[0].lower())
+    return [(example.name, example.path) for example in shipped_examples(folder)]
 
 
 def add_recent(recent: list[str], path: Path, limit: int = MAX_RECENT) -> list[str]:
