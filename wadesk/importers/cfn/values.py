@@ -41,14 +41,17 @@ class External:
         name: the export name (for ``ImportValue``) or the parameter's name.
         source: ``"import"`` or ``"parameter"``.
         aws_type: the parameter's type (``"AWS::EC2::VPC::Id"``...), or None for an import.
+        index: for a list parameter given no value (``List<AWS::EC2::Subnet::Id>``...), which of the two
+            placeholder items this is (0 or 1); None otherwise. See ``parameters.py``.
     """
 
     name: str
     source: str
     aws_type: str | None = None
+    index: int | None = None
 
     def __str__(self) -> str:
-        return f"${{{self.name}}}"
+        return f"${{{self.name}}}" if self.index is None else f"${{{self.name}[{self.index}]}}"
 
 
 @dataclass(frozen=True)

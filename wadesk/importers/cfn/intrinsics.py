@@ -1,0 +1,578 @@
+"""The evaluator of CloudFormation intrinsic functions and conditions, under one set of parameter values.
+
+What each function gives (see ``values.py`` for the marker types):
+
+- ``Ref``: a parameter's value, a pseudo parameter's assumed value, ``ResourceRef(id)`` for a resource.
+  ``AWS::NoValue`` removes the property or list item that holds it.
+- ``Fn::GetAtt``: ``ResourceRef(id, attribute)``.
+- ``Fn::Sub``, ``Fn::Join``: a plain string when every part is plain, else ``Interpolated``.
+- ``Fn::Select``, ``Fn::Split``, ``Fn::FindInMap`` (with ``DefaultValue``), ``Fn::Base64`` (the text itself),
+  ``Fn::Length``, ``Fn::ToJsonString``, ``Fn::If``: computed.
+- ``Fn::GetAZs``: the zone placeholders ``["AZ 1", "AZ 2", "AZ 3"]``: they are not real zone names, only distinct,
+  so ``!Select [0, !GetAZs '']`` and ``!Select [1, ...]`` land in different zones.
+- ``Fn::Cidr``: the real subnet blocks; a VPC's ``CidrBlock`` attribute is read from the VPC's own property.
+- ``Fn::ImportValue``: ``External(export name, "import")``.
+- ``Fn::Transform`` (``AWS::Include``, macros) and anything else that cannot be computed: ``Unresolved``, also
+  recorded with the resource's logical id and the property path for the import report.
+
+Conditions compare values as CloudFormation does, as text. A comparison involving a value not known before
+deployment (an import, a resource attribute, a parameter without a value) is decided as "not equal", and that
+assumption is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from wadesk.importers.cfn.document import MAX_DEPTH, UnknownTag
+from wadesk.importers.cfn.parameters import ZONE_PLACEHOLDERS
+from wadesk.importers.cfn.values import (
+    External,
+    Interpolated,
+    ResourceRef,
+    Unresolved,
+    UnresolvedValue,
+    Value,
+    walk,
+)
+from wadesk.importers.errors import ImportSourceError, printable
+
+#: The most values one template may evaluate to (a guard against expansion bombs of any kind).
+MAX_EVALUATED_VALUES = 2_000_000
+
+#: Marks an ``AWS::NoValue``: the holder drops the property or item.
+NO_VALUE: Any = type("NoValue", (), {"__repr__": lambda self: "AWS::NoValue"})()
+
+_SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
+_CONDITION_FUNCTIONS = ("Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition")
+
+
+class Evaluator:
+    """Evaluates template values; records what it cannot compute and what it assumes.
+
+    Args:
+        source: the template file, for errors.
+        parameters: each parameter's value (see ``parameters.py``).
+        pseudo: the pseudo parameters' values (``AWS::Region``...), with the sentence each use assumes.
+        mappings: the ``Mappings`` section.
+        conditions: the ``Conditions`` section, unevaluated.
+        resources: the logical ids of the resources created.
+        not_created: logical ids of resources not imported, with why (a false condition, a rain module...).
+        raw_resources: the ``Resources`` section, unevaluated (``Fn::Cidr`` reads a VPC's ``CidrBlock``).
+    """
+
+    def __init__(
+        self,
+        *,
+        source: Any,
+        parameters: dict[str, Value],
+        pseudo: dict[str, tuple[Value, str]],
+        mappings: Any,
+        conditions: Any,
+        resources: Iterable[str],
+        not_created: dict[str, str],
+        raw_resources: dict[str, Any],
+    ) -> None:
+        self.source = source
+        self.parameters = parameters
+        self.pseudo = pseudo
+        self.mappings = mappings if isinstance(mappings, dict) else {}
+        self.raw_conditions = conditions if isinstance(conditions, dict) else {}
+        self.resources = set(resources)
+        self.not_created = not_created
+        self.raw_resources = raw_resources
+        self.unresolved: list[UnresolvedValue] = []
+        self.assumptions: list[str] = []
+        self._assumed: set[str] = set()
+        self._budget = MAX_EVALUATED_VALUES
+        self._owner = ""
+        self._conditions: dict[str, bool | None] = {}  # None while being evaluated
+        self._condition_chain: list[str] = []
+        self._cidr_lookups: set[str] = set()
+        self._depth = 0
+        self._functions: dict[str, Callable[[Any, str], Value]] = {
+            "Ref": self._ref,
+            "Fn::GetAtt": self._get_att,
+            "Fn::Sub": self._sub,
+            "Fn::Join": self._join,
+            "Fn::Select": self._select,
+            "Fn::Split": self._split,
+            "Fn::If": self._if,
+            "Fn::FindInMap": self._find_in_map,
+            "Fn::ImportValue": self._import_value,
+            "Fn::Base64": lambda argument, path: self.evaluate(argument, path),
+            "Fn::GetAZs": self._get_azs,
+            "Fn::Cidr": self._cidr,
+            "Fn::Transform": self._transform,
+            "Fn::Length": self._length,
+            "Fn::ToJsonString": self._to_json_string,
+            **{name: self._condition_function(name) for name in _CONDITION_FUNCTIONS if name != "Condition"},
+        }
+
+    # -------------------------------------------------------------------------------------------- entry points
+
+    def value(self, raw: Any, owner: str, path: str) -> Value:
+        """``raw`` evaluated; what cannot be computed is reported under ``owner`` (a logical id) and ``path``."""
+        self._owner = owner
+        return self.evaluate(raw, path)
+
+    def condition(self, name: str) -> bool:
+        """The value of the named condition (evaluated once, with cycle detection)."""
+        if name in self._conditions:
+            known = self._conditions[name]
+            if known is None:
+                chain = self._condition_chain[self._condition_chain.index(name) :] + [name]
+                raise ImportSourceError(self.source, f"circular condition: {' -> '.join(chain)}")
+            return known
+        if name not in self.raw_conditions:
+            raise ImportSourceError(self.source, f"no condition named {printable(name, 80)!r} in Conditions")
+        self._conditions[name] = None
+        self._condition_chain.append(name)
+        owner = self._owner
+        self._owner = "Conditions"
+        try:
+            result = self._truth(self.raw_conditions[name], name)
+        finally:
+            self._owner = owner
+            self._condition_chain.pop()
+        self._conditions[name] = result
+        return result
+
+    def report(self, owner: str, path: str, expression: str, reason: str) -> None:
+        """Record a value that could not be resolved, outside any evaluation."""
+        self.unresolved.append(UnresolvedValue(owner, path, printable(expression, 120), printable(reason, 300)))
+
+    def assume(self, sentence: str) -> None:
+        """Record an assumption once."""
+        if sentence not in self._assumed:
+            self._assumed.add(sentence)
+            self.assumptions.append(sentence)
+
+    # ------------------------------------------------------------------------------------------------ walking
+
+    def evaluate(self, raw: Any, path: str) -> Value:
+        self._budget -= 1
+        if self._budget < 0:
+            raise ImportSourceError(
+                self.source, f"the template expands to more than {MAX_EVALUATED_VALUES:,} values; not evaluated"
+            )
+        if isinstance(raw, dict | list):
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    raise ImportSourceError(
+                        self.source, f"{self._owner}: values nest deeper than {MAX_DEPTH} levels at {printable(path)}"
+                    )
+                return self._evaluate_container(raw, path)
+            finally:
+                self._depth -= 1
+        if isinstance(raw, UnknownTag):
+            return self.unresolved_value(
+                str(raw),
+                f"!{raw.tag} is not a CloudFormation function (a preprocessor directive such as rain's); "
+                "its value is not read",
+                path,
+            )
+        return raw
+
+    def _evaluate_container(self, raw: dict[Any, Any] | list[Any], path: str) -> Value:
+        if isinstance(raw, dict):
+            if len(raw) == 1:
+                (key,) = raw
+                if key == "Ref" or (isinstance(key, str) and key.startswith("Fn::")):
+                    return self._call(key, raw[key], path)
+            result: dict[str, Value] = {}
+            for key, item in raw.items():
+                if key == "Fn::Transform":
+                    self._transform(item, path)
+                    continue
+                value = self.evaluate(item, f"{path}.{key}" if path else str(key))
+                if value is not NO_VALUE:
+                    result[str(key)] = value
+            return result
+        items = (self.evaluate(item, f"{path}[{index}]") for index, item in enumerate(raw))
+        return [item for item in items if item is not NO_VALUE]
+
+    def unresolved_value(self, expression: str, reason: str, path: str) -> Unresolved:
+        """An ``Unresolved``, recorded for the report under the current owner and ``path``."""
+        expression, reason = printable(expression, 120), printable(reason, 300)
+        self.unresolved.append(UnresolvedValue(self._owner, path, expression, reason))
+        return Unresolved(expression, reason)
+
+    def _call(self, function: str, argument: Any, path: str) -> Value:
+        if isinstance(argument, UnknownTag):
+            return self.evaluate(argument, path)
+        handler = self._functions.get(function)
+        if handler is None:
+            return self.unresolved_value(
+                _describe({function: argument}), f"{function} is not a function this reader evaluates", path
+            )
+        return handler(argument, path)
+
+    def _bad_shape(self, function: str, argument: Any, expected: str, path: str) -> Unresolved:
+        return self.unresolved_value(_describe({function: argument}), f"{function} expects {expected}", path)
+
+    # ----------------------------------------------------------------------------------------- Ref and GetAtt
+
+    def _ref(self, argument: Any, path: str) -> Value:
+        if not isinstance(argument, str):
+            return self._bad_shape("Ref", argument, "the name of a parameter or resource", path)
+        return self._named(argument, None, path, f"Ref {argument}")
+
+    def _named(self, name: str, attribute: str | None, path: str, expression: str) -> Value:
+        if attribute is None and name in self.parameters:
+            value = self.parameters[name]
+            if isinstance(value, Unresolved):
+                return self.unresolved_value(value.expression, value.reason, path)
+            return list(value) if isinstance(value, list) else value
+        if attribute is None and name.startswith("AWS::"):
+            return self._pseudo(name, path)
+        if name in self.resources:
+            return ResourceRef(name, attribute)
+        if name in self.not_created:
+            return self.unresolved_value(expression, self.not_created[name], path)
+        if attribute is None:
+            reason = f"{name} is neither a parameter nor a resource of the template"
+        else:
+            reason = f"{name} is not a resource of the template"
+        return self.unresolved_value(expression, reason, path)
+
+    def _pseudo(self, name: str, path: str) -> Value:
+        if name == "AWS::NoValue":
+            return NO_VALUE
+        if name not in self.pseudo:
+            return self.unresolved_value(f"Ref {name}", f"{name} is not a pseudo parameter", path)
+        value, assumption = self.pseudo[name]
+        self.assume(assumption)
+        return list(value) if isinstance(value, list) else value
+
+    def _get_att(self, argument: Any, path: str) -> Value:
+        if isinstance(argument, str) and "." in argument:
+            argument = argument.split(".", 1)
+        if not (isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str)):
+            return self._bad_shape("Fn::GetAtt", argument, "[resource, attribute]", path)
+        name, attribute = argument
+        if not isinstance(attribute, str):
+            attribute = self.evaluate(attribute, path)
+            if not isinstance(attribute, str):
+                return self.unresolved_value(
+                    _describe({"Fn::GetAtt": argument}), "the attribute name cannot be computed", path
+                )
+        return self._named(name, attribute, path, f"Fn::GetAtt {name}.{attribute}")
+
+    # ----------------------------------------------------------------------------------------- strings, lists
+
+    def _sub(self, argument: Any, path: str) -> Value:
+        variables: dict[str, Value] = {}
+        if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[1], dict):
+            text = argument[0]
+            variables = {str(key): self.evaluate(value, path) for key, value in argument[1].items()}
+        else:
+            text = argument
+        if not isinstance(text, str):
+            return self._bad_shape("Fn::Sub", argument, "a string, or [string, {variable: value}]", path)
+        parts: list[Value] = []
+        position = 0
+        for match in _SUB_VARIABLE.finditer(text):
+            parts.append(text[position : match.start()])
+            position = match.end()
+            name = match.group(1).strip()
+            if name.startswith("!"):
+                parts.append("${" + match.group(1)[1:] + "}")
+            elif name in variables:
+                parts.append(variables[name])
+            elif name in self.parameters or name in self.resources or name.startswith("AWS::") or "." not in name:
+                parts.append(self._named(name, None, path, f"${{{name}}}"))
+            else:
+                resource, attribute = name.split(".", 1)
+                parts.append(self._named(resource, attribute, path, f"${{{name}}}"))
+        parts.append(text[position:])
+        return self._concat(parts, path, "Fn::Sub")
+
+    def _concat(self, parts: list[Value], path: str, function: str) -> Value:
+        pieces: list[str | ResourceRef | External | Unresolved] = []
+        for part in parts:
+            if part is NO_VALUE:
+                continue
+            if isinstance(part, bool):
+                part = "true" if part else "false"
+            if isinstance(part, int | float):
+                part = str(part)
+            if isinstance(part, Interpolated):
+                candidates: Iterable[Any] = part.parts
+            elif isinstance(part, str | ResourceRef | External | Unresolved):
+                candidates = (part,)
+            else:
+                reason = "a list or mapping inside a string"
+                candidates = (self.unresolved_value(f"{function} part {_describe(part)}", reason, path),)
+            for piece in candidates:
+                if isinstance(piece, str) and pieces and isinstance(pieces[-1], str):
+                    pieces[-1] += piece
+                elif piece != "":
+                    pieces.append(piece)
+        if all(isinstance(piece, str) for piece in pieces):
+            return "".join(pieces)  # type: ignore[arg-type]
+        return Interpolated(tuple(pieces))
+
+    def _join(self, argument: Any, path: str) -> Value:
+        if not (isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str)):
+            return self._bad_shape("Fn::Join", argument, "[delimiter, [values]]", path)
+        delimiter = argument[0]
+        items = self.evaluate(argument[1], path)
+        if isinstance(items, Unresolved):
+            return items
+        if not isinstance(items, list):
+            return self._bad_shape("Fn::Join", argument, "a list of values to join", path)
+        parts: list[Value] = []
+        for index, item in enumerate(items):
+            if index:
+                parts.append(delimiter)
+            parts.append(item)
+        return self._concat(parts, path, "Fn::Join")
+
+    def _select(self, argument: Any, path: str) -> Value:
+        if not (isinstance(argument, list) and len(argument) == 2):
+            return self._bad_shape("Fn::Select", argument, "[index, list]", path)
+        index = self.evaluate(argument[0], path)
+        items = self.evaluate(argument[1], path)
+        if isinstance(items, Unresolved):
+            return items
+        try:
+            position = int(index)
+        except (TypeError, ValueError):
+            return self._bad_shape("Fn::Select", argument, "a number as its index", path)
+        if not isinstance(items, list):
+            return self.unresolved_value(
+                _describe({"Fn::Select": argument}), "the list to select from cannot be computed", path
+            )
+        if not 0 <= position < len(items):
+            return self.unresolved_value(
+                _describe({"Fn::Select": argument}), f"index {position} is outside a list of {len(items)}", path
+            )
+        return items[position]
+
+    def _split(self, argument: Any, path: str) -> Value:
+        if not (isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str) and argument[0]):
+            return self._bad_shape("Fn::Split", argument, "[delimiter, string]", path)
+        delimiter = argument[0]
+        text = self.evaluate(argument[1], path)
+        if isinstance(text, str):
+            return text.split(delimiter)
+        if isinstance(text, Interpolated):
+            pieces: list[list[Value]] = [[]]
+            for part in text.parts:
+                if isinstance(part, str):
+                    first, *rest = part.split(delimiter)
+                    pieces[-1].append(first)
+                    pieces.extend([piece] for piece in rest)
+                else:
+                    pieces[-1].append(part)
+            return [self._concat(piece, path, "Fn::Split") for piece in pieces]
+        if isinstance(text, Unresolved):
+            return text
+        return self.unresolved_value(
+            _describe({"Fn::Split": argument}), "the text to split is not known before deployment", path
+        )
+
+    def _length(self, argument: Any, path: str) -> Value:
+        items = self.evaluate(argument, path)
+        if isinstance(items, list):
+            return len(items)
+        return self.unresolved_value(_describe({"Fn::Length": argument}), "the list cannot be computed", path)
+
+    def _to_json_string(self, argument: Any, path: str) -> Value:
+        value = self.evaluate(argument, path)
+        if any(isinstance(item, ResourceRef | External | Unresolved | Interpolated) for item in walk(value)):
+            return self.unresolved_value(
+                _describe({"Fn::ToJsonString": argument}), "the value holds parts known only at deployment", path
+            )
+        return json.dumps(value, separators=(",", ":"))
+
+    # ------------------------------------------------------------------------------------ conditions, mappings
+
+    def _if(self, argument: Any, path: str) -> Value:
+        if not (isinstance(argument, list) and len(argument) == 3 and isinstance(argument[0], str)):
+            return self._bad_shape("Fn::If", argument, "[condition, value if true, value if false]", path)
+        chosen = argument[1] if self.condition(argument[0]) else argument[2]
+        return self.evaluate(chosen, path)
+
+    def _condition_function(self, function: str) -> Callable[[Any, str], Value]:
+        def handler(argument: Any, path: str) -> Value:
+            return self._truth({function: argument}, self._condition_chain[-1] if self._condition_chain else path)
+
+        return handler
+
+    def _truth(self, raw: Any, name: str) -> bool:
+        """A condition expression's truth value; ``name`` is the condition being evaluated, for messages."""
+        self._budget -= 1
+        if isinstance(raw, bool):
+            return raw
+        if not (isinstance(raw, dict) and len(raw) == 1):
+            raise ImportSourceError(self.source, f"condition {name} is not a condition function: {_describe(raw)}")
+        ((function, argument),) = raw.items()
+        if function == "Condition":
+            if not isinstance(argument, str):
+                raise ImportSourceError(self.source, f"condition {name}: Condition expects a condition name")
+            return self.condition(argument)
+        if function == "Fn::Not":
+            operands = argument if isinstance(argument, list) else [argument]
+            if len(operands) != 1:
+                raise ImportSourceError(self.source, f"condition {name}: Fn::Not expects one condition")
+            return not self._truth(operands[0], name)
+        if function in ("Fn::And", "Fn::Or"):
+            if not isinstance(argument, list) or not argument:
+                raise ImportSourceError(self.source, f"condition {name}: {function} expects a list of conditions")
+            truths = [self._truth(item, name) for item in argument]
+            return all(truths) if function == "Fn::And" else any(truths)
+        if function == "Fn::Equals":
+            if not (isinstance(argument, list) and len(argument) == 2):
+                raise ImportSourceError(self.source, f"condition {name}: Fn::Equals expects two values")
+            left, right = (self.evaluate(item, f"{name}") for item in argument)
+            return self._equal(left, right, name)
+        if function in ("Ref", "Fn::FindInMap", "Fn::If", "Fn::Select"):
+            value = self.evaluate(raw, name)
+            if isinstance(value, bool) or value in ("true", "false"):
+                return value is True or value == "true"
+        raise ImportSourceError(self.source, f"condition {name}: {function} is not a condition function")
+
+    def _equal(self, left: Value, right: Value, name: str) -> bool:
+        known = [not any(isinstance(item, ResourceRef | External | Unresolved | Interpolated) for item in walk(side))
+                 for side in (left, right)]
+        if all(known):
+            return _as_compared(left) == _as_compared(right)
+        if left == right:
+            return True
+        self.assume(
+            f"Condition {name} compares a value known only at deployment ({printable(str(left), 60)} with "
+            f"{printable(str(right), 60)}); they are taken as different"
+        )
+        return False
+
+    def _find_in_map(self, argument: Any, path: str) -> Value:
+        if not (isinstance(argument, list) and len(argument) in (3, 4)):
+            return self._bad_shape("Fn::FindInMap", argument, "[map, top-level key, second-level key]", path)
+        keys = [self.evaluate(item, path) for item in argument[:3]]
+        default = argument[3].get("DefaultValue") if len(argument) == 4 and isinstance(argument[3], dict) else None
+        has_default = len(argument) == 4 and isinstance(argument[3], dict) and "DefaultValue" in argument[3]
+        expression = _describe({"Fn::FindInMap": argument})
+        for key in keys:
+            if isinstance(key, Unresolved):
+                return key
+            if not isinstance(key, str | int | float) or isinstance(key, bool):
+                return self.unresolved_value(expression, f"the key {printable(str(key), 60)} is not known", path)
+        map_name, top, second = (str(key) for key in keys)
+        table = self.mappings.get(map_name)
+        if not isinstance(table, dict):
+            return self.unresolved_value(expression, f"no mapping named {map_name}", path)
+        row = _lookup(table, top)
+        found = _lookup(row, second) if isinstance(row, dict) else None
+        if found is None:
+            if has_default:
+                return self.evaluate(default, path)
+            return self.unresolved_value(expression, f"mapping {map_name} has no entry {top}/{second}", path)
+        return self.evaluate(found, path)
+
+    # ------------------------------------------------------------------------------- outside the template
+
+    def _import_value(self, argument: Any, path: str) -> Value:
+        name = self.evaluate(argument, path)
+        if isinstance(name, list | dict):
+            return self._bad_shape("Fn::ImportValue", argument, "an export name", path)
+        return External(str(name), "import")
+
+    def _get_azs(self, argument: Any, path: str) -> Value:
+        self.evaluate(argument, path)
+        self.assume(
+            "Fn::GetAZs gives the zone placeholders " + ", ".join(ZONE_PLACEHOLDERS)
+            + " (distinct zones, not real zone names)"
+        )
+        return list(ZONE_PLACEHOLDERS)
+
+    def _transform(self, argument: Any, path: str) -> Value:
+        name = argument.get("Name") if isinstance(argument, dict) else None
+        parameters = argument.get("Parameters") if isinstance(argument, dict) else None
+        location = parameters.get("Location") if isinstance(parameters, dict) else None
+        if name == "AWS::Include":
+            reason = f"AWS::Include of {printable(str(location), 120)} is not read"
+        else:
+            reason = f"the macro {printable(str(name), 80)} is not run"
+        return self.unresolved_value(_describe({"Fn::Transform": argument}), reason, path)
+
+    def _cidr(self, argument: Any, path: str) -> Value:
+        expression = _describe({"Fn::Cidr": argument})
+        if not (isinstance(argument, list) and len(argument) == 3):
+            return self._bad_shape("Fn::Cidr", argument, "[ip block, count, bits]", path)
+        block, count, bits = (self.evaluate(item, path) for item in argument)
+        if isinstance(block, ResourceRef) and block.attribute == "CidrBlock":
+            block = self._vpc_cidr(block.logical_id, path)
+        if isinstance(block, Unresolved):
+            return block
+        if not isinstance(block, str):
+            return self.unresolved_value(expression, "the address block is not known before deployment", path)
+        import ipaddress  # only templates that compute subnets pay for it
+
+        try:
+            network = ipaddress.ip_network(block, strict=False)
+            wanted, host_bits = int(count), int(bits)
+            prefix = network.max_prefixlen - host_bits
+            if not 0 < wanted <= 256 or not network.prefixlen <= prefix <= network.max_prefixlen:
+                raise ValueError(f"cannot cut {wanted} blocks of {host_bits} host bits from {block}")
+            blocks = []
+            for subnet in network.subnets(new_prefix=prefix):
+                blocks.append(str(subnet))
+                if len(blocks) == wanted:
+                    break
+        except (TypeError, ValueError) as error:
+            return self.unresolved_value(expression, printable(str(error), 200), path)
+        if len(blocks) < wanted:
+            return self.unresolved_value(expression, f"{block} holds only {len(blocks)} such blocks", path)
+        return blocks
+
+    def _vpc_cidr(self, logical_id: str, path: str) -> Value:
+        raw = self.raw_resources.get(logical_id)
+        properties = raw.get("Properties") if isinstance(raw, dict) else None
+        if logical_id in self._cidr_lookups or not isinstance(properties, dict) or "CidrBlock" not in properties:
+            return ResourceRef(logical_id, "CidrBlock")
+        self._cidr_lookups.add(logical_id)
+        try:
+            return self.evaluate(properties["CidrBlock"], path)
+        finally:
+            self._cidr_lookups.discard(logical_id)
+
+
+def _lookup(table: dict[Any, Any], key: str) -> Any:
+    if key in table:
+        return table[key]
+    for candidate, value in table.items():
+        if _as_compared(candidate) == key:
+            return value
+    return None
+
+
+def _as_compared(value: Value) -> Any:
+    """Scalars compare as CloudFormation compares them, as text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return [_as_compared(item) for item in value]
+    return value
+
+
+def _describe(raw: Any) -> str:
+    """A short text of an intrinsic function call, for reports and messages."""
+    if isinstance(raw, dict) and len(raw) == 1:
+        ((function, argument),) = raw.items()
+        if function == "Ref" and isinstance(argument, str):
+            return f"Ref {argument}"
+        if function == "Fn::GetAtt" and isinstance(argument, list) and all(isinstance(a, str) for a in argument):
+            return f"Fn::GetAtt {'.'.join(argument)}"
+    try:
+        text = json.dumps(raw, default=str, separators=(", ", ": "))
+    except (TypeError, ValueError, RecursionError):
+        text = repr(raw)
+    return printable(text, 120)

@@ -1,0 +1,294 @@
+"""Reading a CloudFormation template (JSON, YAML or SAM) into a ``Template`` evaluated under parameter values.
+
+Public API (what the mapper and the command line use):
+
+- ``load_template(path, parameters=None, *, region="us-east-1") -> Template``
+- ``read_parameter_file(path) -> dict[str, str]`` (from ``parameters.py``)
+- ``looks_like_template(path) -> bool``
+
+What is refused (``ImportSourceError``, file and line where known): unreadable or hostile files (see
+``document.py``), no ``Resources`` section or one that is not a mapping, a resource that is not a mapping or has
+no string ``Type``, a resource ``Condition`` that names no condition, a circular condition, a circular dependency
+between resources (``DependsOn`` and references together, as CloudFormation refuses it: the message names the
+cycle), parameter values that break their declaration, and an invalid SAM template.
+
+What is imported with a report entry instead (``Template.unresolved``): every value that cannot be computed, a
+``Ref`` or ``Fn::GetAtt`` naming nothing in the template, a ``DependsOn`` naming no resource (dropped), rain
+modules and ``Fn::ForEach`` entries under ``Resources`` (not expanded, so not imported), and parameters with no
+value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from wadesk.importers.cfn.document import MAX_BYTES, Document, UnknownTag, read_document
+from wadesk.importers.cfn.intrinsics import NO_VALUE, Evaluator
+from wadesk.importers.cfn.parameters import ACCOUNT_ID, read_parameter_file, resolve_parameters
+from wadesk.importers.cfn.values import Resource, Template, UnresolvedValue, Value, refs_in
+from wadesk.importers.errors import ImportSourceError, printable
+
+__all__ = ["SAM_TRANSFORM", "load_template", "looks_like_template", "read_parameter_file"]
+
+#: The transform that marks a SAM template.
+SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
+
+
+def load_template(
+    path: str | Path, parameters: Mapping[str, str] | None = None, *, region: str = "us-east-1"
+) -> Template:
+    """Read, expand (SAM) and evaluate a template.
+
+    Args:
+        path: the template file (JSON or YAML).
+        parameters: values for the template's parameters (``--param``, ``--params``); the others take their
+            defaults.
+        region: the region ``AWS::Region`` stands for.
+
+    Raises:
+        ImportSourceError: the template cannot be imported (see the module docstring).
+    """
+    path = Path(path)
+    document = read_document(path)
+    try:
+        return _evaluate(document, dict(parameters or {}), region)
+    except RecursionError:
+        raise ImportSourceError(path, "the template nests functions or conditions too deeply") from None
+
+
+def _evaluate(document: Document, given: dict[str, str], region: str) -> Template:
+    path, data = document.path, document.data
+    template = Template(path=path)
+    description = data.get("Description")
+    template.description = description if isinstance(description, str) else None
+    template.transforms = _transforms(data.get("Transform"))
+    generated_from: dict[str, str] = {}
+    if SAM_TRANSFORM in template.transforms:
+        from wadesk.importers.cfn.sam import expand_sam
+
+        data, generated_from = expand_sam(document, given, region=region)
+    for name in template.transforms:
+        if name != SAM_TRANSFORM:
+            template.assumptions.append(f"The transform {printable(name, 80)} is not run; its changes are not imported")
+    if "Resources" not in data:
+        raise ImportSourceError(path, "no Resources section: a template must declare at least one resource")
+    raw_resources = data["Resources"]
+    if not isinstance(raw_resources, dict) or not raw_resources:
+        reason = "Resources must be a mapping of logical ids to resources"
+        raise ImportSourceError(path, reason, document.line_of("Resources"))
+
+    values, assumptions, unresolved = resolve_parameters(
+        data.get("Parameters"), given, source=path, lines=document.lines.get("Parameters", {})
+    )
+    template.parameters = values
+    template.assumptions.extend(assumptions)
+    template.unresolved.extend(unresolved)
+
+    def line_of(logical_id: str) -> int | None:
+        return document.line_of("Resources", generated_from.get(logical_id, logical_id))
+
+    not_created: dict[str, str] = {}
+    candidates: dict[str, dict[str, Any]] = {}
+    for logical_id, body in raw_resources.items():
+        logical_id = str(logical_id)
+        if logical_id.startswith("Fn::ForEach::"):
+            reason = "Fn::ForEach (AWS::LanguageExtensions) is not expanded; the resources it makes are not imported"
+            template.unresolved.append(UnresolvedValue(logical_id, "", logical_id, reason))
+            continue
+        if not isinstance(body, dict):
+            raise ImportSourceError(path, f"resource {printable(logical_id, 80)} is not a mapping", line_of(logical_id))
+        kind = body.get("Type")
+        if isinstance(kind, UnknownTag):
+            reason = f"{printable(str(kind), 120)} is expanded by a preprocessor (rain); its resources are not imported"
+            template.unresolved.append(UnresolvedValue(logical_id, "Type", printable(str(kind), 120), reason))
+            not_created[logical_id] = f"{logical_id} is a preprocessor module whose resources are not imported"
+            continue
+        if not isinstance(kind, str) or not kind:
+            raise ImportSourceError(path, f"resource {printable(logical_id, 80)} has no Type", line_of(logical_id))
+        candidates[logical_id] = body
+
+    evaluator = Evaluator(
+        source=path,
+        parameters=values,
+        pseudo=_pseudo_parameters(region, path.stem),
+        mappings=data.get("Mappings"),
+        conditions=data.get("Conditions"),
+        resources=(),
+        not_created=not_created,
+        raw_resources=raw_resources,
+    )
+    created: dict[str, dict[str, Any]] = {}
+    for logical_id, body in candidates.items():
+        condition = body.get("Condition")
+        if condition is None:
+            created[logical_id] = body
+            continue
+        if not isinstance(condition, str):
+            raise ImportSourceError(path, f"resource {logical_id}: Condition must be a name", line_of(logical_id))
+        try:
+            holds = evaluator.condition(condition)
+        except ImportSourceError as error:
+            raise ImportSourceError(path, f"resource {logical_id}: {error.reason}", line_of(logical_id)) from None
+        if holds:
+            created[logical_id] = body
+        else:
+            template.skipped[logical_id] = condition
+            not_created[logical_id] = f"{logical_id} is not created: its condition {condition} is false"
+    evaluator.resources = set(created)
+
+    for logical_id, body in created.items():
+        try:
+            template.resources[logical_id] = _resource(logical_id, body, evaluator, created, not_created)
+        except ImportSourceError as error:
+            if error.line is not None:
+                raise
+            raise ImportSourceError(path, error.reason, line_of(logical_id)) from None
+        template.resources[logical_id].line = line_of(logical_id)
+        template.resources[logical_id].generated_from = generated_from.get(logical_id)
+
+    _refuse_cycles(template, line_of)
+
+    outputs = data.get("Outputs")
+    if isinstance(outputs, dict):
+        for name, output in outputs.items():
+            if not isinstance(output, dict) or "Value" not in output:
+                continue
+            condition = output.get("Condition")
+            if isinstance(condition, str) and not evaluator.condition(condition):
+                continue
+            value = evaluator.value(output["Value"], "Outputs", f"{name}.Value")
+            if value is not NO_VALUE:
+                template.outputs[str(name)] = value
+
+    template.unresolved.extend(evaluator.unresolved)
+    template.assumptions.extend(evaluator.assumptions)
+    return template
+
+
+def _resource(
+    logical_id: str,
+    body: dict[str, Any],
+    evaluator: Evaluator,
+    created: Mapping[str, Any],
+    not_created: Mapping[str, str],
+) -> Resource:
+    resource = Resource(logical_id, body["Type"])
+    properties = evaluator.value(body.get("Properties", {}), logical_id, "Properties")
+    resource.properties = properties if isinstance(properties, dict) else {}
+    if "Properties" in body and not isinstance(properties, dict) and properties is not NO_VALUE:
+        evaluator.report(logical_id, "Properties", printable(str(properties), 80), "Properties is not a mapping")
+    metadata = evaluator.value(body.get("Metadata", {}), logical_id, "Metadata")
+    resource.metadata = metadata if isinstance(metadata, dict) else {}
+    resource.depends_on = _depends_on(body.get("DependsOn"), logical_id, created, not_created, evaluator)
+    return resource
+
+
+def _transforms(raw: Any) -> tuple[str, ...]:
+    entries = raw if isinstance(raw, list) else [raw] if raw is not None else []
+    names = []
+    for entry in entries:
+        name = entry.get("Name") if isinstance(entry, dict) else entry
+        if isinstance(name, str):
+            names.append(name)
+    return tuple(names)
+
+
+def _pseudo_parameters(region: str, stack_name: str) -> dict[str, tuple[Value, str]]:
+    partition = "aws-cn" if region.startswith("cn-") else "aws-us-gov" if region.startswith("us-gov") else "aws"
+    suffix = "amazonaws.com.cn" if partition == "aws-cn" else "amazonaws.com"
+    stack_uuid = "00000000-0000-0000-0000-000000000000"
+    stack_id = f"arn:{partition}:cloudformation:{region}:{ACCOUNT_ID}:stack/{stack_name}/{stack_uuid}"
+    return {
+        "AWS::Region": (region, f"AWS::Region is taken as {region}"),
+        "AWS::AccountId": (ACCOUNT_ID, f"AWS::AccountId is taken as {ACCOUNT_ID}"),
+        "AWS::StackName": (stack_name, f"AWS::StackName is taken as {stack_name} (the file's name)"),
+        "AWS::StackId": (stack_id, "AWS::StackId is taken as a made-up stack id"),
+        "AWS::Partition": (partition, f"AWS::Partition is taken as {partition}"),
+        "AWS::URLSuffix": (suffix, f"AWS::URLSuffix is taken as {suffix}"),
+        "AWS::NotificationARNs": ([], "AWS::NotificationARNs is taken as an empty list"),
+    }
+
+
+def _depends_on(
+    raw: Any, logical_id: str, created: Mapping[str, Any], not_created: Mapping[str, str], evaluator: Evaluator
+) -> tuple[str, ...]:
+    names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    kept: list[str] = []
+    for name in names:
+        if isinstance(name, str) and name in created:
+            kept.append(name)
+        elif not (isinstance(name, str) and name in not_created):
+            text = printable(str(name), 80)
+            evaluator.report(logical_id, "DependsOn", f"DependsOn {text}", f"{text} is not a resource of the template")
+    return tuple(dict.fromkeys(kept))
+
+
+def _refuse_cycles(template: Template, line_of: Any) -> None:
+    """Raise for a circular dependency among the resources (``DependsOn`` and references), naming the cycle."""
+    edges = {
+        logical_id: list(
+            dict.fromkeys(
+                [*resource.depends_on, *(ref.logical_id for ref in refs_in(resource.properties))]
+            )
+        )
+        for logical_id, resource in template.resources.items()
+    }
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for start in edges:
+        if start in state:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                state[node] = 1
+                path.append(node)
+            targets = edges.get(node, [])
+            if index < len(targets):
+                stack.append((node, index + 1))
+                target = targets[index]
+                if target not in edges or state.get(target) == 2:
+                    continue
+                if state.get(target) == 1:
+                    cycle = path[path.index(target) :] + [target]
+                    raise ImportSourceError(
+                        template.path, f"circular dependency between resources: {' -> '.join(cycle)}", line_of(target)
+                    )
+                stack.append((target, 0))
+            else:
+                state[node] = 2
+                path.pop()
+
+
+_JSON_WADESK = re.compile(r'"format"\s*:\s*"wadesk"')
+_JSON_TEMPLATE = re.compile(r'"AWSTemplateFormatVersion"\s*:|"Type"\s*:\s*"(?:AWS|Custom|Alexa)::')
+_YAML_VERSION = re.compile(r"^['\"]?AWSTemplateFormatVersion['\"]?\s*:", re.MULTILINE)
+_YAML_RESOURCES = re.compile(r"^['\"]?Resources['\"]?\s*:", re.MULTILINE)
+_YAML_TYPE = re.compile(r"^\s+['\"]?Type['\"]?\s*:\s*['\"]?(?:AWS|Custom|Alexa)::", re.MULTILINE)
+_SNIFF_BYTES = 2 * 1024 * 1024
+
+
+def looks_like_template(path: str | Path) -> bool:
+    """Whether the file's content looks like a CloudFormation template (whatever its name).
+
+    True for ``AWSTemplateFormatVersion`` or a ``Resources`` section whose entries have ``Type: AWS::...``
+    (``Custom::...``); false for a wadesk design (JSON with ``"format": "wadesk"``), unreadable or binary files.
+    Only the first 2 MB are looked at; nothing is parsed.
+    """
+    try:
+        with Path(path).open("rb") as stream:
+            head = stream.read(min(_SNIFF_BYTES, MAX_BYTES))
+    except OSError:
+        return False
+    if b"\x00" in head[:8192]:
+        return False
+    text = head.decode("utf-8-sig", errors="replace")
+    if text.lstrip().startswith("{"):
+        if _JSON_WADESK.search(text[:4096]):
+            return False
+        return bool(_JSON_TEMPLATE.search(text)) and '"Resources"' in text or '"AWSTemplateFormatVersion"' in text
+    return bool(_YAML_VERSION.search(text) or (_YAML_RESOURCES.search(text) and _YAML_TYPE.search(text)))
