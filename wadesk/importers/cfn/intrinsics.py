@@ -84,6 +84,8 @@ class Evaluator:
         self.resources = set(resources)
         self.not_created = not_created
         self.raw_resources = raw_resources
+        #: logical ids of preprocessor modules (rain's ``!Rain::Module``), whose resources take their id as prefix
+        self.modules: set[str] = set()
         self.unresolved: list[UnresolvedValue] = []
         self.assumptions: list[str] = []
         self._assumed: set[str] = set()
@@ -163,8 +165,9 @@ class Evaluator:
             self._depth += 1
             try:
                 if self._depth > MAX_DEPTH:
+                    where = printable(path, 60)
                     raise ImportSourceError(
-                        self.source, f"{self._owner}: values nest deeper than {MAX_DEPTH} levels at {printable(path)}"
+                        self.source, f"{self._owner}: values nest deeper than {MAX_DEPTH} levels (at {where})"
                     )
                 return self._evaluate_container(raw, path)
             finally:
@@ -234,7 +237,10 @@ class Evaluator:
             return ResourceRef(name, attribute)
         if name in self.not_created:
             return self.unresolved_value(expression, self.not_created[name], path)
-        if attribute is None:
+        module = next((module for module in self.modules if name.startswith(module)), None)
+        if module is not None:
+            reason = f"{name} is probably made by the module {module}, which is not expanded"
+        elif attribute is None:
             reason = f"{name} is neither a parameter nor a resource of the template"
         else:
             reason = f"{name} is not a resource of the template"

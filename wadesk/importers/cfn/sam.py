@@ -65,6 +65,8 @@ def expand_sam(document: Document, given: Mapping[str, str], *, region: str) -> 
     except Exception as error:  # the translator's internals raise anything on odd input  # noqa: BLE001
         message = printable(f"{type(error).__name__}: {error}", 500)
         raise ImportSourceError(document.path, f"the SAM transform failed: {message}") from None
+    finally:
+        translator.metrics.publish()  # to its dummy publisher; otherwise it warns on stderr at exit
     resources = translated.get("Resources")
     if not isinstance(resources, dict):
         raise ImportSourceError(document.path, "the SAM transform produced no Resources")

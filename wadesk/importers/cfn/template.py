@@ -120,6 +120,7 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
         not_created=not_created,
         raw_resources=raw_resources,
     )
+    evaluator.modules = {logical_id for logical_id in not_created}
     created: dict[str, dict[str, Any]] = {}
     for logical_id, body in candidates.items():
         condition = body.get("Condition")
