@@ -22,7 +22,7 @@ pytestmark = pytest.mark.install
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Run inside the fresh venv: the editor as `wadesk FILE` builds it, File → Open Example, then Help → Rules.
+# Run inside the fresh venv: the editor as `wadesk FILE` builds it, File → Open Example, Help → Rules and About.
 EDITOR_SCRIPT = """
 import sys
 from PySide6.QtWidgets import QApplication
@@ -39,6 +39,10 @@ three_tier = next(a for a in actions if a.text() == "Three-tier web application"
 three_tier.trigger()
 app.processEvents()
 assert window.document.arch.name == "Three-tier web application" and len(window.document.arch) > 10
+rules = window.help_menu.show_rules().browser.toPlainText()
+assert "REL-" in rules and "SEC-" in rules, rules[:200]
+about = window.help_menu.show_about().browser.toPlainText()
+assert "wadesk " + sys.argv[1] in about and "AWS Architecture Icons" in about, about
 print("editor ok", len(window.document.arch), len(window.scene.items()))
 window.document.undo_stack.setClean()
 window.close()
@@ -116,5 +120,5 @@ def test_the_installed_cli_works_outside_the_checkout(installed: tuple[Path, dic
 def test_the_installed_editor_starts_and_opens_an_example(installed: tuple[Path, dict[str, str]],
                                                           tmp_path: Path) -> None:
     env_dir, env = installed
-    done = _run([env_dir / "bin" / "python", "-c", EDITOR_SCRIPT], tmp_path, env, timeout=300)
+    done = _run([env_dir / "bin" / "python", "-c", EDITOR_SCRIPT, __version__], tmp_path, env, timeout=300)
     assert done.stdout.startswith("editor ok"), done.stdout + done.stderr

@@ -15,6 +15,7 @@ from wadesk.ui.canvas.scene import DesignScene
 from wadesk.ui.canvas.view import DesignView
 from wadesk.ui.document import CLIPBOARD_MIME, DocumentController
 from wadesk.ui.export_actions import ExportActions
+from wadesk.ui.help_menu import HelpMenu
 from wadesk.ui.panels.analysis import AnalysisPanel
 from wadesk.ui.panels.inspector import InspectorPanel
 from wadesk.ui.panels.palette import PalettePanel
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in self.findChildren(QDockWidget):
             view.addAction(dock.toggleViewAction())
+
+        self.help_menu = HelpMenu(self)
 
     # ------------------------------------------------------------ documents
     def start(self, path: str | None, as_copy: bool = False) -> None:
