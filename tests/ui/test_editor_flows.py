@@ -193,10 +193,13 @@ def test_invalid_inspector_value_shows_the_model_error_and_changes_nothing(qtbot
     error = window.inspector.fields["min_size"].error
     assert not error.isHidden() and "min_size" in error.text()
     assert doc.arch.props_of(group)["min_size"] == 1 and doc.undo_stack.count() == steps
-    subnets = window.inspector.findChild(QLineEdit, "field_subnets")
-    subnets.setText("a, b")
-    subnets.editingFinished.emit()
-    assert doc.arch.props_of(group)["subnets"] == ["a", "b"]
+    # Ids that name no subnet (typed into the file by hand) show as such and can be cleared.
+    doc.set_property(group, "subnets", ["a", "b"])
+    subnets = window.inspector.fields["subnets"].widget
+    assert [subnets.item(r).text() for r in range(subnets.count())] == [
+        "a (not a node of this design)", "b (not a node of this design)"]
+    subnets.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert doc.arch.props_of(group)["subnets"] == ["b"]
 
 
 def test_rename_in_place_copy_paste_duplicate_and_layout(qtbot, window: MainWindow) -> None:
@@ -213,7 +216,7 @@ def test_rename_in_place_copy_paste_duplicate_and_layout(qtbot, window: MainWind
     window.copy()
     window.paste()
     (pasted,) = window.selection.ids
-    assert pasted != node and doc.arch.node(pasted).x == 60 and doc.arch.node(pasted).label == "Checkout"
+    assert pasted != node and doc.arch.node(pasted).x == 60 and doc.arch.node(pasted).label == "Checkout (2)"
     window.duplicate()
     assert len(doc.arch) == 3
     steps = doc.undo_stack.count()

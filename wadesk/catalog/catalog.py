@@ -85,6 +85,8 @@ def _describe_type(error: Mapping[str, Any]) -> str:
         return f"a number <= {ctx.get('le')}"
     if kind == "none_required":
         return "null"
+    if kind == "value_error" and ctx.get("error") is not None:
+        return str(ctx["error"])
     return str(error.get("msg", "a valid value"))
 
 

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wadesk.catalog.known_values import IpCidr, Ipv4Cidr, Ipv4CidrOrEmpty
+
 
 class Props(BaseModel):
     """Base of every property schema: strict types, no unknown names."""
@@ -36,19 +38,19 @@ class AvailabilityZoneProps(Props):
 
 
 class VpcProps(Props):
-    cidr: str = Field("10.0.0.0/16", description="IPv4 CIDR block")
+    cidr: Ipv4Cidr = Field("10.0.0.0/16", description="IPv4 CIDR block")
     flow_logs: bool = Field(False, description="VPC flow logs are delivered somewhere")
 
 
 class SubnetProps(Props):
     public: bool = Field(False, description="Routes 0.0.0.0/0 to an internet gateway")
     availability_zone: str = Field("", description="Availability Zone of the subnet")
-    cidr: str = Field("", description="IPv4 CIDR block")
+    cidr: Ipv4CidrOrEmpty = Field("", description="IPv4 CIDR block")
     map_public_ip_on_launch: bool = Field(False, description="Instances launched here get a public IPv4")
 
 
 class IngressRule(Props):
-    cidr: str = Field("0.0.0.0/0", description="Source CIDR (IPv4 or IPv6)")
+    cidr: IpCidr = Field("0.0.0.0/0", description="Source CIDR (IPv4 or IPv6)")
     port_from: int = Field(0, ge=0, le=65535, description="First port of the range")
     port_to: int = Field(65535, ge=0, le=65535, description="Last port of the range")
     protocol: str = Field("tcp", description="tcp, udp, icmp or -1 for all")

@@ -31,6 +31,7 @@ from wadesk.editing import (
     SetLabel,
     SetProperty,
 )
+from wadesk.editing.naming import copy_labels, describe, id_prefix, readable_ids
 from wadesk.fileformat import load_design, save_design
 from wadesk.layout import Layout, auto_layout
 from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Suppression
@@ -44,8 +45,17 @@ CLIPBOARD_MIME = "application/x-wadesk-nodes"
 
 
 def new_id() -> str:
-    """A fresh node or edge id."""
+    """A fresh opaque id (new nodes and flows get readable ones from :func:`readable_ids`)."""
     return uuid.uuid4().hex
+
+
+def tops_text(records: list[dict[str, Any]], tops: list[str]) -> str:
+    """What an undo text calls pasted nodes: the one top-level node's label, else "3 items"."""
+    if len(tops) == 1:
+        top = next((r for r in records if not r.get("parent")), None)
+        if top is not None and top.get("label"):
+            return str(top["label"])
+    return f"{len(tops)} items"
 
 
 class _EditCommand(QUndoCommand):
@@ -139,11 +149,11 @@ class DocumentController(QObject):
     def add_node(self, kind: str, x: float, y: float, parent: str | None = None, label: str = "") -> str:
         """Add a component or container of ``kind`` with its top-left at (x, y); returns its id."""
         info = CATALOG.get(kind)
-        node_id = new_id()
+        (node_id,) = readable_ids(self.arch, [id_prefix(kind)])
         w, h = CONTAINER_SIZE if info.container else (None, None)
         node = Node(node_id, kind, label=label or info.name, parent=parent, x=x, y=y, w=w, h=h,
                     props=CATALOG.defaults(kind))
-        self.push(AddNode(node, f"Add {info.name}"))
+        self.push(AddNode(node, f"Add {label or info.name}"))
         return node_id
 
     def add_node_at(self, kind: str, cx: float, cy: float) -> str:
@@ -157,8 +167,9 @@ class DocumentController(QObject):
         """Add a flow from ``source`` to ``target`` (default protocol https); returns its id."""
         if source == target:
             return None
-        edge_id = new_id()
-        self.push(Connect(Edge(edge_id, source, target, props=dict(props or {"protocol": "https"}))))
+        (edge_id,) = readable_ids(self.arch, ["flow"])
+        edge = Edge(edge_id, source, target, props=dict(props or {"protocol": "https"}))
+        self.push(Connect(edge, f"Connect {self.arch.label_of(source)} to {self.arch.label_of(target)}"))
         return edge_id
 
     def move_nodes(self, moves: Mapping[str, tuple[float, float, float | None, float | None]],
@@ -166,29 +177,39 @@ class DocumentController(QObject):
         """Move (and re-parent) nodes as one undo step."""
         edits: list[Edit] = []
         real = {i: g for i, g in moves.items() if self._geometry(i) != g}
+        resized = any(self._geometry(i)[2:] != g[2:] for i, g in real.items())
+        verb = "Resize" if resized and len(real) == 1 else "Move"
         if real:
-            edits.append(MoveNodes(real))
-        for node_id, parent in (reparent or {}).items():
-            if self.arch.parent_of(node_id) != parent:
-                edits.append(Reparent(node_id, parent))
-        if edits:
-            self.push(Compound(edits, "Move") if len(edits) > 1 else edits[0])
+            edits.append(MoveNodes(real, f"{verb} {describe(self.arch, list(real))}"))
+        moved_in = [(n, p) for n, p in (reparent or {}).items() if self.arch.parent_of(n) != p]
+        for node_id, parent in moved_in:
+            where = f"into {self.arch.label_of(parent)}" if parent is not None else "out of its container"
+            edits.append(Reparent(node_id, parent, f"Move {self.arch.label_of(node_id)} {where}"))
+        if not edits:
+            return
+        if len(edits) == 1:
+            self.push(edits[0])
+        elif len(moved_in) == 1:
+            self.push(Compound(edits, edits[-1].text))
+        else:
+            self.push(Compound(edits, f"Move {describe(self.arch, list(moves))}"))
 
     def rename(self, item_id: str, label: str) -> None:
         """Rename a node or a flow."""
         if self.arch.has_node(item_id):
             if self.arch.node(item_id).label != label:
-                self.push(SetLabel(item_id, label))
+                self.push(SetLabel(item_id, label, f"Rename {self.arch.label_of(item_id)} to {label!r}"))
         elif self.arch.has_edge(item_id) and self.arch.edge(item_id).label != label:
-            self.push(SetEdgeLabel(item_id, label))
+            self.push(SetEdgeLabel(item_id, label, f"Rename {describe(self.arch, [item_id])} to {label!r}"))
 
     def set_property(self, item_id: str, name: str, value: Any) -> None:
         """Set a property of a node or flow (raises ModelError with the reason if invalid)."""
+        text = f"Change {name.replace('_', ' ')} of {describe(self.arch, [item_id])}"
         if self.arch.has_node(item_id):
             if self.arch.props_of(item_id).get(name) != value:
-                self.push(SetProperty(item_id, name, value))
+                self.push(SetProperty(item_id, name, value, text))
         elif self.arch.edge(item_id).props.get(name) != value:
-            self.push(SetEdgeProperty(item_id, name, value))
+            self.push(SetEdgeProperty(item_id, name, value, text))
 
     def set_design_meta(self, name: str | None = None, description: str | None = None) -> None:
         """Change the design's name or description (None: leave it), as one undo step."""
@@ -210,16 +231,18 @@ class DocumentController(QObject):
         edges = [e for e in edges if not {self.arch.edge(e).source, self.arch.edge(e).target} & gone]
         edits: list[Edit] = [Disconnect(e) for e in edges] + [RemoveNode(n) for n in tops]
         if edits:
-            self.push(Compound(edits, "Delete") if len(edits) > 1 else edits[0])
+            self.push(Compound(edits, f"Delete {describe(self.arch, [*tops, *edges])}"))
 
     def suppress(self, rule: str, node: str | None, justification: str) -> None:
         """Accept finding ``rule@node`` with a justification."""
-        self.push(AddSuppression(Suppression(rule, node, justification)))
+        where = f" on {self.arch.label_of(node)}" if node is not None and self.arch.has_node(node) else ""
+        self.push(AddSuppression(Suppression(rule, node, justification), f"Suppress {rule}{where}"))
 
     def unsuppress(self, rule: str, node: str | None) -> None:
         """Withdraw the acceptance of finding ``rule@node``."""
         if any((s.rule, s.node) == (rule, node) for s in self.arch.suppressions()):
-            self.push(RemoveSuppression(rule, node))
+            where = f" on {self.arch.label_of(node)}" if node is not None and self.arch.has_node(node) else ""
+            self.push(RemoveSuppression(rule, node, f"Unsuppress {rule}{where}"))
 
     def auto_layout(self) -> Layout:
         """Lay the design out with Graphviz (a grid when dot is missing or fails) as one undo step.
@@ -251,8 +274,11 @@ class DocumentController(QObject):
                  for e in self.arch.edges() if e.source in picked and e.target in picked]
         return json.dumps({"format": "wadesk-clipboard", "nodes": nodes, "edges": edges})
 
-    def paste_json(self, text: str, offset: float = 20.0) -> list[str]:
-        """Add the clipboard's nodes with new ids, offset by ``offset`` px; returns the new top-level ids."""
+    def paste_json(self, text: str, offset: float = 20.0, verb: str = "Paste") -> list[str]:
+        """Add the clipboard's nodes and the flows among them, offset by ``offset`` px; returns the new top-level ids.
+
+        Copies get readable ids of their own and distinct labels ("App server (2)").
+        """
         try:
             data = json.loads(text)
             if data.get("format") != "wadesk-clipboard":
@@ -261,30 +287,35 @@ class DocumentController(QObject):
             edges = list(data["edges"])
         except (ValueError, KeyError, TypeError, AttributeError):
             return []
-        ids = {r["id"]: new_id() for r in records}
-        edits: list[Edit] = []
-        tops: list[str] = []
-        for r in records:
-            parent = ids.get(r["parent"]) if r.get("parent") else None
-            if parent is None:
-                tops.append(ids[r["id"]])
-            edits.append(AddNode(Node(ids[r["id"]], r["kind"], label=r.get("label", ""), parent=parent,
-                                      x=float(r["x"]) + offset, y=float(r["y"]) + offset,
-                                      w=r.get("w"), h=r.get("h"), props=copy.deepcopy(r.get("props", {})))))
-        for e in edges:
-            edits.append(Connect(Edge(new_id(), ids[e["source"]], ids[e["target"]], label=e.get("label", ""),
-                                      props=e.get("props", {}))))
+        try:
+            fresh = readable_ids(self.arch, [id_prefix(str(r["kind"])) for r in records] + ["flow"] * len(edges))
+            ids = {r["id"]: fresh[i] for i, r in enumerate(records)}
+            labels = copy_labels((n.label for n in self.arch.nodes()), [str(r.get("label", "")) for r in records])
+            edits: list[Edit] = []
+            tops: list[str] = []
+            for r, label in zip(records, labels, strict=True):
+                parent = ids.get(r["parent"]) if r.get("parent") else None
+                if parent is None:
+                    tops.append(ids[r["id"]])
+                edits.append(AddNode(Node(ids[r["id"]], r["kind"], label=label, parent=parent,
+                                          x=float(r["x"]) + offset, y=float(r["y"]) + offset,
+                                          w=r.get("w"), h=r.get("h"), props=copy.deepcopy(r.get("props", {})))))
+            for e, edge_id in zip(edges, fresh[len(records):], strict=True):
+                edits.append(Connect(Edge(edge_id, ids[e["source"]], ids[e["target"]], label=e.get("label", ""),
+                                          props=e.get("props", {}))))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return []
         if not edits:
             return []
         try:
-            self.push(Compound(edits, "Paste"))
+            self.push(Compound(edits, f"{verb} {tops_text(records, tops)}"))
         except (ModelError, KeyError):
             return []
         return tops
 
     def duplicate(self, ids: Iterable[str]) -> list[str]:
         """Copy and paste ``ids`` in one go; returns the new top-level ids."""
-        return self.paste_json(self.copy_json(ids))
+        return self.paste_json(self.copy_json(ids), verb="Duplicate")
 
     # ------------------------------------------------------------ geometry
     def _geometry(self, node_id: str) -> tuple[float, float, float | None, float | None]:

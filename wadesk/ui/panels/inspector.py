@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from wadesk.catalog import CATALOG
+from wadesk.catalog.known_values import property_warnings
 from wadesk.catalog.properties import EdgeProps
 from wadesk.model import ModelError, ModelEvent
 from wadesk.ui._compat import override
 from wadesk.ui.document import DocumentController
-from wadesk.ui.panels.editors import DescriptionEdit
+from wadesk.ui.panels.editors import DescriptionEdit, NodeChecklist, ZoneCombo
 from wadesk.ui.selection import SelectionModel
 
 _INT_MAX = 2_147_483_647
@@ -66,6 +67,11 @@ class _Field:
         self.error.setStyleSheet("color: #D13212;")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.warning = QLabel()
+        self.warning.setObjectName(f"warning_{name}")
+        self.warning.setStyleSheet("color: #B35500;")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
 
 
 class _UndoGoesToTheDocument(QObject):
@@ -187,8 +193,10 @@ class InspectorPanel(QWidget):
             row_layout.setContentsMargins(0, 0, 0, 0)
             row_layout.addWidget(field.widget)
             row_layout.addWidget(field.error)
+            row_layout.addWidget(field.warning)
             self._form.addRow(caption, row)
             self.fields[name] = field
+        self._show_warnings()
         for line in self._form_host.findChildren(QLineEdit):
             line.installEventFilter(self._undo_filter)
             # Connected after the commit: once applied, the text is the design's, not pending typing.
@@ -196,6 +204,10 @@ class InspectorPanel(QWidget):
 
     def _make_field(self, name: str, info: Any) -> _Field | None:
         annotation = info.annotation
+        if name == "subnets" and _list_item(annotation) is str:
+            return self._subnets_field(name)
+        if name == "availability_zone" and annotation is str:
+            return self._zone_field(name)
         if annotation is bool:
             box = QCheckBox()
             box.setObjectName(f"field_{name}")
@@ -232,6 +244,55 @@ class InspectorPanel(QWidget):
         if isinstance(item, type) and issubclass(item, BaseModel):
             return self._table_field(name, item)
         return None
+
+    def _subnets_field(self, name: str) -> _Field:
+        checklist = NodeChecklist()
+        checklist.setObjectName(f"field_{name}")
+        checklist.picked.connect(lambda ids, n=name: self._commit(n, ids))
+        return _Field(name, checklist, lambda v: checklist.show_choices(self._subnet_choices(), list(v or [])))
+
+    def _zone_field(self, name: str) -> _Field:
+        combo = ZoneCombo()
+        combo.setObjectName(f"field_{name}")
+        combo.zone_chosen.connect(lambda zone, n=name: self._commit(n, zone))
+        return _Field(name, combo, lambda v: combo.show_zone(str(v or ""), self._design_zones()))
+
+    def _subnet_choices(self) -> list[tuple[str, str]]:
+        """(id, "label · zone · public") of every subnet of the design, by label."""
+        arch = self._document.arch
+        choices = []
+        for node in arch.nodes():
+            if node.kind != "subnet":
+                continue
+            zone = str(node.props.get("availability_zone") or "") or next(
+                (str(arch.props_of(a).get("name") or "") for a in arch.ancestors(node.id)
+                 if arch.node(a).kind == "availability_zone"), "")
+            details = [zone] if zone else []
+            details.append("public" if node.props.get("public") else "private")
+            choices.append((node.id, f"{arch.label_of(node.id)} · {' · '.join(details)}"))
+        return sorted(choices, key=lambda choice: choice[1].lower())
+
+    def _design_zones(self) -> list[str]:
+        """Every Availability Zone the design names, on AZ containers or subnets."""
+        arch = self._document.arch
+        zones = set()
+        for node in arch.nodes():
+            if node.kind == "availability_zone":
+                zones.add(str(node.props.get("name") or ""))
+            elif node.kind == "subnet":
+                zones.add(str(node.props.get("availability_zone") or ""))
+        return sorted(z for z in zones if z)
+
+    def _show_warnings(self) -> None:
+        """Values that load but that wadesk does not know (a new instance type, say) get an amber note."""
+        arch = self._document.arch
+        target = self._target
+        warnings = property_warnings(arch.node(target).kind, arch.props_of(target)) \
+            if target is not None and arch.has_node(target) else {}
+        for name, field in self.fields.items():
+            text = warnings.get(name, "")
+            field.warning.setText(f"Unknown value: {text}" if text else "")
+            field.warning.setVisible(bool(text))
 
     def _optional_int_field(self, name: str, info: Any) -> _Field:
         host = QWidget()
@@ -356,6 +417,7 @@ class InspectorPanel(QWidget):
             for name, field in self.fields.items():
                 field.show(props.get(name))
                 field.error.hide()
+            self._show_warnings()
 
 
 def _quiet(widget: QWidget, action: Callable[[], None]) -> None:
