@@ -68,6 +68,7 @@ ROWS: tuple[KindRow, ...] = (
     _row("eks_cluster", "EKS cluster", "compute", "aws.compute.EKS", p.EksClusterProps),
     _row("elastic_beanstalk", "Elastic Beanstalk", "compute", "aws.compute.ElasticBeanstalk", p.ElasticBeanstalkProps),
     _row("batch", "AWS Batch", "compute", "aws.compute.Batch", p.BatchProps),
+    _row("ecs_cluster", "ECS cluster", "compute", "aws.compute.ElasticContainerService", p.EcsClusterProps),
     # storage
     _row("s3", "S3 bucket", "storage", "aws.storage.S3", p.S3Props),
     _row("ebs", "EBS volume", "storage", "aws.storage.EBS", p.EbsProps),
@@ -87,6 +88,7 @@ ROWS: tuple[KindRow, ...] = (
     # networking
     _row("alb", "Application Load Balancer", "networking", "aws.network.ALB", p.LoadBalancerProps),
     _row("nlb", "Network Load Balancer", "networking", "aws.network.NLB", p.LoadBalancerProps),
+    _row("elb", "Classic Load Balancer", "networking", "aws.network.ElbClassicLoadBalancer", p.LoadBalancerProps),
     _row("cloudfront", "CloudFront distribution", "networking", "aws.network.CloudFront", p.CloudFrontProps),
     _row("api_gateway", "API Gateway", "networking", "aws.network.APIGateway", p.ApiGatewayProps),
     _row("route53", "Route 53", "networking", "aws.network.Route53", p.Route53Props),
@@ -117,6 +119,8 @@ ROWS: tuple[KindRow, ...] = (
     _row("xray", "X-Ray", "management", "aws.devtools.XRay"),
     _row("cloudformation", "CloudFormation", "management", "aws.management.Cloudformation"),
     _row("trusted_advisor", "Trusted Advisor", "management", "aws.management.TrustedAdvisor"),
+    _row("cloudwatch_alarm", "CloudWatch alarm", "management", "aws.management.CloudwatchAlarm", p.AlarmProps),
+    _row("aws_resource", "AWS resource (other)", "management", "aws.general.Marketplace", p.GenericResourceProps),
     # integration
     _row("sqs", "SQS queue", "integration", "aws.integration.SQS", p.SqsProps),
     _row("sns", "SNS topic", "integration", "aws.integration.SNS", p.SnsProps),
@@ -125,6 +129,8 @@ ROWS: tuple[KindRow, ...] = (
     _row("kinesis", "Kinesis data stream", "integration", "aws.analytics.KinesisDataStreams", p.KinesisProps),
     _row("msk", "MSK (Kafka) cluster", "integration", "aws.analytics.ManagedStreamingForKafka", p.MskProps),
     _row("mq", "Amazon MQ broker", "integration", "aws.integration.MQ", p.MqProps),
+    _row("firehose", "Data Firehose stream", "integration", "aws.analytics.KinesisDataFirehose", p.FirehoseProps),
+    _row("dms", "DMS replication instance", "integration", "aws.migration.DatabaseMigrationService", p.DmsProps),
     # analytics / ML
     _row("athena", "Athena", "analytics", "aws.analytics.Athena", p.AthenaProps),
     _row("glue", "Glue", "analytics", "aws.analytics.Glue", p.GlueProps),

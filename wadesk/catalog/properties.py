@@ -159,6 +159,13 @@ class BatchProps(Props):
     )
 
 
+class EcsClusterProps(Props):
+    container_insights: bool = Field(False, description="CloudWatch Container Insights collects cluster metrics")
+    capacity: Literal["FARGATE", "EC2", "mixed"] = Field(
+        "FARGATE", description="Where its tasks run: Fargate, EC2 container instances, or both"
+    )
+
+
 # -------------------------------------------------------------------- storage
 class S3Props(Props):
     block_public_access: bool = Field(True, description="S3 Block Public Access is on for the bucket")
@@ -399,6 +406,10 @@ class CloudWatchProps(Props):
     alarms: bool = Field(True, description="Alarms are defined on the metrics it receives")
 
 
+class AlarmProps(Props):
+    actions: bool = Field(False, description="The alarm notifies or acts (an SNS topic, Auto Scaling, EC2 action)")
+
+
 class ConfigProps(Props):
     all_resources: bool = Field(True, description="The recorder records every resource type")
 
@@ -428,6 +439,20 @@ class StepFunctionsProps(Props):
     )
     logging: bool = Field(False, description="Execution history is logged to CloudWatch Logs")
     tracing: bool = Field(False, description="X-Ray tracing is enabled")
+
+
+class FirehoseProps(Props):
+    encryption: bool = Field(False, description="Server-side encryption of the records it buffers")
+    destination: str = Field("s3", description="Where it delivers: s3, redshift, opensearch, http, splunk...")
+
+
+class DmsProps(Props):
+    multi_az: bool = Field(False, description="A standby replication instance in another AZ takes over on failure")
+    publicly_accessible: bool = Field(True, description="The replication instance has a public IP address")
+    storage_encrypted: bool = Field(True, description="Storage is encrypted with KMS (always on for new instances)")
+    auto_minor_version_upgrade: bool = Field(
+        True, description="Minor engine versions are applied in the maintenance window"
+    )
 
 
 class KinesisProps(Props):
@@ -477,6 +502,11 @@ class SageMakerProps(Props):
     )
     root_access: bool = Field(True, description="Users get root access on the notebook instance")
     kms_encryption: bool = Field(False, description="The notebook's storage volume is encrypted with a KMS key")
+
+
+# ---------------------------------------------------------------------- other
+class GenericResourceProps(Props):
+    resource_type: str = Field("", description="The resource's type in its source, such as AWS::Foo::Bar")
 
 
 # ---------------------------------------------------------------------- edges

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from wadesk.catalog.responsibility_more import MORE
+
 #: Layer ids, from the data centre floor up to backup and availability settings.
 LAYERS: tuple[str, ...] = (
     "physical",
@@ -482,7 +484,7 @@ _TABLE: dict[str, tuple[str, str, str]] = {
 
 #: The default split of every kind id, before properties move any layer.
 RESPONSIBILITIES: Mapping[str, Responsibility] = MappingProxyType(
-    {kind: _make(model, codes, note) for kind, (model, codes, note) in _TABLE.items()}
+    {kind: _make(model, codes, note) for kind, (model, codes, note) in (_TABLE | MORE).items()}
 )
 
 

@@ -1,0 +1,165 @@
+"""Flows of an imported CloudFormation template, inferred the way requests travel once every node exists."""
+
+from __future__ import annotations
+
+from wadesk.importers.cfn.mapping import COMPUTE_KINDS, DATA_KINDS, CfnMapper
+from wadesk.importers.cfn.mapping_compute import policy_targets
+from wadesk.importers.ir import ImportedNode, Purpose
+
+#: Key of the one internet node (a hyphen: never a CloudFormation logical id).
+INTERNET = "internet-users"
+DEFAULT_VPC, DEFAULT_SUBNET = "default-vpc", "default-subnets"
+WORLD = ("0.0.0.0/0", "::/0")
+SQL_PORTS = frozenset({3306, 5432, 1433, 1521, 5439, 8182, 27017})
+ADMIN_PORTS = frozenset({22, 3389})
+_ENTRY_KINDS = frozenset({"alb", "nlb", "elb"})
+_DB_KINDS = frozenset({"rds", "aurora", "redshift", "documentdb", "neptune", "elasticache", "opensearch", "mq", "dms"})
+
+
+def port_flow(low: int, high: int, protocol: str) -> tuple[str, int | None, Purpose, str]:
+    """(protocol, port, purpose, label) of a flow allowed by a rule on ports ``low``..``high``."""
+    port = low if low == high else None
+    if protocol not in ("tcp", "6") and protocol != "-1":
+        return "other", port, "request", protocol.upper()
+    if port in ADMIN_PORTS:
+        return "tcp", port, "admin", "SSH" if port == 22 else "RDP"
+    if port in SQL_PORTS:
+        return "sql", port, "request", f"SQL :{port}"
+    if port == 443:
+        return "https", 443, "request", "HTTPS"
+    if port in (80, 8080):
+        return "http", port, "request", f"HTTP :{port}"
+    if port is None:
+        return "tcp", None, "request", "all ports" if (low, high) == (0, 65535) else f"TCP {low}-{high}"
+    return "tcp", port, "request", f"TCP :{port}"
+
+
+def finish_placement(m: CfnMapper) -> None:
+    """Resources created without a subnet land in the account's default VPC, whose subnets are public."""
+    waiting = [key for key in m.topic("default_vpc") if key in m.design.nodes]
+    if not waiting:
+        return
+    m.design.add(ImportedNode(DEFAULT_VPC, "vpc", "Default VPC", placeholder=True, props={"cidr": "172.31.0.0/16"}))
+    m.design.add(ImportedNode(DEFAULT_SUBNET, "subnet", "Default subnets", placeholder=True, vpc=DEFAULT_VPC,
+                              public=True, props={"map_public_ip_on_launch": True}))
+    m.report.assume("Resources given no subnet launch in the default VPC's default subnets, which are public and "
+                    "give instances a public IPv4 address")
+    for key in waiting:
+        node = m.design.nodes[key]
+        node.subnets = [DEFAULT_SUBNET]
+        for group in node.security_groups:
+            if m.design.nodes[group].vpc is None:
+                m.design.nodes[group].vpc = DEFAULT_VPC
+    for node in m.design.nodes.values():
+        if node.inside in waiting and node.kind == "ec2":
+            node.subnets = [DEFAULT_SUBNET]
+
+
+def _instance_public(m: CfnMapper, node: ImportedNode) -> bool:
+    if node.props.get("public_ip"):
+        return True
+    if m.topic("public_address").get(node.key):
+        return True
+    owner = m.design.nodes.get(node.inside) if node.inside else node
+    for subnet in (owner.subnets if owner else [])[:1]:
+        target = m.design.nodes.get(subnet)
+        if target is not None and target.public and target.props.get("map_public_ip_on_launch"):
+            return True
+    return False
+
+
+def _members(m: CfnMapper) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for node in m.design.nodes.values():
+        if node.kind == "auto_scaling_group" and any(n.inside == node.key for n in m.design.nodes.values()):
+            continue  # its instances are the members
+        for group in node.security_groups:
+            members.setdefault(group, []).append(node.key)
+    return members
+
+
+def finish_flows(m: CfnMapper) -> None:
+    """Every flow that needs the whole design: internet entries, group rules, roles, events, dead letters."""
+    nodes = m.design.nodes
+    for node in nodes.values():
+        if node.kind == "ec2" and _instance_public(m, node):
+            node.props["public_ip"] = True
+    members = _members(m)
+    pairs: set[tuple[str, str]] = {(f.source, f.target) for f in m.design.flows}
+
+    def drawn(key: str | None) -> str | None:
+        found = m.get(key)
+        return found.key if found is not None else None
+
+    for source, target, label in m.topic("later_flows").get("items", []):
+        a, b = drawn(source), drawn(target)
+        if a and b and nodes[b].kind not in ("iam_role", "security_group", "vpc", "subnet"):
+            m.design.flow(a, b, "https", 443, label, reason=label)
+    for key, targets in m.topic("dead_letters").items():
+        for target in targets:
+            if drawn(target):
+                m.design.flow(key, drawn(target) or "", "https", 443, "Dead letters", dead_letter=True)
+    for role, users in m.role_users.items():
+        role_node = drawn(role)
+        for user in dict.fromkeys(users):
+            if role_node and user in nodes:
+                m.design.flow(user, role_node, "https", 443, "Assumes role", reason="role")
+            for target, action in policy_targets(m, role):
+                end = drawn(target)
+                if end and end != user and user in nodes and nodes[end].kind in DATA_KINDS:
+                    m.design.flow(user, end, "https", 443, action or "API", reason=f"policy of {role}")
+    for user, targets in m.topic("env_refs").items():
+        for target in targets:
+            end = drawn(target)
+            if end and user in nodes and nodes[user].kind in COMPUTE_KINDS | {"fargate_task"} and (
+                nodes[end].kind in DATA_KINDS
+            ):
+                if nodes[end].kind in _DB_KINDS:
+                    m.design.flow(user, end, "sql", None, "Connects", reason="environment")
+                else:
+                    m.design.flow(user, end, "https", 443, "API", reason="environment")
+    # Security group rules that name another group: its members talk to ours.
+    for group, sources in m.topic("sg_sources").items():
+        for source, low, high, protocol in sources:
+            kind, port, purpose, label = port_flow(low, high, protocol)
+            for a in members.get(source, []):
+                for b in members.get(group, []):
+                    if a != b and (a, b) not in pairs:
+                        m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
+    _internet(m, members)
+
+
+def _internet(m: CfnMapper, members: dict[str, list[str]]) -> None:
+    nodes = m.design.nodes
+    entries: list[tuple[str, str, int | None, str, Purpose]] = []
+    for key, label in m.topic("internet_entries").items():
+        if m.get(key) is not None:
+            entries.append((m.get(key).key, "https", 443, label, "request"))  # type: ignore[union-attr]
+    for node in list(nodes.values()):
+        if node.kind in _ENTRY_KINDS and node.props.get("scheme") != "internal":
+            secure = node.props.get("https_only")
+            entries.append((node.key, "https" if secure else "http", 443 if secure else 80,
+                            "HTTPS" if secure else "HTTP", "request"))
+        if node.kind == "s3" and node.props.get("website_hosting") and m.topic("public_buckets").get(node.key):
+            entries.append((node.key, "http", 80, "HTTP (website)", "request"))
+        exposed = (node.kind == "ec2" and node.props.get("public_ip")) or (
+            node.kind in _DB_KINDS and node.props.get("publicly_accessible")
+        )
+        if not exposed:
+            continue
+        for group in node.security_groups:
+            for rule in nodes[group].props.get("ingress", []) if group in nodes else []:
+                if rule.get("cidr") not in WORLD:
+                    continue
+                kind, port, purpose, label = port_flow(rule["port_from"], rule["port_to"], rule["protocol"])
+                entries.append((node.key, kind, port, label, purpose))
+    if not entries:
+        return
+    m.design.add(ImportedNode(INTERNET, "internet", "Internet users"))
+    for key, kind, port, label, purpose in entries:
+        acl = m.topic("protected").get(key)
+        if acl and purpose == "request":
+            m.design.flow(INTERNET, acl, kind, port, label, reason="internet entry")
+            m.design.flow(acl, key, kind, port, f"{label} (filtered)", reason="web ACL")
+        else:
+            m.design.flow(INTERNET, key, kind, port, label, purpose, reason="internet entry")

@@ -1,0 +1,389 @@
+"""CloudFormation storage and database types: S3, RDS and Aurora, DynamoDB, ElastiCache, EFS, Neptune,
+DocumentDB, Redshift, OpenSearch, FSx, DMS and AWS Backup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
+from wadesk.importers.cfn.values import Resource
+
+
+def _subnets_of_group(m: CfnMapper, group_value: Any, prop: str = "SubnetIds") -> list[str]:
+    group = ref(group_value)
+    if group is None:
+        return []
+    return m.subnet_keys(m.prop(group, prop))
+
+
+# ------------------------------------------------------------------ S3
+def _bucket(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    block = p.get("PublicAccessBlockConfiguration")
+    if isinstance(block, dict):
+        names = ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+        blocked = all(flag(block.get(name), False) for name in names)
+    else:
+        blocked = True
+        m.report.assume("An S3 bucket without PublicAccessBlockConfiguration blocks public access (AWS default since April 2023)")
+    if text(p.get("AccessControl")) in ("PublicRead", "PublicReadWrite"):
+        blocked = False
+    encryption = "SSE-S3"
+    for rule in as_list(dig(p, "BucketEncryption", "ServerSideEncryptionConfiguration")):
+        algorithm = text(dig(rule, "ServerSideEncryptionByDefault", "SSEAlgorithm"))
+        if algorithm.startswith("aws:kms"):
+            encryption = "SSE-KMS"
+    if not p.get("BucketEncryption"):
+        m.report.assume("An S3 bucket without BucketEncryption is encrypted with SSE-S3 (AWS default since January 2023)")
+    rules = as_list(dig(p, "LifecycleConfiguration", "Rules"))
+    node = m.node(r, "s3", {
+        "block_public_access": blocked,
+        "encryption": encryption,
+        "versioning": text(dig(p, "VersioningConfiguration", "Status")) == "Enabled",
+        "access_logging": p.get("LoggingConfiguration") is not None,
+        "lifecycle_rules": any(isinstance(x, dict) and text(x.get("Status"), "Enabled") == "Enabled" for x in rules),
+        "website_hosting": p.get("WebsiteConfiguration") is not None,
+        "replication": p.get("ReplicationConfiguration") is not None,
+    })
+    notifications = p.get("NotificationConfiguration") or {}
+    for section, field in (("LambdaConfigurations", "Function"), ("QueueConfigurations", "Queue"),
+                           ("TopicConfigurations", "Topic")):
+        for item in as_list(dig(notifications, section)):
+            for target in refs(dig(item, field)):
+                m.topic("later_flows").setdefault("items", []).append((node.key, target, "Notification"))
+    for target in refs(dig(p, "LoggingConfiguration", "DestinationBucketName")):
+        m.topic("later_flows").setdefault("items", []).append((node.key, target, "Access logs"))
+
+
+def _bucket_policy(m: CfnMapper, r: Resource) -> None:
+    bucket = ref(r.properties.get("Bucket"))
+    for statement in as_list(dig(r.properties, "PolicyDocument", "Statement")):
+        if not isinstance(statement, dict) or text(statement.get("Effect")) != "Allow" or statement.get("Condition"):
+            continue
+        principal = statement.get("Principal")
+        everyone = principal == "*" or (isinstance(principal, dict) and "*" in as_list(principal.get("AWS")))
+        actions = [text(a) for a in as_list(statement.get("Action"))]
+        if everyone and any(a in ("s3:GetObject", "s3:*", "*") for a in actions) and bucket:
+            m.topic("public_buckets")[bucket] = True
+        if isinstance(principal, dict):
+            for distribution in refs(principal) + refs(statement.get("Condition")):
+                m.topic("oac_buckets")[bucket or ""] = distribution
+    m.fold(r, bucket)
+
+
+# ------------------------------------------------------------------ RDS and clusters
+_CLUSTER_KINDS = {"AWS::Neptune::DBCluster": "neptune", "AWS::DocDB::DBCluster": "documentdb"}
+
+
+def _db_props(p: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "storage_encrypted": flag(p.get("StorageEncrypted"), False),
+        "backup_retention_days": min(35, max(0, number(p.get("BackupRetentionPeriod"), 1) or 0)),
+        "deletion_protection": flag(p.get("DeletionProtection"), False),
+        "iam_auth": flag(p.get("EnableIAMDatabaseAuthentication"), False),
+        "log_exports": bool(as_list(p.get("EnableCloudwatchLogsExports"))),
+    }
+
+
+def _db_instance(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    cluster = ref(p.get("DBClusterIdentifier"))
+    if cluster and m.get(cluster) is not None:
+        node = m.get(cluster)
+        assert node is not None
+        count = m.topic("cluster_instances").get(node.key, 0) + 1
+        m.topic("cluster_instances")[node.key] = count
+        if node.kind in ("neptune", "documentdb"):
+            node.props["instances"] = count
+        elif count > 1:
+            node.props["multi_az"] = True
+        if text(p.get("DBInstanceClass")) and node.kind in ("aurora", "rds"):
+            node.props["instance_class"] = text(p.get("DBInstanceClass"))
+        if flag(p.get("EnablePerformanceInsights"), False) and node.kind in ("aurora", "rds"):
+            node.props["performance_insights"] = True
+        if flag(p.get("PubliclyAccessible"), False) and node.kind in ("aurora", "rds"):
+            node.props["publicly_accessible"] = True
+        m.fold(r, node.key)
+        return
+    engine = text(p.get("Engine"), "mysql").lower()
+    if "PubliclyAccessible" in p:
+        public = flag(p.get("PubliclyAccessible"), False)
+    else:
+        public = not p.get("DBSubnetGroupName")
+        if public:
+            m.report.assume("An RDS instance without DBSubnetGroupName or PubliclyAccessible sits in the default VPC "
+                            "and is publicly accessible (RDS's default there)")
+    props = _db_props(p) | {
+        "engine": engine,
+        "instance_class": text(p.get("DBInstanceClass")) or None,
+        "multi_az": flag(p.get("MultiAZ"), False),
+        "publicly_accessible": public,
+        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+        "performance_insights": flag(p.get("EnablePerformanceInsights"), False),
+    }
+    if text(p.get("SourceDBInstanceIdentifier")) or ref(p.get("SourceDBInstanceIdentifier")):
+        props["backup_retention_days"] = number(p.get("BackupRetentionPeriod"), 0)
+    node = m.node(r, "aurora" if engine.startswith("aurora") else "rds", props)
+    node.subnets = _subnets_of_group(m, p.get("DBSubnetGroupName"))
+    node.security_groups = m.security_group_keys(p.get("VPCSecurityGroups"))
+    source = ref(p.get("SourceDBInstanceIdentifier"))
+    if source:
+        m.topic("later_flows").setdefault("items", []).append((source, node.key, "Replication"))
+    if not node.subnets:
+        m.topic("default_vpc")[node.key] = True
+
+
+def _db_cluster(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    engine = text(p.get("Engine"), "aurora-mysql").lower()
+    kind = _CLUSTER_KINDS.get(r.type) or ("aurora" if engine.startswith("aurora") else "rds")
+    props = _db_props(p)
+    if kind in ("aurora", "rds"):
+        props |= {"engine": engine, "multi_az": kind == "rds" and bool(p.get("DBClusterInstanceClass"))}
+        if text(p.get("DBClusterInstanceClass")):
+            props["instance_class"] = text(p.get("DBClusterInstanceClass"))
+        if text(p.get("EngineMode")) == "serverless":
+            props["storage_encrypted"] = True
+        props["publicly_accessible"] = flag(p.get("PubliclyAccessible"), False)
+    else:
+        props.pop("log_exports")
+        if kind == "documentdb":
+            props.pop("iam_auth")
+            props["audit_logs"] = "audit" in as_list(p.get("EnableCloudwatchLogsExports"))
+        props["backup_retention_days"] = max(1, props["backup_retention_days"])
+    node = m.node(r, kind, props)
+    group = p.get("DBSubnetGroupName")
+    node.subnets = _subnets_of_group(m, group)
+    node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
+
+
+def _fold_subnet_group(m: CfnMapper, r: Resource) -> None:
+    users = [key for key, other in m.resources.items() if key != r.logical_id and r.logical_id in refs(other.properties)]
+    drawn = [key for key in users if m.get(key) is not None]
+    m.fold(r, drawn[0] if drawn else None, "used by nothing drawn")
+
+
+# ------------------------------------------------------------------ DynamoDB, ElastiCache
+def _table(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    m.node(r, "dynamodb", {
+        "point_in_time_recovery": flag(dig(p, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), False),
+        "kms_encryption": flag(dig(p, "SSESpecification", "SSEEnabled"), False),
+        "billing_mode": "PAY_PER_REQUEST" if text(p.get("BillingMode")) == "PAY_PER_REQUEST" else "PROVISIONED",
+        "deletion_protection": flag(p.get("DeletionProtectionEnabled"), False),
+        "global_table": r.type == "AWS::DynamoDB::GlobalTable",
+    })
+    if r.type == "AWS::DynamoDB::GlobalTable":
+        m.design.nodes[r.logical_id].props["point_in_time_recovery"] = any(
+            flag(dig(replica, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), False)
+            for replica in as_list(p.get("Replicas"))
+        )
+        m.design.nodes[r.logical_id].props["kms_encryption"] = flag(dig(p, "SSESpecification", "SSEEnabled"), False)
+
+
+def _cache_engine(value: Any) -> str:
+    engine = text(value, "redis").lower()
+    return engine if engine in ("redis", "valkey", "memcached") else "redis"
+
+
+def _replication_group(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    replicas = number(p.get("ReplicasPerNodeGroup"), None)
+    if replicas is None:
+        replicas = max(0, (number(p.get("NumCacheClusters"), 1) or 1) - 1)
+    node = m.node(r, "elasticache", {
+        "engine": _cache_engine(p.get("Engine")),
+        "replicas": replicas,
+        "encryption_at_rest": flag(p.get("AtRestEncryptionEnabled"), False),
+        "encryption_in_transit": flag(p.get("TransitEncryptionEnabled"), False),
+        "automatic_failover": flag(p.get("AutomaticFailoverEnabled"), False),
+        "snapshot_retention_days": number(p.get("SnapshotRetentionLimit"), 0),
+        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+    })
+    node.subnets = _subnets_of_group(m, p.get("CacheSubnetGroupName"))
+    node.security_groups = m.security_group_keys(p.get("SecurityGroupIds"))
+
+
+def _cache_cluster(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    group = ref(p.get("ReplicationGroupId"))
+    if group and m.get(group) is not None:
+        m.fold(r, group)
+        return
+    node = m.node(r, "elasticache", {
+        "engine": _cache_engine(p.get("Engine")),
+        "encryption_in_transit": flag(p.get("TransitEncryptionEnabled"), False),
+        "snapshot_retention_days": number(p.get("SnapshotRetentionLimit"), 0),
+        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+    })
+    node.subnets = _subnets_of_group(m, p.get("CacheSubnetGroupName"))
+    node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
+
+
+# ------------------------------------------------------------------ EFS, FSx
+def _file_system(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    m.node(r, "efs", {
+        "encrypted": flag(p.get("Encrypted"), False),
+        "backup": text(dig(p, "BackupPolicy", "Status")) == "ENABLED",
+        "one_zone": bool(text(p.get("AvailabilityZoneName"))),
+        "lifecycle_policy": bool(as_list(p.get("LifecyclePolicies"))),
+    })
+
+
+def _mount_target(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    system = m.get(ref(p.get("FileSystemId")))
+    if system is not None:
+        system.subnets = list(dict.fromkeys(system.subnets + m.subnet_keys(p.get("SubnetId"))))
+        system.security_groups = list(dict.fromkeys(system.security_groups + m.security_group_keys(p.get("SecurityGroups"))))
+    m.fold(r, system.key if system else None)
+
+
+def _fsx(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    config = p.get("WindowsConfiguration") or p.get("OntapConfiguration") or p.get("OpenZFSConfiguration") or {}
+    deployment = text(dig(config, "DeploymentType")).upper()
+    node = m.node(r, "fsx", {
+        "deployment": "multi-az" if deployment.startswith("MULTI_AZ") else "single-az",
+        "backup_retention_days": number(dig(config, "AutomaticBackupRetentionDays"), 7),
+    })
+    node.subnets = m.subnet_keys(p.get("SubnetIds"))
+    node.security_groups = m.security_group_keys(p.get("SecurityGroupIds"))
+
+
+# ------------------------------------------------------------------ Redshift, OpenSearch, DMS, Backup
+def _redshift(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    node = m.node(r, "redshift", {
+        "node_type": text(p.get("NodeType")) or None,
+        "node_count": max(1, number(p.get("NumberOfNodes"), 1) or 1),
+        "encrypted": flag(p.get("Encrypted"), True),
+        "publicly_accessible": flag(p.get("PubliclyAccessible"), False),
+        "audit_logging": bool(p.get("LoggingProperties")),
+        "snapshot_retention_days": number(p.get("AutomatedSnapshotRetentionPeriod"), 1),
+    })
+    node.subnets = _subnets_of_group(m, p.get("ClusterSubnetGroupName"))
+    node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
+
+
+def _opensearch(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    cluster = p.get("ClusterConfig") or p.get("ElasticsearchClusterConfig") or {}
+    node = m.node(r, "opensearch", {
+        "instance_count": max(1, number(dig(cluster, "InstanceCount"), 1) or 1),
+        "zone_awareness": flag(dig(cluster, "ZoneAwarenessEnabled"), False),
+        "dedicated_masters": flag(dig(cluster, "DedicatedMasterEnabled"), False),
+        "encryption_at_rest": flag(dig(p, "EncryptionAtRestOptions", "Enabled"), False),
+        "node_to_node_encryption": flag(dig(p, "NodeToNodeEncryptionOptions", "Enabled"), False),
+        "enforce_https": flag(dig(p, "DomainEndpointOptions", "EnforceHTTPS"), False),
+        "fine_grained_access": flag(dig(p, "AdvancedSecurityOptions", "Enabled"), False),
+        "audit_logs": "AUDIT_LOGS" in (p.get("LogPublishingOptions") or {}),
+    })
+    node.subnets = m.subnet_keys(dig(p, "VPCOptions", "SubnetIds"))
+    node.security_groups = m.security_group_keys(dig(p, "VPCOptions", "SecurityGroupIds"))
+
+
+def _dms_instance(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    node = m.node(r, "dms", {
+        "multi_az": flag(p.get("MultiAZ"), False),
+        "publicly_accessible": flag(p.get("PubliclyAccessible"), True),
+        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+    })
+    node.subnets = _subnets_of_group(m, p.get("ReplicationSubnetGroupIdentifier"))
+    node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
+
+
+def _dms_task(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    instance = ref(p.get("ReplicationInstanceArn"))
+    flows = m.topic("later_flows").setdefault("items", [])
+    for endpoint, outgoing in ((ref(p.get("SourceEndpointArn")), False), (ref(p.get("TargetEndpointArn")), True)):
+        store = m.resource(endpoint)
+        if store is None or instance is None:
+            continue
+        for target in refs(store.properties):
+            flows.append((instance, target, "Replication") if outgoing else (target, instance, "Replication"))
+        m.topic("dms_endpoints")[store.logical_id] = instance
+    m.fold(r, instance)
+
+
+def _dms_endpoint(m: CfnMapper, r: Resource) -> None:
+    owner = m.topic("dms_endpoints").get(r.logical_id)
+    if owner is None:
+        for other in m.resources.values():
+            if other.type == "AWS::DMS::ReplicationTask" and r.logical_id in refs(other.properties):
+                owner = ref(other.properties.get("ReplicationInstanceArn"))
+    m.fold(r, owner, "used by no replication task")
+
+
+def _backup_plan(m: CfnMapper, r: Resource) -> None:
+    rules = as_list(dig(r.properties, "BackupPlan", "BackupPlanRule"))
+    m.node(r, "backup", {"cross_region_copy": any(isinstance(x, dict) and x.get("CopyActions") for x in rules)})
+    for rule in rules:
+        for vault in refs(dig(rule, "TargetBackupVault")):
+            if m.prop(vault, "EncryptionKeyArn"):
+                m.design.nodes[r.logical_id].props["vault_kms"] = True
+
+
+def _backup_selection(m: CfnMapper, r: Resource) -> None:
+    plan = ref(r.properties.get("BackupPlanId"))
+    for target in refs(dig(r.properties, "BackupSelection", "Resources")):
+        if plan:
+            m.topic("later_flows").setdefault("items", []).append((plan, target, "Backup"))
+    m.fold(r, plan)
+
+
+def _backup_vault(m: CfnMapper, r: Resource) -> None:
+    plans = [key for key, other in m.resources.items() if other.type == "AWS::Backup::BackupPlan"
+             and r.logical_id in refs(other.properties)]
+    m.fold(r, plans[0] if plans else None, "used by no backup plan")
+
+
+def _glacier(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "glacier")
+
+
+HANDLERS: HandlerTable = {
+    "AWS::S3::Bucket": (0, _bucket),
+    "AWS::S3::BucketPolicy": (1, _bucket_policy),
+    "AWS::RDS::DBInstance": (1, _db_instance),
+    "AWS::RDS::DBCluster": (0, _db_cluster),
+    "AWS::Neptune::DBCluster": (0, _db_cluster),
+    "AWS::Neptune::DBInstance": (1, _db_instance),
+    "AWS::DocDB::DBCluster": (0, _db_cluster),
+    "AWS::DocDB::DBInstance": (1, _db_instance),
+    "AWS::RDS::DBSubnetGroup": (2, _fold_subnet_group),
+    "AWS::RDS::DBParameterGroup": (2, _fold_subnet_group),
+    "AWS::RDS::DBClusterParameterGroup": (2, _fold_subnet_group),
+    "AWS::RDS::OptionGroup": (2, _fold_subnet_group),
+    "AWS::Neptune::DBSubnetGroup": (2, _fold_subnet_group),
+    "AWS::Neptune::DBParameterGroup": (2, _fold_subnet_group),
+    "AWS::Neptune::DBClusterParameterGroup": (2, _fold_subnet_group),
+    "AWS::DocDB::DBSubnetGroup": (2, _fold_subnet_group),
+    "AWS::DocDB::DBClusterParameterGroup": (2, _fold_subnet_group),
+    "AWS::ElastiCache::SubnetGroup": (2, _fold_subnet_group),
+    "AWS::ElastiCache::ParameterGroup": (2, _fold_subnet_group),
+    "AWS::Redshift::ClusterSubnetGroup": (2, _fold_subnet_group),
+    "AWS::Redshift::ClusterParameterGroup": (2, _fold_subnet_group),
+    "AWS::DMS::ReplicationSubnetGroup": (2, _fold_subnet_group),
+    "AWS::DynamoDB::Table": (0, _table),
+    "AWS::DynamoDB::GlobalTable": (0, _table),
+    "AWS::ElastiCache::ReplicationGroup": (0, _replication_group),
+    "AWS::ElastiCache::CacheCluster": (1, _cache_cluster),
+    "AWS::EFS::FileSystem": (0, _file_system),
+    "AWS::EFS::MountTarget": (1, _mount_target),
+    "AWS::EFS::AccessPoint": (1, lambda m, r: m.fold(r, ref(r.properties.get("FileSystemId")))),
+    "AWS::FSx::FileSystem": (0, _fsx),
+    "AWS::Redshift::Cluster": (0, _redshift),
+    "AWS::OpenSearchService::Domain": (0, _opensearch),
+    "AWS::Elasticsearch::Domain": (0, _opensearch),
+    "AWS::DMS::ReplicationInstance": (0, _dms_instance),
+    "AWS::DMS::ReplicationTask": (1, _dms_task),
+    "AWS::DMS::Endpoint": (2, _dms_endpoint),
+    "AWS::Backup::BackupPlan": (0, _backup_plan),
+    "AWS::Backup::BackupSelection": (1, _backup_selection),
+    "AWS::Backup::BackupVault": (1, _backup_vault),
+    "AWS::Glacier::Vault": (0, _glacier),
+}

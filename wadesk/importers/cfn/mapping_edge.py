@@ -1,0 +1,322 @@
+"""CloudFormation front doors: load balancers, CloudFront, API Gateway, WAF, Shield and certificates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
+from wadesk.importers.cfn.values import Resource
+
+_SECURE = ("HTTPS", "TLS", "SSL")
+
+
+# ------------------------------------------------------------------ ELBv2
+def _load_balancer(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    attributes = {text(a.get("Key")): a.get("Value") for a in as_list(p.get("LoadBalancerAttributes"))
+                  if isinstance(a, dict)}
+    kind = {"network": "nlb", "gateway": "nlb"}.get(text(p.get("Type"), "application").lower(), "alb")
+    node = m.node(r, kind, {
+        "scheme": "internal" if text(p.get("Scheme")) == "internal" else "internet-facing",
+        "access_logs": flag(attributes.get("access_logs.s3.enabled"), False),
+        "deletion_protection": flag(attributes.get("deletion_protection.enabled"), False),
+    })
+    subnets = m.subnet_keys(p.get("Subnets"))
+    for mapping in as_list(p.get("SubnetMappings")):
+        subnets += m.subnet_keys(dig(mapping, "SubnetId"))
+    node.subnets = list(dict.fromkeys(subnets))
+    node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
+    m.topic("listeners").setdefault(node.key, [])
+
+
+def _forwarded_groups(actions: Any) -> list[str]:
+    groups: list[str] = []
+    for action in as_list(actions):
+        if not isinstance(action, dict):
+            continue
+        groups += refs(action.get("TargetGroupArn"))
+        for item in as_list(dig(action, "ForwardConfig", "TargetGroups")):
+            groups += refs(dig(item, "TargetGroupArn"))
+    return groups
+
+
+def _redirects_to_https(actions: Any) -> bool:
+    listed = [a for a in as_list(actions) if isinstance(a, dict)]
+    return bool(listed) and all(
+        text(a.get("Type")) == "redirect" and text(dig(a, "RedirectConfig", "Protocol")).upper() == "HTTPS"
+        or text(a.get("Type")) == "fixed-response"
+        for a in listed
+    )
+
+
+def _listener(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    balancer = ref(p.get("LoadBalancerArn"))
+    protocol = text(p.get("Protocol"), "HTTP").upper()
+    secure = protocol in _SECURE or _redirects_to_https(p.get("DefaultActions"))
+    m.topic("listeners").setdefault(balancer or "", []).append(secure)
+    m.topic("listener_lb")[r.logical_id] = balancer
+    for group in _forwarded_groups(p.get("DefaultActions")):
+        m.topic("lb_groups").setdefault(balancer or "", []).append(group)
+    m.fold(r, balancer)
+
+
+def _listener_rule(m: CfnMapper, r: Resource) -> None:
+    balancer = m.topic("listener_lb").get(ref(r.properties.get("ListenerArn")) or "")
+    for group in _forwarded_groups(r.properties.get("Actions")):
+        m.topic("lb_groups").setdefault(balancer or "", []).append(group)
+    m.fold(r, balancer)
+
+
+def _target_group(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    for target in as_list(p.get("Targets")):
+        for key in refs(dig(target, "Id")):
+            m.topic("tg_targets").setdefault(r.logical_id, []).append(key)
+    balancers = [lb for lb, groups in m.topic("lb_groups").items() if r.logical_id in groups]
+    m.fold(r, balancers[0] if balancers else None, "no load balancer forwards to it")
+
+
+def finish_load_balancers(m: CfnMapper) -> None:
+    """Listener protocols decide ``https_only``; a balancer forwards to the targets of its target groups."""
+    for balancer, secure in m.topic("listeners").items():
+        node = m.get(balancer)
+        if node is not None and node.kind in ("alb", "nlb", "elb"):
+            node.props["https_only"] = bool(secure) and all(secure)
+    for balancer, groups in m.topic("lb_groups").items():
+        for group in dict.fromkeys(groups):
+            port = number(m.prop(group, "Port"), None)
+            protocol = text(m.prop(group, "Protocol"), "HTTP" if m.prop(group, "TargetType") != "lambda" else "")
+            for target in m.topic("tg_targets").get(group, []):
+                m.design.flow(balancer, target, _web_protocol(protocol, port), port, f"{protocol or 'invoke'}"
+                              + (f" :{port}" if port else ""), reason=f"target group {group}")
+
+
+def _web_protocol(protocol: str, port: int | None) -> str:
+    protocol = protocol.upper()
+    if protocol == "HTTPS":
+        return "https"
+    if protocol == "HTTP":
+        return "http"
+    if protocol in ("TLS", "SSL"):
+        return "tls"
+    if protocol in ("TCP", "UDP", "TCP_UDP"):
+        return "tcp"
+    return "https" if not protocol else "other"
+
+
+# ------------------------------------------------------------------ Classic ELB
+def _classic_balancer(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    listeners = [item for item in as_list(p.get("Listeners")) if isinstance(item, dict)]
+    secure = [text(item.get("Protocol"), "HTTP").upper() in _SECURE for item in listeners]
+    node = m.node(r, "elb", {
+        "scheme": "internal" if text(p.get("Scheme")) == "internal" else "internet-facing",
+        "access_logs": flag(dig(p, "AccessLoggingPolicy", "Enabled"), False),
+        "https_only": bool(secure) and all(secure),
+    })
+    node.subnets = m.subnet_keys(p.get("Subnets"))
+    node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
+    if not node.subnets:
+        m.topic("default_vpc")[node.key] = True
+    port = number(listeners[0].get("InstancePort"), None) if listeners else None
+    protocol = text(listeners[0].get("InstanceProtocol") or listeners[0].get("Protocol"), "HTTP") if listeners else "HTTP"
+    for instance in refs(p.get("Instances")):
+        m.design.flow(node.key, instance, _web_protocol(protocol, port), port, f"{protocol} :{port}" if port else "")
+    m.topic("elb_ports")[node.key] = (protocol, port)
+
+
+def finish_classic(m: CfnMapper) -> None:
+    """Auto scaling groups and ECS services registered with a classic load balancer receive from it."""
+    for balancer, targets in m.topic("elb_targets").items():
+        protocol, port = m.topic("elb_ports").get(balancer, ("HTTP", None))
+        for target in targets:
+            m.design.flow(balancer, target, _web_protocol(protocol, port), port, f"{protocol} :{port}" if port else "")
+
+
+# ------------------------------------------------------------------ CloudFront
+def _distribution(m: CfnMapper, r: Resource) -> None:
+    config = r.properties.get("DistributionConfig") or {}
+    behaviours = [config.get("DefaultCacheBehavior") or {}] + as_list(config.get("CacheBehaviors"))
+    policies = [text(dig(b, "ViewerProtocolPolicy"), "allow-all") for b in behaviours if isinstance(b, dict)]
+    worst = "allow-all" if "allow-all" in policies else ("redirect-to-https" if "redirect-to-https" in policies
+                                                         else "https-only")
+    origins = [o for o in as_list(config.get("Origins")) if isinstance(o, dict)]
+    oac = any(o.get("OriginAccessControlId") or text(dig(o, "S3OriginConfig", "OriginAccessIdentity")) for o in origins)
+    node = m.node(r, "cloudfront", {
+        "viewer_protocol": worst,
+        "origin_access_control": oac,
+        "access_logs": bool(config.get("Logging")),
+        "origin_failover": bool(dig(config, "OriginGroups", "Items")),
+    })
+    for origin in origins:
+        for target in refs(origin.get("DomainName")):
+            m.topic("later_flows").setdefault("items", []).append((node.key, target, "Origin"))
+    for behaviour in behaviours:
+        for association in as_list(dig(behaviour, "LambdaFunctionAssociations")):
+            for function in refs(dig(association, "LambdaFunctionARN")):
+                m.topic("later_flows").setdefault("items", []).append((node.key, function, "Lambda@Edge"))
+    for acl in refs(config.get("WebACLId")):
+        m.topic("waf_fronts").setdefault(node.key, []).append(acl)
+    m.topic("internet_entries")[node.key] = "HTTPS"
+
+
+# ------------------------------------------------------------------ API Gateway
+def _rest_api(m: CfnMapper, r: Resource) -> None:
+    types = [text(t).upper() for t in as_list(dig(r.properties, "EndpointConfiguration", "Types"))]
+    endpoint = types[0] if types and types[0] in ("EDGE", "REGIONAL", "PRIVATE") else "EDGE"
+    if r.type == "AWS::ApiGatewayV2::Api":
+        endpoint = "REGIONAL"
+    node = m.node(r, "api_gateway", {"endpoint_type": endpoint})
+    if endpoint != "PRIVATE":
+        m.topic("internet_entries")[node.key] = "HTTPS"
+    m.topic("api_auth").setdefault(node.key, [])
+    for target in refs(r.properties.get("Target")):
+        m.topic("later_flows").setdefault("items", []).append((node.key, target, "Integration"))
+
+
+_AUTH = {"NONE": "none", "AWS_IAM": "iam", "COGNITO_USER_POOLS": "cognito", "CUSTOM": "lambda", "JWT": "cognito"}
+
+
+def _method(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    api = ref(p.get("RestApiId")) or ref(p.get("ApiId"))
+    kind = text(p.get("AuthorizationType"), "NONE").upper()
+    if text(p.get("HttpMethod")).upper() != "OPTIONS":
+        m.topic("api_auth").setdefault(api or "", []).append(_AUTH.get(kind, "none"))
+    for target in refs(dig(p, "Integration", "Uri")):
+        m.topic("later_flows").setdefault("items", []).append((api, target, "Integration"))
+    m.fold(r, api)
+
+
+def _integration_v2(m: CfnMapper, r: Resource) -> None:
+    api = ref(r.properties.get("ApiId"))
+    for target in refs(r.properties.get("IntegrationUri")):
+        m.topic("later_flows").setdefault("items", []).append((api, target, "Integration"))
+    m.fold(r, api)
+
+
+def _stage(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    api = m.get(ref(p.get("RestApiId")) or ref(p.get("ApiId")))
+    if api is not None:
+        if p.get("AccessLogSetting") or p.get("AccessLogSettings"):
+            api.props["access_logs"] = True
+        if flag(p.get("TracingEnabled"), False):
+            api.props["tracing"] = True
+        settings = [s for s in as_list(p.get("MethodSettings")) if isinstance(s, dict)]
+        if flag(p.get("CacheClusterEnabled"), False) or any(flag(s.get("CachingEnabled"), False) for s in settings):
+            api.props["caching"] = True
+        if any(s.get("ThrottlingRateLimit") is not None for s in settings) or dig(
+            p, "DefaultRouteSettings", "ThrottlingRateLimit"
+        ) is not None:
+            api.props["throttling"] = True
+    m.fold(r, api.key if api else None)
+
+
+def _usage_plan(m: CfnMapper, r: Resource) -> None:
+    apis = [ref(stage.get("ApiId")) for stage in as_list(r.properties.get("ApiStages")) if isinstance(stage, dict)]
+    apis = [a for a in apis if a and m.get(a) is not None]
+    if r.properties.get("Throttle"):
+        for api in apis:
+            m.get(api).props["throttling"] = True  # type: ignore[union-attr]
+    m.fold(r, apis[0] if apis else None, "no API drawn")
+
+
+def _fold_api(m: CfnMapper, r: Resource) -> None:
+    api = ref(r.properties.get("RestApiId")) or ref(r.properties.get("ApiId"))
+    m.fold(r, api, "no API drawn")
+
+
+def finish_apis(m: CfnMapper) -> None:
+    """An API is only as protected as its least protected method."""
+    for api, kinds in m.topic("api_auth").items():
+        node = m.get(api)
+        if node is None or not kinds:
+            continue
+        node.props["authorization"] = "none" if "none" in kinds else kinds[0]
+
+
+# ------------------------------------------------------------------ WAF, Shield, ACM
+def _web_acl(m: CfnMapper, r: Resource) -> None:
+    rules = as_list(r.properties.get("Rules"))
+    managed = any(dig(rule, "Statement", "ManagedRuleGroupStatement") for rule in rules)
+    m.node(r, "waf", {"managed_rules": managed})
+
+
+def _web_acl_association(m: CfnMapper, r: Resource) -> None:
+    acl = ref(r.properties.get("WebACLArn")) or ref(r.properties.get("WebACLId"))
+    for front in refs(r.properties.get("ResourceArn")):
+        m.topic("waf_fronts").setdefault(front, []).append(acl or "")
+    m.fold(r, acl)
+
+
+def _waf_logging(m: CfnMapper, r: Resource) -> None:
+    acl = m.get(ref(r.properties.get("ResourceArn")))
+    if acl is not None:
+        acl.props["logging"] = True
+    m.fold(r, acl.key if acl else None)
+
+
+def finish_waf(m: CfnMapper) -> None:
+    """A web ACL associated with an entry point sits in front of it."""
+    for front, acls in m.topic("waf_fronts").items():
+        for acl in acls:
+            if m.get(acl) is not None and m.get(front) is not None:
+                m.topic("protected")[m.get(front).key] = m.get(acl).key  # type: ignore[union-attr]
+
+
+def _shield(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "shield", {"advanced": True})
+
+
+def _certificate(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "acm", label=text(r.properties.get("DomainName")) or r.logical_id)
+
+
+HANDLERS: HandlerTable = {
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": (0, _load_balancer),
+    "AWS::ElasticLoadBalancingV2::Listener": (1, _listener),
+    "AWS::ElasticLoadBalancingV2::ListenerRule": (2, _listener_rule),
+    "AWS::ElasticLoadBalancingV2::ListenerCertificate": (2, lambda m, r: m.fold(
+        r, m.topic("listener_lb").get(ref(r.properties.get("ListenerArn")) or ""))),
+    "AWS::ElasticLoadBalancingV2::TargetGroup": (2, _target_group),
+    "AWS::ElasticLoadBalancing::LoadBalancer": (0, _classic_balancer),
+    "AWS::CloudFront::Distribution": (0, _distribution),
+    "AWS::CloudFront::OriginAccessControl": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+    "AWS::CloudFront::CloudFrontOriginAccessIdentity": (
+        1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+    "AWS::CloudFront::CachePolicy": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+    "AWS::CloudFront::OriginRequestPolicy": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+    "AWS::CloudFront::ResponseHeadersPolicy": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+    "AWS::CloudFront::Function": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+    "AWS::ApiGateway::RestApi": (0, _rest_api),
+    "AWS::ApiGatewayV2::Api": (0, _rest_api),
+    "AWS::ApiGateway::Method": (1, _method),
+    "AWS::ApiGatewayV2::Route": (1, _method),
+    "AWS::ApiGatewayV2::Integration": (1, _integration_v2),
+    "AWS::ApiGateway::Stage": (1, _stage),
+    "AWS::ApiGatewayV2::Stage": (1, _stage),
+    "AWS::ApiGateway::UsagePlan": (1, _usage_plan),
+    "AWS::ApiGateway::Resource": (1, _fold_api),
+    "AWS::ApiGateway::Deployment": (1, _fold_api),
+    "AWS::ApiGateway::Model": (1, _fold_api),
+    "AWS::ApiGateway::Authorizer": (1, _fold_api),
+    "AWS::ApiGateway::RequestValidator": (1, _fold_api),
+    "AWS::ApiGateway::GatewayResponse": (1, _fold_api),
+    "AWS::ApiGatewayV2::Deployment": (1, _fold_api),
+    "AWS::ApiGatewayV2::Authorizer": (1, _fold_api),
+    "AWS::WAFv2::WebACL": (0, _web_acl),
+    "AWS::WAF::WebACL": (0, _web_acl),
+    "AWS::WAFRegional::WebACL": (0, _web_acl),
+    "AWS::WAFv2::WebACLAssociation": (1, _web_acl_association),
+    "AWS::WAFRegional::WebACLAssociation": (1, _web_acl_association),
+    "AWS::WAFv2::LoggingConfiguration": (1, _waf_logging),
+    "AWS::Shield::Protection": (0, _shield),
+    "AWS::CertificateManager::Certificate": (0, _certificate),
+}
+
+
+def _fold_to_user(m: CfnMapper, r: Resource, user_type: str) -> None:
+    users = [key for key, other in m.resources.items() if other.type == user_type and r.logical_id in refs(other.properties)]
+    m.fold(r, users[0] if users else None, "used by nothing drawn")

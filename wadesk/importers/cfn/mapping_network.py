@@ -1,0 +1,334 @@
+"""CloudFormation networking types: VPCs, subnets, routes, gateways, security groups, endpoints, DNS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, flag, number, ref, refs, text
+from wadesk.importers.cfn.values import Resource
+
+WORLD = ("0.0.0.0/0", "::/0")
+_PROTOCOLS = {"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", "all": "-1"}
+
+
+def _vpc(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    m.node(r, "vpc", {"cidr": text(p.get("CidrBlock")) or None})
+
+
+def _subnet(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    node = m.node(
+        r,
+        "subnet",
+        {"cidr": text(p.get("CidrBlock")) or None, "map_public_ip_on_launch": flag(p.get("MapPublicIpOnLaunch"), False)},
+    )
+    node.vpc = m.vpc_key(p.get("VpcId"))
+    zone = text(p.get("AvailabilityZone")) or text(p.get("AvailabilityZoneId"))
+    node.zone = zone or None
+
+
+def _internet_gateway(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "internet_gateway", label=r.logical_id)
+
+
+def _gateway_attachment(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    vpc = m.vpc_key(p.get("VpcId"))
+    for gateway_key in (ref(p.get("InternetGatewayId")), ref(p.get("VpnGatewayId"))):
+        gateway = m.get(gateway_key)
+        if gateway is not None:
+            gateway.vpc = vpc
+            m.fold(r, gateway.key)
+            return
+    m.fold(r, vpc)
+
+
+def _route_table(m: CfnMapper, r: Resource) -> None:
+    m.fold(r, m.vpc_key(r.properties.get("VpcId")))
+
+
+def _route(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    table = ref(p.get("RouteTableId"))
+    destination = text(p.get("DestinationCidrBlock")) or text(p.get("DestinationIpv6CidrBlock"))
+    gateway = ref(p.get("GatewayId"))
+    if destination in WORLD and gateway and m.type_of(gateway) == "AWS::EC2::InternetGateway" and table:
+        m.public_tables.add(table)
+    target = ref(p.get("NatGatewayId")) or gateway or ref(p.get("TransitGatewayId")) or ref(p.get("InstanceId"))
+    if table and target:
+        m.topic("route_targets").setdefault(table, []).append(target)
+    m.fold(r, ref(m.prop(table, "VpcId")) if table else None)
+
+
+def _subnet_route_association(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    subnet, table = ref(p.get("SubnetId")), ref(p.get("RouteTableId"))
+    if subnet and table:
+        m.subnet_routes[subnet] = table
+    m.fold(r, subnet)
+
+
+def _nat_gateway(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    node = m.node(r, "nat_gateway")
+    node.subnets = m.subnet_keys(p.get("SubnetId"))
+    for eip in refs(p.get("AllocationId")):
+        m.topic("eip_owner")[eip] = r.logical_id
+
+
+def _eip(m: CfnMapper, r: Resource) -> None:
+    instance = ref(r.properties.get("InstanceId"))
+    if instance:
+        m.topic("public_address")[instance] = True
+    owner = m.topic("eip_owner").get(r.logical_id) or instance
+    if owner is None:
+        # An EIP named by a load balancer's SubnetMappings or an association further down.
+        for other in m.resources.values():
+            if other.type == "AWS::EC2::EIPAssociation" and r.logical_id in refs(other.properties):
+                owner = ref(other.properties.get("InstanceId"))
+            if other.type == "AWS::ElasticLoadBalancingV2::LoadBalancer" and r.logical_id in refs(
+                other.properties.get("SubnetMappings")
+            ):
+                owner = other.logical_id
+    m.fold(r, owner, "not attached to anything drawn")
+
+
+def _eip_association(m: CfnMapper, r: Resource) -> None:
+    instance = ref(r.properties.get("InstanceId"))
+    if instance:
+        m.topic("public_address")[instance] = True
+    m.fold(r, instance)
+
+
+def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int, str]:
+    """One ``SecurityGroupIngress`` entry as (cidr rule for the model or None, source group id, ports, protocol)."""
+    if not isinstance(rule, dict):
+        return None, None, 0, 65535, "-1"
+    protocol = text(rule.get("IpProtocol"), "tcp").strip().lower()
+    protocol = _PROTOCOLS.get(protocol, protocol)
+    low, high = number(rule.get("FromPort"), 0), number(rule.get("ToPort"), 65535)
+    low = 0 if low is None or low < 0 else min(low, 65535)
+    high = 65535 if high is None or high < 0 else min(high, 65535)
+    if protocol == "-1":
+        low, high = 0, 65535
+    if protocol in ("icmp", "icmpv6"):
+        low = high = 0
+    source = ref(rule.get("SourceSecurityGroupId")) or ref(rule.get("SourceSecurityGroupName"))
+    cidr = text(rule.get("CidrIp")) or text(rule.get("CidrIpv6"))
+    entry = None
+    if cidr:
+        entry = {"cidr": cidr, "port_from": min(low, high), "port_to": max(low, high), "protocol": protocol}
+    return entry, source, min(low, high), max(low, high), protocol
+
+
+def _add_ingress(m: CfnMapper, group: str, rule: Any) -> None:
+    entry, source, low, high, protocol = ingress_rule(rule)
+    node = m.get(group)
+    if node is None:
+        return
+    if entry is not None:
+        node.props.setdefault("ingress", []).append(entry)
+    if source is not None and m.type_of(source) == "AWS::EC2::SecurityGroup":
+        m.topic("sg_sources").setdefault(node.key, []).append((source, low, high, protocol))
+
+
+def _security_group(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    name = text(p.get("GroupName"))
+    node = m.node(r, "security_group", {"ingress": []}, label=r.logical_id)
+    node.vpc = m.vpc_key(p.get("VpcId"))
+    if name == "default":
+        node.props["is_default"] = True
+    for rule in as_list(p.get("SecurityGroupIngress")):
+        _add_ingress(m, r.logical_id, rule)
+
+
+def _security_group_ingress(m: CfnMapper, r: Resource) -> None:
+    group = ref(r.properties.get("GroupId")) or ref(r.properties.get("GroupName"))
+    if group and m.get(group) is not None:
+        _add_ingress(m, group, r.properties)
+    m.fold(r, group)
+
+
+def _security_group_egress(m: CfnMapper, r: Resource) -> None:
+    m.fold(r, ref(r.properties.get("GroupId")))
+
+
+def _vpc_endpoint(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    service = text(p.get("ServiceName"))
+    short = service.rsplit(".", 1)[-1] if service else "s3"
+    kind = text(p.get("VpcEndpointType"), "Gateway").lower()
+    node = m.node(r, "vpc_endpoint", {"service": short or "s3",
+                                       "endpoint_type": "interface" if kind == "interface" else "gateway"})
+    node.vpc = m.vpc_key(p.get("VpcId"))
+    node.subnets = m.subnet_keys(p.get("SubnetIds"))
+    node.security_groups = m.security_group_keys(p.get("SecurityGroupIds"))
+
+
+def _flow_log(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    owner = ref(p.get("ResourceId"))
+    if owner is None:
+        for item in as_list(p.get("ResourceIds")):
+            owner = owner or ref(item)
+    vpc = m.get(owner)
+    if vpc is not None and vpc.kind == "vpc":
+        vpc.props["flow_logs"] = True
+    elif vpc is not None and vpc.kind == "subnet" and m.get(vpc.vpc) is not None:
+        m.get(vpc.vpc).props["flow_logs"] = True  # type: ignore[union-attr]
+    destination = ref(p.get("LogDestination")) or ref(p.get("LogGroupName"))
+    if vpc is not None and destination:
+        m.topic("later_flows").setdefault("items", []).append((vpc.key, destination, "Flow logs"))
+    m.fold(r, owner)
+
+
+def _network_acl_part(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    acl = ref(p.get("NetworkAclId"))
+    m.fold(r, ref(p.get("SubnetId")) or ref(m.prop(acl, "VpcId")) or ref(p.get("VpcId")))
+
+
+def _fold_to_vpc(m: CfnMapper, r: Resource) -> None:
+    m.fold(r, m.vpc_key(r.properties.get("VpcId")))
+
+
+def _simple(kind: str) -> Any:
+    def handler(m: CfnMapper, r: Resource) -> None:
+        m.node(r, kind)
+
+    return handler
+
+
+def _vpn_gateway(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "vpn_gateway")
+
+
+def _vpn_connection(m: CfnMapper, r: Resource) -> None:
+    gateway = ref(r.properties.get("VpnGatewayId")) or ref(r.properties.get("TransitGatewayId"))
+    node = m.get(gateway)
+    if node is not None and node.kind == "vpn_gateway":
+        tunnels = as_list(dig_tunnels(r.properties))
+        if tunnels:
+            node.props["tunnels"] = max(1, min(2, len(tunnels)))
+    m.fold(r, gateway)
+
+
+def dig_tunnels(props: dict[str, Any]) -> Any:
+    """The VPN connection's tunnel options, if it lists any."""
+    return props.get("VpnTunnelOptionsSpecifications")
+
+
+def _customer_gateway(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "corporate_network", {"description": f"Customer gateway {text(r.properties.get('IpAddress'))}".strip()})
+
+
+def _transit_attachment(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    gateway = m.get(ref(p.get("TransitGatewayId")))
+    if gateway is not None:
+        gateway.vpc = gateway.vpc or m.vpc_key(p.get("VpcId"))
+    m.fold(r, gateway.key if gateway else m.vpc_key(p.get("VpcId")))
+
+
+def _hosted_zone(m: CfnMapper, r: Resource) -> None:
+    m.node(r, "route53", {"query_logging": bool(r.properties.get("QueryLoggingConfig"))},
+           label=text(r.properties.get("Name")).rstrip(".") or r.logical_id)
+
+
+def _record_set(m: CfnMapper, r: Resource) -> None:
+    p = r.properties
+    zone = ref(p.get("HostedZoneId"))
+    if m.get(zone) is None:
+        zone = m.topic("route53").get("default")
+        if zone is None:
+            node = m.node(r, "route53", label="Route 53 records")
+            m.topic("route53")["default"] = node.key
+            zone = node.key
+            m.report.mapped.pop()
+            m.report.mapped.append(_entry(r, "route53 (records of a zone defined elsewhere)"))
+    zone_node = m.get(zone)
+    if zone_node is not None:
+        if p.get("Failover"):
+            zone_node.props["routing_policy"] = "failover"
+        elif p.get("Region"):
+            zone_node.props["routing_policy"] = "latency"
+        elif p.get("Weight") is not None:
+            zone_node.props["routing_policy"] = "weighted"
+        elif p.get("GeoLocation"):
+            zone_node.props["routing_policy"] = "geolocation"
+        if p.get("HealthCheckId"):
+            zone_node.props["health_checks"] = True
+        for target in refs(p.get("AliasTarget")) + refs(p.get("ResourceRecords")):
+            m.topic("later_flows").setdefault("items", []).append((zone_node.key, target, "DNS"))
+    if zone != r.logical_id:
+        m.fold(r, zone)
+
+
+def _entry(r: Resource, detail: str) -> Any:
+    from wadesk.importers.ir import ReportEntry
+
+    return ReportEntry(r.logical_id, r.type, detail)
+
+
+def _record_set_group(m: CfnMapper, r: Resource) -> None:
+    records = as_list(r.properties.get("RecordSets"))
+    for record in records:
+        if isinstance(record, dict):
+            _record_set(m, Resource(r.logical_id, r.type, {**record, "HostedZoneId": r.properties.get("HostedZoneId")},
+                                    r.line))
+            return
+    m.fold(r, ref(r.properties.get("HostedZoneId")))
+
+
+def finish_networks(m: CfnMapper) -> None:
+    """Mark subnets public when their route table sends 0.0.0.0/0 to an internet gateway; link placeholders."""
+    vpcs = [n for n in m.design.nodes.values() if n.kind == "vpc"]
+    for node in m.design.nodes.values():
+        if node.kind != "subnet":
+            continue
+        if not node.placeholder:
+            table = m.subnet_routes.get(node.key)
+            node.public = table in m.public_tables if table else False
+        elif node.vpc is None and len(vpcs) == 1:
+            node.vpc = vpcs[0].key
+    for node in m.design.nodes.values():
+        if node.kind in ("internet_gateway", "vpn_gateway", "transit_gateway") and node.vpc is None and len(vpcs) == 1:
+            node.vpc = vpcs[0].key
+
+
+HANDLERS: HandlerTable = {
+    "AWS::EC2::VPC": (0, _vpc),
+    "AWS::EC2::Subnet": (0, _subnet),
+    "AWS::EC2::InternetGateway": (0, _internet_gateway),
+    "AWS::EC2::EgressOnlyInternetGateway": (1, _fold_to_vpc),
+    "AWS::EC2::VPCGatewayAttachment": (1, _gateway_attachment),
+    "AWS::EC2::RouteTable": (1, _route_table),
+    "AWS::EC2::Route": (1, _route),
+    "AWS::EC2::SubnetRouteTableAssociation": (1, _subnet_route_association),
+    "AWS::EC2::NatGateway": (0, _nat_gateway),
+    "AWS::EC2::EIP": (2, _eip),
+    "AWS::EC2::EIPAssociation": (1, _eip_association),
+    "AWS::EC2::SecurityGroup": (0, _security_group),
+    "AWS::EC2::SecurityGroupIngress": (1, _security_group_ingress),
+    "AWS::EC2::SecurityGroupEgress": (1, _security_group_egress),
+    "AWS::EC2::VPCEndpoint": (0, _vpc_endpoint),
+    "AWS::EC2::FlowLog": (1, _flow_log),
+    "AWS::EC2::NetworkAcl": (1, _fold_to_vpc),
+    "AWS::EC2::NetworkAclEntry": (1, _network_acl_part),
+    "AWS::EC2::SubnetNetworkAclAssociation": (1, _network_acl_part),
+    "AWS::EC2::VPCCidrBlock": (1, _fold_to_vpc),
+    "AWS::EC2::VPCDHCPOptionsAssociation": (1, _fold_to_vpc),
+    "AWS::EC2::TransitGateway": (0, _simple("transit_gateway")),
+    "AWS::EC2::TransitGatewayAttachment": (1, _transit_attachment),
+    "AWS::EC2::TransitGatewayVpcAttachment": (1, _transit_attachment),
+    "AWS::EC2::VPNGateway": (0, _vpn_gateway),
+    "AWS::EC2::VPNConnection": (1, _vpn_connection),
+    "AWS::EC2::CustomerGateway": (0, _customer_gateway),
+    "AWS::Route53::HostedZone": (0, _hosted_zone),
+    "AWS::Route53::RecordSet": (1, _record_set),
+    "AWS::Route53::RecordSetGroup": (1, _record_set_group),
+    "AWS::GlobalAccelerator::Accelerator": (0, _simple("global_accelerator")),
+    "AWS::DirectConnect::Connection": (0, _simple("direct_connect")),
+}
