@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 ReportWriter = Callable[["Architecture", Path, str], list[Path]]
 
 #: Sub-command names; anything else on the command line is a file for the editor.
-COMMANDS = ("check", "rules", "kinds", "export", "examples")
+COMMANDS = ("check", "rules", "kinds", "export", "examples", "import")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = commands.add_parser("check", help="analyse designs without a window")
-    check.add_argument("files", nargs="+", metavar="FILE", help="design files (*.wadesk)")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="design files (*.wadesk) or CloudFormation templates (by content)"
+    )
     check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     check.add_argument(
         "--fail-on",
@@ -55,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when an unsuppressed finding at or above this severity exists (default: high)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+
+    imp = commands.add_parser("import", help="turn a CloudFormation template into a design file")
+    imp.add_argument("source", metavar="TEMPLATE", help="CloudFormation template (.yaml, .yml, .json, .template)")
+    imp.add_argument("-o", "--output", required=True, metavar="DESIGN", help="design file to write (*.wadesk)")
+    imp.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a template parameter's value")
+    imp.add_argument("--params", action="append", default=[], metavar="FILE", help="parameter values (JSON)")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -89,6 +97,10 @@ def main(argv: Sequence[str] | None = None, report_writer: ReportWriter | None =
         from wadesk.cli.check import run_check
 
         return run_check(args.files, args.format, args.fail_on, args.color)
+    if args.command == "import":
+        from wadesk.cli.import_cmd import run_import
+
+        return run_import(args.source, args.output, args.param, args.params)
     if args.command == "rules":
         from wadesk.cli.listing import print_rules
 

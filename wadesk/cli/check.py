@@ -7,8 +7,8 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from wadesk.analysis.engine import AnalysisResult, analyse
@@ -24,11 +24,16 @@ _FAIL_RANK = {"high": 0, "medium": 1, "low": 2}
 
 @dataclass(frozen=True)
 class Checked:
-    """One design file and its analysis."""
+    """One checked file and its analysis.
+
+    ``lines`` maps node ids to the line of the file that declares them, for sources that are not design
+    files (an imported template); SARIF results point there.
+    """
 
     file: str
     arch: Architecture
     result: AnalysisResult
+    lines: Mapping[str, int] = field(default_factory=dict)
 
 
 def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileError]]:
@@ -36,6 +41,15 @@ def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileErr
     checked: list[Checked] = []
     errors: list[DesignFileError] = []
     for file in files:
+        if not _is_design_file(file):
+            imported = _check_import(file)
+            if isinstance(imported, DesignFileError):
+                errors.append(imported)
+                continue
+            if imported is not None:
+                arch, lines = imported
+                checked.append(Checked(file, arch, analyse(arch), lines))
+                continue
         try:
             arch = load_design(file)
         except DesignFileError as exc:
@@ -43,6 +57,32 @@ def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileErr
             continue
         checked.append(Checked(file, arch, analyse(arch)))
     return checked, errors
+
+
+def _is_design_file(file: str) -> bool:
+    """Whether a file reads as a design (its opening names the wadesk format); cheap, so designs never load
+    the importers."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return True  # load_design reports the problem
+    return b'"wadesk"' in head or not head.strip()
+
+
+def _check_import(file: str) -> tuple[Architecture, dict[str, int]] | DesignFileError | None:
+    """The design an importable source draws (no layout: nobody sees it), an error, or None if not importable."""
+    from wadesk.importers.api import import_source, is_importable
+    from wadesk.importers.errors import ImportSourceError
+
+    try:
+        if not is_importable(file):
+            return None
+        result = import_source(file, layout=False)
+    except ImportSourceError as exc:
+        return DesignFileError(f"{exc.source}:{exc.line}" if exc.line is not None else exc.source, [exc.reason])
+    lines = {node: loc.line for node, loc in result.built.locations.items() if loc.line is not None}
+    return result.built.arch, lines
 
 
 def fails(result: AnalysisResult, fail_on: str) -> bool:

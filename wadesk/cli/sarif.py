@@ -77,6 +77,13 @@ def _line_of(file: str, node_id: str | None) -> int:
     return 1
 
 
+def _finding_line(item: Checked, node_id: str | None) -> int:
+    """The line of a finding: from the import's node-to-line map for templates, else found in the design file."""
+    if item.lines:
+        return item.lines.get(node_id or "", 1)
+    return _line_of(item.file, node_id)
+
+
 def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
     """One SARIF run over every checked design."""
     rules = list(ALL_RULES)
@@ -95,7 +102,7 @@ def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": uri},
-                            "region": {"startLine": _line_of(item.file, finding.node)},
+                            "region": {"startLine": _finding_line(item, finding.node)},
                         },
                         "logicalLocations": [
                             {

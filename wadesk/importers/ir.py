@@ -160,8 +160,12 @@ class ImportReport:
                 lines.append(f"  ... and {len(rows) - limit} more")
 
         section("Mapped", [f"{e.key} ({e.source_type}) -> {e.detail}" for e in self.mapped])
-        section("Folded into the node they configure", [f"{e.key} ({e.source_type}) -> {e.detail}" for e in self.folded])
-        section("Drawn as a generic AWS resource (type not known)", [f"{e.key} ({e.source_type})" for e in self.generic])
+        section(
+            "Folded into the node they configure", [f"{e.key} ({e.source_type}) -> {e.detail}" for e in self.folded]
+        )
+        section(
+            "Drawn as a generic AWS resource (type not known)", [f"{e.key} ({e.source_type})" for e in self.generic]
+        )
         section("Not drawn", [f"{e.key} ({e.source_type}): {e.detail}" for e in self.omitted])
         section("Skipped (condition false)", [f"{e.key} ({e.source_type}): {e.detail}" for e in self.skipped])
         section(

@@ -40,10 +40,21 @@ def finish_placement(m: CfnMapper) -> None:
     if not waiting:
         return
     m.design.add(ImportedNode(DEFAULT_VPC, "vpc", "Default VPC", placeholder=True, props={"cidr": "172.31.0.0/16"}))
-    m.design.add(ImportedNode(DEFAULT_SUBNET, "subnet", "Default subnets", placeholder=True, vpc=DEFAULT_VPC,
-                              public=True, props={"map_public_ip_on_launch": True}))
-    m.report.assume("Resources given no subnet launch in the default VPC's default subnets, which are public and "
-                    "give instances a public IPv4 address")
+    m.design.add(
+        ImportedNode(
+            DEFAULT_SUBNET,
+            "subnet",
+            "Default subnets",
+            placeholder=True,
+            vpc=DEFAULT_VPC,
+            public=True,
+            props={"map_public_ip_on_launch": True},
+        )
+    )
+    m.report.assume(
+        "Resources given no subnet launch in the default VPC's default subnets, which are public and "
+        "give instances a public IPv4 address"
+    )
     for key in waiting:
         node = m.design.nodes[key]
         node.subnets = [DEFAULT_SUBNET]
@@ -111,8 +122,11 @@ def finish_flows(m: CfnMapper) -> None:
     for user, targets in m.topic("env_refs").items():
         for target in targets:
             end = drawn(target)
-            if end and user in nodes and nodes[user].kind in COMPUTE_KINDS | {"fargate_task"} and (
-                nodes[end].kind in DATA_KINDS
+            if (
+                end
+                and user in nodes
+                and nodes[user].kind in COMPUTE_KINDS | {"fargate_task"}
+                and (nodes[end].kind in DATA_KINDS)
             ):
                 if nodes[end].kind in _DB_KINDS:
                     m.design.flow(user, end, "sql", None, "Connects", reason="environment")
@@ -138,8 +152,15 @@ def _internet(m: CfnMapper, members: dict[str, list[str]]) -> None:
     for node in list(nodes.values()):
         if node.kind in _ENTRY_KINDS and node.props.get("scheme") != "internal":
             secure = node.props.get("https_only")
-            entries.append((node.key, "https" if secure else "http", 443 if secure else 80,
-                            "HTTPS" if secure else "HTTP", "request"))
+            entries.append(
+                (
+                    node.key,
+                    "https" if secure else "http",
+                    443 if secure else 80,
+                    "HTTPS" if secure else "HTTP",
+                    "request",
+                )
+            )
         if node.kind == "s3" and node.props.get("website_hosting") and m.topic("public_buckets").get(node.key):
             entries.append((node.key, "http", 80, "HTTP (website)", "request"))
         exposed = (node.kind == "ec2" and node.props.get("public_ip")) or (

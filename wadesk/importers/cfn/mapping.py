@@ -21,14 +21,51 @@ HandlerTable = dict[str, tuple[int, Handler]]
 
 #: Kinds that run code a role's permissions and environment variables speak for.
 COMPUTE_KINDS = frozenset(
-    {"ec2", "lambda", "ecs_service", "fargate_task", "eks_cluster", "batch", "elastic_beanstalk", "step_functions",
-     "auto_scaling_group", "glue", "emr", "sagemaker", "firehose", "dms", "eventbridge", "api_gateway"}
+    {
+        "ec2",
+        "lambda",
+        "ecs_service",
+        "fargate_task",
+        "eks_cluster",
+        "batch",
+        "elastic_beanstalk",
+        "step_functions",
+        "auto_scaling_group",
+        "glue",
+        "emr",
+        "sagemaker",
+        "firehose",
+        "dms",
+        "eventbridge",
+        "api_gateway",
+    }
 )
 #: Kinds a permission or environment variable that names them turns into a flow to them.
 DATA_KINDS = frozenset(
-    {"s3", "dynamodb", "sqs", "sns", "kinesis", "firehose", "rds", "aurora", "elasticache", "secrets_manager",
-     "step_functions", "lambda", "eventbridge", "opensearch", "efs", "kms", "neptune", "documentdb", "redshift",
-     "glacier", "msk", "mq"}
+    {
+        "s3",
+        "dynamodb",
+        "sqs",
+        "sns",
+        "kinesis",
+        "firehose",
+        "rds",
+        "aurora",
+        "elasticache",
+        "secrets_manager",
+        "step_functions",
+        "lambda",
+        "eventbridge",
+        "opensearch",
+        "efs",
+        "kms",
+        "neptune",
+        "documentdb",
+        "redshift",
+        "glacier",
+        "msk",
+        "mq",
+    }
 )
 
 

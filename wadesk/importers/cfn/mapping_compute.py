@@ -38,7 +38,9 @@ def _instance_props(m: CfnMapper, p: dict[str, Any]) -> dict[str, Any]:
         m.report.assume("An EC2 instance without InstanceType launches as m1.small (the EC2 API's default)")
     tokens = text(dig(p, "MetadataOptions", "HttpTokens"))
     props["imdsv2_required"] = tokens.lower() == "required"
-    devices = [d for d in as_list(p.get("BlockDeviceMappings")) if isinstance(d, dict) and isinstance(d.get("Ebs"), dict)]
+    devices = [
+        d for d in as_list(p.get("BlockDeviceMappings")) if isinstance(d, dict) and isinstance(d.get("Ebs"), dict)
+    ]
     props["ebs_encrypted"] = bool(devices) and all(flag(d["Ebs"].get("Encrypted"), False) for d in devices)
     monitoring = p.get("Monitoring")
     if isinstance(monitoring, dict):
@@ -101,10 +103,16 @@ def _auto_scaling_group(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     low, high = number(p.get("MinSize"), 1), number(p.get("MaxSize"), 1)
     desired = number(p.get("DesiredCapacity"), low)
-    node = m.node(r, "auto_scaling_group", {
-        "min_size": low, "max_size": high, "desired_capacity": desired,
-        "health_check_type": "ELB" if text(p.get("HealthCheckType")).upper() == "ELB" else "EC2",
-    })
+    node = m.node(
+        r,
+        "auto_scaling_group",
+        {
+            "min_size": low,
+            "max_size": high,
+            "desired_capacity": desired,
+            "health_check_type": "ELB" if text(p.get("HealthCheckType")).upper() == "ELB" else "EC2",
+        },
+    )
     node.subnets = m.subnet_keys(p.get("VPCZoneIdentifier"))
     if not node.subnets:
         m.topic("default_vpc")[node.key] = True
@@ -195,11 +203,16 @@ def _function_url(m: CfnMapper, r: Resource) -> None:
 # ------------------------------------------------------------------ ECS
 def _ecs_cluster(m: CfnMapper, r: Resource) -> None:
     settings = as_list(r.properties.get("ClusterSettings"))
-    insights = any(isinstance(s, dict) and s.get("Name") == "containerInsights" and
-                   text(s.get("Value")) in ("enabled", "enhanced") for s in settings)
+    insights = any(
+        isinstance(s, dict) and s.get("Name") == "containerInsights" and text(s.get("Value")) in ("enabled", "enhanced")
+        for s in settings
+    )
     providers = [text(p) for p in as_list(r.properties.get("CapacityProviders"))]
-    capacity = "FARGATE" if providers and all(p.startswith("FARGATE") for p in providers) else (
-        "mixed" if any(p.startswith("FARGATE") for p in providers) else "EC2")
+    capacity = (
+        "FARGATE"
+        if providers and all(p.startswith("FARGATE") for p in providers)
+        else ("mixed" if any(p.startswith("FARGATE") for p in providers) else "EC2")
+    )
     m.node(r, "ecs_cluster", {"container_insights": insights, "capacity": capacity})
 
 
@@ -224,13 +237,19 @@ def _ecs_service(m: CfnMapper, r: Resource) -> None:
     cluster = m.get(ref(p.get("Cluster")))
     task, env = _task_settings(m, ref(p.get("TaskDefinition")))
     architecture = text(dig(task, "RuntimePlatform", "CpuArchitecture")).lower()
-    node = m.node(r, "ecs_service", {
-        "launch_type": "FARGATE" if launch == "FARGATE" else "EC2",
-        "desired_count": number(p.get("DesiredCount"), 1),
-        "assign_public_ip": text(network.get("AssignPublicIp")) == "ENABLED" if isinstance(network, dict) else False,
-        "container_insights": bool(cluster and cluster.props.get("container_insights")),
-        "architecture": "arm64" if architecture == "arm64" else "x86_64",
-    })
+    node = m.node(
+        r,
+        "ecs_service",
+        {
+            "launch_type": "FARGATE" if launch == "FARGATE" else "EC2",
+            "desired_count": number(p.get("DesiredCount"), 1),
+            "assign_public_ip": text(network.get("AssignPublicIp")) == "ENABLED"
+            if isinstance(network, dict)
+            else False,
+            "container_insights": bool(cluster and cluster.props.get("container_insights")),
+            "architecture": "arm64" if architecture == "arm64" else "x86_64",
+        },
+    )
     if isinstance(network, dict):
         node.subnets = m.subnet_keys(network.get("Subnets"))
         node.security_groups = m.security_group_keys(network.get("SecurityGroups"))
@@ -250,9 +269,15 @@ def _task_definition(m: CfnMapper, r: Resource) -> None:
         m.fold(r, users[0])
         return
     p = r.properties
-    node = m.node(r, "fargate_task", {
-        "architecture": "arm64" if text(dig(p, "RuntimePlatform", "CpuArchitecture")).lower() == "arm64" else "x86_64"
-    })
+    node = m.node(
+        r,
+        "fargate_task",
+        {
+            "architecture": "arm64"
+            if text(dig(p, "RuntimePlatform", "CpuArchitecture")).lower() == "arm64"
+            else "x86_64"
+        },
+    )
     _, env = _task_settings(m, r.logical_id)
     m.topic("env_refs")[node.key] = env
     m.uses_role(node.key, p.get("TaskRoleArn"))
@@ -278,12 +303,16 @@ def _eks_cluster(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     config = p.get("ResourcesVpcConfig") or {}
     logging = dig(p, "Logging", "ClusterLogging", "EnabledTypes")
-    node = m.node(r, "eks_cluster", {
-        "version": text(p.get("Version")) or None,
-        "endpoint_public_access": flag(dig(config, "EndpointPublicAccess"), True),
-        "secrets_encryption": bool(p.get("EncryptionConfig")),
-        "control_plane_logging": bool(as_list(logging)),
-    })
+    node = m.node(
+        r,
+        "eks_cluster",
+        {
+            "version": text(p.get("Version")) or None,
+            "endpoint_public_access": flag(dig(config, "EndpointPublicAccess"), True),
+            "secrets_encryption": bool(p.get("EncryptionConfig")),
+            "control_plane_logging": bool(as_list(logging)),
+        },
+    )
     node.subnets = m.subnet_keys(dig(config, "SubnetIds"))
     node.security_groups = m.security_group_keys(dig(config, "SecurityGroupIds"))
     m.uses_role(node.key, p.get("RoleArn"))
@@ -320,15 +349,24 @@ def _batch_queue(m: CfnMapper, r: Resource) -> None:
 
 
 def _beanstalk_environment(m: CfnMapper, r: Resource) -> None:
-    settings = {(text(s.get("Namespace")), text(s.get("OptionName"))): s.get("Value")
-                for s in as_list(r.properties.get("OptionSettings")) if isinstance(s, dict)}
+    settings = {
+        (text(s.get("Namespace")), text(s.get("OptionName"))): s.get("Value")
+        for s in as_list(r.properties.get("OptionSettings"))
+        if isinstance(s, dict)
+    }
     kind = text(settings.get(("aws:elasticbeanstalk:environment", "EnvironmentType")), "LoadBalanced")
-    m.node(r, "elastic_beanstalk", {
-        "environment_type": "single-instance" if kind == "SingleInstance" else "load-balanced",
-        "managed_updates": flag(settings.get(("aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled")), False),
-        "enhanced_health": text(settings.get(("aws:elasticbeanstalk:healthreporting:system", "SystemType")))
-        == "enhanced",
-    })
+    m.node(
+        r,
+        "elastic_beanstalk",
+        {
+            "environment_type": "single-instance" if kind == "SingleInstance" else "load-balanced",
+            "managed_updates": flag(
+                settings.get(("aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled")), False
+            ),
+            "enhanced_health": text(settings.get(("aws:elasticbeanstalk:healthreporting:system", "SystemType")))
+            == "enhanced",
+        },
+    )
     m.topic("beanstalk_apps").setdefault(ref(r.properties.get("ApplicationName")) or "", []).append(r.logical_id)
 
 

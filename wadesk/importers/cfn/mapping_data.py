@@ -25,7 +25,9 @@ def _bucket(m: CfnMapper, r: Resource) -> None:
         blocked = all(flag(block.get(name), False) for name in names)
     else:
         blocked = True
-        m.report.assume("An S3 bucket without PublicAccessBlockConfiguration blocks public access (AWS default since April 2023)")
+        m.report.assume(
+            "An S3 bucket without PublicAccessBlockConfiguration blocks public access (AWS default since April 2023)"
+        )
     if text(p.get("AccessControl")) in ("PublicRead", "PublicReadWrite"):
         blocked = False
     encryption = "SSE-S3"
@@ -34,20 +36,31 @@ def _bucket(m: CfnMapper, r: Resource) -> None:
         if algorithm.startswith("aws:kms"):
             encryption = "SSE-KMS"
     if not p.get("BucketEncryption"):
-        m.report.assume("An S3 bucket without BucketEncryption is encrypted with SSE-S3 (AWS default since January 2023)")
+        m.report.assume(
+            "An S3 bucket without BucketEncryption is encrypted with SSE-S3 (AWS default since January 2023)"
+        )
     rules = as_list(dig(p, "LifecycleConfiguration", "Rules"))
-    node = m.node(r, "s3", {
-        "block_public_access": blocked,
-        "encryption": encryption,
-        "versioning": text(dig(p, "VersioningConfiguration", "Status")) == "Enabled",
-        "access_logging": p.get("LoggingConfiguration") is not None,
-        "lifecycle_rules": any(isinstance(x, dict) and text(x.get("Status"), "Enabled") == "Enabled" for x in rules),
-        "website_hosting": p.get("WebsiteConfiguration") is not None,
-        "replication": p.get("ReplicationConfiguration") is not None,
-    })
+    node = m.node(
+        r,
+        "s3",
+        {
+            "block_public_access": blocked,
+            "encryption": encryption,
+            "versioning": text(dig(p, "VersioningConfiguration", "Status")) == "Enabled",
+            "access_logging": p.get("LoggingConfiguration") is not None,
+            "lifecycle_rules": any(
+                isinstance(x, dict) and text(x.get("Status"), "Enabled") == "Enabled" for x in rules
+            ),
+            "website_hosting": p.get("WebsiteConfiguration") is not None,
+            "replication": p.get("ReplicationConfiguration") is not None,
+        },
+    )
     notifications = p.get("NotificationConfiguration") or {}
-    for section, field in (("LambdaConfigurations", "Function"), ("QueueConfigurations", "Queue"),
-                           ("TopicConfigurations", "Topic")):
+    for section, field in (
+        ("LambdaConfigurations", "Function"),
+        ("QueueConfigurations", "Queue"),
+        ("TopicConfigurations", "Topic"),
+    ):
         for item in as_list(dig(notifications, section)):
             for target in refs(dig(item, field)):
                 m.topic("later_flows").setdefault("items", []).append((node.key, target, "Notification"))
@@ -111,8 +124,10 @@ def _db_instance(m: CfnMapper, r: Resource) -> None:
     else:
         public = not p.get("DBSubnetGroupName")
         if public:
-            m.report.assume("An RDS instance without DBSubnetGroupName or PubliclyAccessible sits in the default VPC "
-                            "and is publicly accessible (RDS's default there)")
+            m.report.assume(
+                "An RDS instance without DBSubnetGroupName or PubliclyAccessible sits in the default VPC "
+                "and is publicly accessible (RDS's default there)"
+            )
     props = _db_props(p) | {
         "engine": engine,
         "instance_class": text(p.get("DBInstanceClass")) or None,
@@ -158,7 +173,9 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
 
 
 def _fold_subnet_group(m: CfnMapper, r: Resource) -> None:
-    users = [key for key, other in m.resources.items() if key != r.logical_id and r.logical_id in refs(other.properties)]
+    users = [
+        key for key, other in m.resources.items() if key != r.logical_id and r.logical_id in refs(other.properties)
+    ]
     drawn = [key for key in users if m.get(key) is not None]
     m.fold(r, drawn[0] if drawn else None, "used by nothing drawn")
 
@@ -166,13 +183,19 @@ def _fold_subnet_group(m: CfnMapper, r: Resource) -> None:
 # ------------------------------------------------------------------ DynamoDB, ElastiCache
 def _table(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    m.node(r, "dynamodb", {
-        "point_in_time_recovery": flag(dig(p, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), False),
-        "kms_encryption": flag(dig(p, "SSESpecification", "SSEEnabled"), False),
-        "billing_mode": "PAY_PER_REQUEST" if text(p.get("BillingMode")) == "PAY_PER_REQUEST" else "PROVISIONED",
-        "deletion_protection": flag(p.get("DeletionProtectionEnabled"), False),
-        "global_table": r.type == "AWS::DynamoDB::GlobalTable",
-    })
+    m.node(
+        r,
+        "dynamodb",
+        {
+            "point_in_time_recovery": flag(
+                dig(p, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), False
+            ),
+            "kms_encryption": flag(dig(p, "SSESpecification", "SSEEnabled"), False),
+            "billing_mode": "PAY_PER_REQUEST" if text(p.get("BillingMode")) == "PAY_PER_REQUEST" else "PROVISIONED",
+            "deletion_protection": flag(p.get("DeletionProtectionEnabled"), False),
+            "global_table": r.type == "AWS::DynamoDB::GlobalTable",
+        },
+    )
     if r.type == "AWS::DynamoDB::GlobalTable":
         m.design.nodes[r.logical_id].props["point_in_time_recovery"] = any(
             flag(dig(replica, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), False)
@@ -191,15 +214,19 @@ def _replication_group(m: CfnMapper, r: Resource) -> None:
     replicas = number(p.get("ReplicasPerNodeGroup"), None)
     if replicas is None:
         replicas = max(0, (number(p.get("NumCacheClusters"), 1) or 1) - 1)
-    node = m.node(r, "elasticache", {
-        "engine": _cache_engine(p.get("Engine")),
-        "replicas": replicas,
-        "encryption_at_rest": flag(p.get("AtRestEncryptionEnabled"), False),
-        "encryption_in_transit": flag(p.get("TransitEncryptionEnabled"), False),
-        "automatic_failover": flag(p.get("AutomaticFailoverEnabled"), False),
-        "snapshot_retention_days": number(p.get("SnapshotRetentionLimit"), 0),
-        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
-    })
+    node = m.node(
+        r,
+        "elasticache",
+        {
+            "engine": _cache_engine(p.get("Engine")),
+            "replicas": replicas,
+            "encryption_at_rest": flag(p.get("AtRestEncryptionEnabled"), False),
+            "encryption_in_transit": flag(p.get("TransitEncryptionEnabled"), False),
+            "automatic_failover": flag(p.get("AutomaticFailoverEnabled"), False),
+            "snapshot_retention_days": number(p.get("SnapshotRetentionLimit"), 0),
+            "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+        },
+    )
     node.subnets = _subnets_of_group(m, p.get("CacheSubnetGroupName"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroupIds"))
 
@@ -210,12 +237,16 @@ def _cache_cluster(m: CfnMapper, r: Resource) -> None:
     if group and m.get(group) is not None:
         m.fold(r, group)
         return
-    node = m.node(r, "elasticache", {
-        "engine": _cache_engine(p.get("Engine")),
-        "encryption_in_transit": flag(p.get("TransitEncryptionEnabled"), False),
-        "snapshot_retention_days": number(p.get("SnapshotRetentionLimit"), 0),
-        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
-    })
+    node = m.node(
+        r,
+        "elasticache",
+        {
+            "engine": _cache_engine(p.get("Engine")),
+            "encryption_in_transit": flag(p.get("TransitEncryptionEnabled"), False),
+            "snapshot_retention_days": number(p.get("SnapshotRetentionLimit"), 0),
+            "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+        },
+    )
     node.subnets = _subnets_of_group(m, p.get("CacheSubnetGroupName"))
     node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
 
@@ -223,12 +254,16 @@ def _cache_cluster(m: CfnMapper, r: Resource) -> None:
 # ------------------------------------------------------------------ EFS, FSx
 def _file_system(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    m.node(r, "efs", {
-        "encrypted": flag(p.get("Encrypted"), False),
-        "backup": text(dig(p, "BackupPolicy", "Status")) == "ENABLED",
-        "one_zone": bool(text(p.get("AvailabilityZoneName"))),
-        "lifecycle_policy": bool(as_list(p.get("LifecyclePolicies"))),
-    })
+    m.node(
+        r,
+        "efs",
+        {
+            "encrypted": flag(p.get("Encrypted"), False),
+            "backup": text(dig(p, "BackupPolicy", "Status")) == "ENABLED",
+            "one_zone": bool(text(p.get("AvailabilityZoneName"))),
+            "lifecycle_policy": bool(as_list(p.get("LifecyclePolicies"))),
+        },
+    )
 
 
 def _mount_target(m: CfnMapper, r: Resource) -> None:
@@ -236,7 +271,9 @@ def _mount_target(m: CfnMapper, r: Resource) -> None:
     system = m.get(ref(p.get("FileSystemId")))
     if system is not None:
         system.subnets = list(dict.fromkeys(system.subnets + m.subnet_keys(p.get("SubnetId"))))
-        system.security_groups = list(dict.fromkeys(system.security_groups + m.security_group_keys(p.get("SecurityGroups"))))
+        system.security_groups = list(
+            dict.fromkeys(system.security_groups + m.security_group_keys(p.get("SecurityGroups")))
+        )
     m.fold(r, system.key if system else None)
 
 
@@ -244,10 +281,14 @@ def _fsx(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     config = p.get("WindowsConfiguration") or p.get("OntapConfiguration") or p.get("OpenZFSConfiguration") or {}
     deployment = text(dig(config, "DeploymentType")).upper()
-    node = m.node(r, "fsx", {
-        "deployment": "multi-az" if deployment.startswith("MULTI_AZ") else "single-az",
-        "backup_retention_days": number(dig(config, "AutomaticBackupRetentionDays"), 7),
-    })
+    node = m.node(
+        r,
+        "fsx",
+        {
+            "deployment": "multi-az" if deployment.startswith("MULTI_AZ") else "single-az",
+            "backup_retention_days": number(dig(config, "AutomaticBackupRetentionDays"), 7),
+        },
+    )
     node.subnets = m.subnet_keys(p.get("SubnetIds"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroupIds"))
 
@@ -255,14 +296,18 @@ def _fsx(m: CfnMapper, r: Resource) -> None:
 # ------------------------------------------------------------------ Redshift, OpenSearch, DMS, Backup
 def _redshift(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    node = m.node(r, "redshift", {
-        "node_type": text(p.get("NodeType")) or None,
-        "node_count": max(1, number(p.get("NumberOfNodes"), 1) or 1),
-        "encrypted": flag(p.get("Encrypted"), True),
-        "publicly_accessible": flag(p.get("PubliclyAccessible"), False),
-        "audit_logging": bool(p.get("LoggingProperties")),
-        "snapshot_retention_days": number(p.get("AutomatedSnapshotRetentionPeriod"), 1),
-    })
+    node = m.node(
+        r,
+        "redshift",
+        {
+            "node_type": text(p.get("NodeType")) or None,
+            "node_count": max(1, number(p.get("NumberOfNodes"), 1) or 1),
+            "encrypted": flag(p.get("Encrypted"), True),
+            "publicly_accessible": flag(p.get("PubliclyAccessible"), False),
+            "audit_logging": bool(p.get("LoggingProperties")),
+            "snapshot_retention_days": number(p.get("AutomatedSnapshotRetentionPeriod"), 1),
+        },
+    )
     node.subnets = _subnets_of_group(m, p.get("ClusterSubnetGroupName"))
     node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
 
@@ -270,27 +315,35 @@ def _redshift(m: CfnMapper, r: Resource) -> None:
 def _opensearch(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     cluster = p.get("ClusterConfig") or p.get("ElasticsearchClusterConfig") or {}
-    node = m.node(r, "opensearch", {
-        "instance_count": max(1, number(dig(cluster, "InstanceCount"), 1) or 1),
-        "zone_awareness": flag(dig(cluster, "ZoneAwarenessEnabled"), False),
-        "dedicated_masters": flag(dig(cluster, "DedicatedMasterEnabled"), False),
-        "encryption_at_rest": flag(dig(p, "EncryptionAtRestOptions", "Enabled"), False),
-        "node_to_node_encryption": flag(dig(p, "NodeToNodeEncryptionOptions", "Enabled"), False),
-        "enforce_https": flag(dig(p, "DomainEndpointOptions", "EnforceHTTPS"), False),
-        "fine_grained_access": flag(dig(p, "AdvancedSecurityOptions", "Enabled"), False),
-        "audit_logs": "AUDIT_LOGS" in (p.get("LogPublishingOptions") or {}),
-    })
+    node = m.node(
+        r,
+        "opensearch",
+        {
+            "instance_count": max(1, number(dig(cluster, "InstanceCount"), 1) or 1),
+            "zone_awareness": flag(dig(cluster, "ZoneAwarenessEnabled"), False),
+            "dedicated_masters": flag(dig(cluster, "DedicatedMasterEnabled"), False),
+            "encryption_at_rest": flag(dig(p, "EncryptionAtRestOptions", "Enabled"), False),
+            "node_to_node_encryption": flag(dig(p, "NodeToNodeEncryptionOptions", "Enabled"), False),
+            "enforce_https": flag(dig(p, "DomainEndpointOptions", "EnforceHTTPS"), False),
+            "fine_grained_access": flag(dig(p, "AdvancedSecurityOptions", "Enabled"), False),
+            "audit_logs": "AUDIT_LOGS" in (p.get("LogPublishingOptions") or {}),
+        },
+    )
     node.subnets = m.subnet_keys(dig(p, "VPCOptions", "SubnetIds"))
     node.security_groups = m.security_group_keys(dig(p, "VPCOptions", "SecurityGroupIds"))
 
 
 def _dms_instance(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    node = m.node(r, "dms", {
-        "multi_az": flag(p.get("MultiAZ"), False),
-        "publicly_accessible": flag(p.get("PubliclyAccessible"), True),
-        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
-    })
+    node = m.node(
+        r,
+        "dms",
+        {
+            "multi_az": flag(p.get("MultiAZ"), False),
+            "publicly_accessible": flag(p.get("PubliclyAccessible"), True),
+            "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+        },
+    )
     node.subnets = _subnets_of_group(m, p.get("ReplicationSubnetGroupIdentifier"))
     node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
 
@@ -336,8 +389,11 @@ def _backup_selection(m: CfnMapper, r: Resource) -> None:
 
 
 def _backup_vault(m: CfnMapper, r: Resource) -> None:
-    plans = [key for key, other in m.resources.items() if other.type == "AWS::Backup::BackupPlan"
-             and r.logical_id in refs(other.properties)]
+    plans = [
+        key
+        for key, other in m.resources.items()
+        if other.type == "AWS::Backup::BackupPlan" and r.logical_id in refs(other.properties)
+    ]
     m.fold(r, plans[0] if plans else None, "used by no backup plan")
 
 

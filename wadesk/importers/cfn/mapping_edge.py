@@ -13,14 +13,19 @@ _SECURE = ("HTTPS", "TLS", "SSL")
 # ------------------------------------------------------------------ ELBv2
 def _load_balancer(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    attributes = {text(a.get("Key")): a.get("Value") for a in as_list(p.get("LoadBalancerAttributes"))
-                  if isinstance(a, dict)}
+    attributes = {
+        text(a.get("Key")): a.get("Value") for a in as_list(p.get("LoadBalancerAttributes")) if isinstance(a, dict)
+    }
     kind = {"network": "nlb", "gateway": "nlb"}.get(text(p.get("Type"), "application").lower(), "alb")
-    node = m.node(r, kind, {
-        "scheme": "internal" if text(p.get("Scheme")) == "internal" else "internet-facing",
-        "access_logs": flag(attributes.get("access_logs.s3.enabled"), False),
-        "deletion_protection": flag(attributes.get("deletion_protection.enabled"), False),
-    })
+    node = m.node(
+        r,
+        kind,
+        {
+            "scheme": "internal" if text(p.get("Scheme")) == "internal" else "internet-facing",
+            "access_logs": flag(attributes.get("access_logs.s3.enabled"), False),
+            "deletion_protection": flag(attributes.get("deletion_protection.enabled"), False),
+        },
+    )
     subnets = m.subnet_keys(p.get("Subnets"))
     for mapping in as_list(p.get("SubnetMappings")):
         subnets += m.subnet_keys(dig(mapping, "SubnetId"))
@@ -43,7 +48,8 @@ def _forwarded_groups(actions: Any) -> list[str]:
 def _redirects_to_https(actions: Any) -> bool:
     listed = [a for a in as_list(actions) if isinstance(a, dict)]
     return bool(listed) and all(
-        text(a.get("Type")) == "redirect" and text(dig(a, "RedirectConfig", "Protocol")).upper() == "HTTPS"
+        text(a.get("Type")) == "redirect"
+        and text(dig(a, "RedirectConfig", "Protocol")).upper() == "HTTPS"
         or text(a.get("Type")) == "fixed-response"
         for a in listed
     )
@@ -88,8 +94,14 @@ def finish_load_balancers(m: CfnMapper) -> None:
             port = number(m.prop(group, "Port"), None)
             protocol = text(m.prop(group, "Protocol"), "HTTP" if m.prop(group, "TargetType") != "lambda" else "")
             for target in m.topic("tg_targets").get(group, []):
-                m.design.flow(balancer, target, _web_protocol(protocol, port), port, f"{protocol or 'invoke'}"
-                              + (f" :{port}" if port else ""), reason=f"target group {group}")
+                m.design.flow(
+                    balancer,
+                    target,
+                    _web_protocol(protocol, port),
+                    port,
+                    f"{protocol or 'invoke'}" + (f" :{port}" if port else ""),
+                    reason=f"target group {group}",
+                )
 
 
 def _web_protocol(protocol: str, port: int | None) -> str:
@@ -110,17 +122,23 @@ def _classic_balancer(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     listeners = [item for item in as_list(p.get("Listeners")) if isinstance(item, dict)]
     secure = [text(item.get("Protocol"), "HTTP").upper() in _SECURE for item in listeners]
-    node = m.node(r, "elb", {
-        "scheme": "internal" if text(p.get("Scheme")) == "internal" else "internet-facing",
-        "access_logs": flag(dig(p, "AccessLoggingPolicy", "Enabled"), False),
-        "https_only": bool(secure) and all(secure),
-    })
+    node = m.node(
+        r,
+        "elb",
+        {
+            "scheme": "internal" if text(p.get("Scheme")) == "internal" else "internet-facing",
+            "access_logs": flag(dig(p, "AccessLoggingPolicy", "Enabled"), False),
+            "https_only": bool(secure) and all(secure),
+        },
+    )
     node.subnets = m.subnet_keys(p.get("Subnets"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
     if not node.subnets:
         m.topic("default_vpc")[node.key] = True
     port = number(listeners[0].get("InstancePort"), None) if listeners else None
-    protocol = text(listeners[0].get("InstanceProtocol") or listeners[0].get("Protocol"), "HTTP") if listeners else "HTTP"
+    protocol = (
+        text(listeners[0].get("InstanceProtocol") or listeners[0].get("Protocol"), "HTTP") if listeners else "HTTP"
+    )
     for instance in refs(p.get("Instances")):
         m.design.flow(node.key, instance, _web_protocol(protocol, port), port, f"{protocol} :{port}" if port else "")
     m.topic("elb_ports")[node.key] = (protocol, port)
@@ -139,16 +157,23 @@ def _distribution(m: CfnMapper, r: Resource) -> None:
     config = r.properties.get("DistributionConfig") or {}
     behaviours = [config.get("DefaultCacheBehavior") or {}] + as_list(config.get("CacheBehaviors"))
     policies = [text(dig(b, "ViewerProtocolPolicy"), "allow-all") for b in behaviours if isinstance(b, dict)]
-    worst = "allow-all" if "allow-all" in policies else ("redirect-to-https" if "redirect-to-https" in policies
-                                                         else "https-only")
+    worst = (
+        "allow-all"
+        if "allow-all" in policies
+        else ("redirect-to-https" if "redirect-to-https" in policies else "https-only")
+    )
     origins = [o for o in as_list(config.get("Origins")) if isinstance(o, dict)]
     oac = any(o.get("OriginAccessControlId") or text(dig(o, "S3OriginConfig", "OriginAccessIdentity")) for o in origins)
-    node = m.node(r, "cloudfront", {
-        "viewer_protocol": worst,
-        "origin_access_control": oac,
-        "access_logs": bool(config.get("Logging")),
-        "origin_failover": bool(dig(config, "OriginGroups", "Items")),
-    })
+    node = m.node(
+        r,
+        "cloudfront",
+        {
+            "viewer_protocol": worst,
+            "origin_access_control": oac,
+            "access_logs": bool(config.get("Logging")),
+            "origin_failover": bool(dig(config, "OriginGroups", "Items")),
+        },
+    )
     for origin in origins:
         for target in refs(origin.get("DomainName")):
             m.topic("later_flows").setdefault("items", []).append((node.key, target, "Origin"))
@@ -207,9 +232,10 @@ def _stage(m: CfnMapper, r: Resource) -> None:
         settings = [s for s in as_list(p.get("MethodSettings")) if isinstance(s, dict)]
         if flag(p.get("CacheClusterEnabled"), False) or any(flag(s.get("CachingEnabled"), False) for s in settings):
             api.props["caching"] = True
-        if any(s.get("ThrottlingRateLimit") is not None for s in settings) or dig(
-            p, "DefaultRouteSettings", "ThrottlingRateLimit"
-        ) is not None:
+        if (
+            any(s.get("ThrottlingRateLimit") is not None for s in settings)
+            or dig(p, "DefaultRouteSettings", "ThrottlingRateLimit") is not None
+        ):
             api.props["throttling"] = True
     m.fold(r, api.key if api else None)
 
@@ -240,7 +266,7 @@ def finish_apis(m: CfnMapper) -> None:
 # ------------------------------------------------------------------ WAF, Shield, ACM
 def _web_acl(m: CfnMapper, r: Resource) -> None:
     rules = as_list(r.properties.get("Rules"))
-    managed = any(dig(rule, "Statement", "ManagedRuleGroupStatement") for rule in rules)
+    managed = any(dig(rule, "Statement", "ManagedRuleGroupStatement") is not None for rule in rules)
     m.node(r, "waf", {"managed_rules": managed})
 
 
@@ -278,14 +304,18 @@ HANDLERS: HandlerTable = {
     "AWS::ElasticLoadBalancingV2::LoadBalancer": (0, _load_balancer),
     "AWS::ElasticLoadBalancingV2::Listener": (1, _listener),
     "AWS::ElasticLoadBalancingV2::ListenerRule": (2, _listener_rule),
-    "AWS::ElasticLoadBalancingV2::ListenerCertificate": (2, lambda m, r: m.fold(
-        r, m.topic("listener_lb").get(ref(r.properties.get("ListenerArn")) or ""))),
+    "AWS::ElasticLoadBalancingV2::ListenerCertificate": (
+        2,
+        lambda m, r: m.fold(r, m.topic("listener_lb").get(ref(r.properties.get("ListenerArn")) or "")),
+    ),
     "AWS::ElasticLoadBalancingV2::TargetGroup": (2, _target_group),
     "AWS::ElasticLoadBalancing::LoadBalancer": (0, _classic_balancer),
     "AWS::CloudFront::Distribution": (0, _distribution),
     "AWS::CloudFront::OriginAccessControl": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
     "AWS::CloudFront::CloudFrontOriginAccessIdentity": (
-        1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
+        1,
+        lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution"),
+    ),
     "AWS::CloudFront::CachePolicy": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
     "AWS::CloudFront::OriginRequestPolicy": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
     "AWS::CloudFront::ResponseHeadersPolicy": (1, lambda m, r: _fold_to_user(m, r, "AWS::CloudFront::Distribution")),
@@ -318,5 +348,7 @@ HANDLERS: HandlerTable = {
 
 
 def _fold_to_user(m: CfnMapper, r: Resource, user_type: str) -> None:
-    users = [key for key, other in m.resources.items() if other.type == user_type and r.logical_id in refs(other.properties)]
+    users = [
+        key for key, other in m.resources.items() if other.type == user_type and r.logical_id in refs(other.properties)
+    ]
     m.fold(r, users[0] if users else None, "used by nothing drawn")

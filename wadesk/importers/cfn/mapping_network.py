@@ -21,7 +21,10 @@ def _subnet(m: CfnMapper, r: Resource) -> None:
     node = m.node(
         r,
         "subnet",
-        {"cidr": text(p.get("CidrBlock")) or None, "map_public_ip_on_launch": flag(p.get("MapPublicIpOnLaunch"), False)},
+        {
+            "cidr": text(p.get("CidrBlock")) or None,
+            "map_public_ip_on_launch": flag(p.get("MapPublicIpOnLaunch"), False),
+        },
     )
     node.vpc = m.vpc_key(p.get("VpcId"))
     zone = text(p.get("AvailabilityZone")) or text(p.get("AvailabilityZoneId"))
@@ -160,8 +163,11 @@ def _vpc_endpoint(m: CfnMapper, r: Resource) -> None:
     service = text(p.get("ServiceName"))
     short = service.rsplit(".", 1)[-1] if service else "s3"
     kind = text(p.get("VpcEndpointType"), "Gateway").lower()
-    node = m.node(r, "vpc_endpoint", {"service": short or "s3",
-                                       "endpoint_type": "interface" if kind == "interface" else "gateway"})
+    node = m.node(
+        r,
+        "vpc_endpoint",
+        {"service": short or "s3", "endpoint_type": "interface" if kind == "interface" else "gateway"},
+    )
     node.vpc = m.vpc_key(p.get("VpcId"))
     node.subnets = m.subnet_keys(p.get("SubnetIds"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroupIds"))
@@ -233,8 +239,12 @@ def _transit_attachment(m: CfnMapper, r: Resource) -> None:
 
 
 def _hosted_zone(m: CfnMapper, r: Resource) -> None:
-    m.node(r, "route53", {"query_logging": bool(r.properties.get("QueryLoggingConfig"))},
-           label=text(r.properties.get("Name")).rstrip(".") or r.logical_id)
+    m.node(
+        r,
+        "route53",
+        {"query_logging": bool(r.properties.get("QueryLoggingConfig"))},
+        label=text(r.properties.get("Name")).rstrip(".") or r.logical_id,
+    )
 
 
 def _record_set(m: CfnMapper, r: Resource) -> None:
@@ -276,8 +286,9 @@ def _record_set_group(m: CfnMapper, r: Resource) -> None:
     records = as_list(r.properties.get("RecordSets"))
     for record in records:
         if isinstance(record, dict):
-            _record_set(m, Resource(r.logical_id, r.type, {**record, "HostedZoneId": r.properties.get("HostedZoneId")},
-                                    r.line))
+            _record_set(
+                m, Resource(r.logical_id, r.type, {**record, "HostedZoneId": r.properties.get("HostedZoneId")}, r.line)
+            )
             return
     m.fold(r, ref(r.properties.get("HostedZoneId")))
 

@@ -19,11 +19,15 @@ def _queue(m: CfnMapper, r: Resource) -> None:
     sse = p.get("SqsManagedSseEnabled")
     encrypted = bool(p.get("KmsMasterKeyId")) or flag(sse, True)
     redrive = p.get("RedrivePolicy") or {}
-    node = m.node(r, "sqs", {
-        "encryption": encrypted,
-        "dead_letter_queue": bool(dig(redrive, "deadLetterTargetArn")),
-        "fifo": flag(p.get("FifoQueue"), False),
-    })
+    node = m.node(
+        r,
+        "sqs",
+        {
+            "encryption": encrypted,
+            "dead_letter_queue": bool(dig(redrive, "deadLetterTargetArn")),
+            "fifo": flag(p.get("FifoQueue"), False),
+        },
+    )
     for target in refs(dig(redrive, "deadLetterTargetArn")):
         m.topic("dead_letters").setdefault(node.key, []).append(target)
 
@@ -86,27 +90,40 @@ def _archive(m: CfnMapper, r: Resource) -> None:
 
 def _stream(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    m.node(r, "kinesis", {
-        "encryption": bool(p.get("StreamEncryption")),
-        "capacity_mode": "ON_DEMAND" if text(dig(p, "StreamModeDetails", "StreamMode")) == "ON_DEMAND" else "PROVISIONED",
-        "retention_hours": min(8760, max(24, number(p.get("RetentionPeriodHours"), 24) or 24)),
-    })
+    m.node(
+        r,
+        "kinesis",
+        {
+            "encryption": bool(p.get("StreamEncryption")),
+            "capacity_mode": "ON_DEMAND"
+            if text(dig(p, "StreamModeDetails", "StreamMode")) == "ON_DEMAND"
+            else "PROVISIONED",
+            "retention_hours": min(8760, max(24, number(p.get("RetentionPeriodHours"), 24) or 24)),
+        },
+    )
 
 
 def _firehose(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     destination = "s3"
-    for name, short in (("RedshiftDestinationConfiguration", "redshift"), ("SplunkDestinationConfiguration", "splunk"),
-                        ("HttpEndpointDestinationConfiguration", "http"),
-                        ("AmazonopensearchserviceDestinationConfiguration", "opensearch"),
-                        ("ElasticsearchDestinationConfiguration", "opensearch")):
+    for name, short in (
+        ("RedshiftDestinationConfiguration", "redshift"),
+        ("SplunkDestinationConfiguration", "splunk"),
+        ("HttpEndpointDestinationConfiguration", "http"),
+        ("AmazonopensearchserviceDestinationConfiguration", "opensearch"),
+        ("ElasticsearchDestinationConfiguration", "opensearch"),
+    ):
         if p.get(name):
             destination = short
-    node = m.node(r, "firehose", {
-        "encryption": bool(p.get("DeliveryStreamEncryptionConfigurationInput")) or bool(
-            dig(p, "KinesisStreamSourceConfiguration")),
-        "destination": destination,
-    })
+    node = m.node(
+        r,
+        "firehose",
+        {
+            "encryption": bool(p.get("DeliveryStreamEncryptionConfigurationInput"))
+            or bool(dig(p, "KinesisStreamSourceConfiguration")),
+            "destination": destination,
+        },
+    )
     for source in refs(dig(p, "KinesisStreamSourceConfiguration", "KinesisStreamARN")):
         _later(m, source, node.key, "Records")
     for key, value in p.items():
@@ -119,11 +136,15 @@ def _firehose(m: CfnMapper, r: Resource) -> None:
 
 def _state_machine(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    node = m.node(r, "step_functions", {
-        "workflow_type": "EXPRESS" if text(p.get("StateMachineType")) == "EXPRESS" else "STANDARD",
-        "logging": bool(dig(p, "LoggingConfiguration", "Destinations")),
-        "tracing": flag(dig(p, "TracingConfiguration", "Enabled"), False),
-    })
+    node = m.node(
+        r,
+        "step_functions",
+        {
+            "workflow_type": "EXPRESS" if text(p.get("StateMachineType")) == "EXPRESS" else "STANDARD",
+            "logging": bool(dig(p, "LoggingConfiguration", "Destinations")),
+            "tracing": flag(dig(p, "TracingConfiguration", "Enabled"), False),
+        },
+    )
     m.uses_role(node.key, p.get("RoleArn"))
     for target in refs(p.get("DefinitionSubstitutions")) + refs(p.get("DefinitionString")) + refs(p.get("Definition")):
         _later(m, node.key, target, "Task")
@@ -131,11 +152,16 @@ def _state_machine(m: CfnMapper, r: Resource) -> None:
 
 def _msk(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    node = m.node(r, "msk", {
-        "broker_count": max(1, number(p.get("NumberOfBrokerNodes"), 3) or 3),
-        "encryption_in_transit": text(dig(p, "EncryptionInfo", "EncryptionInTransit", "ClientBroker"), "TLS"),
-        "public_access": text(dig(p, "BrokerNodeGroupInfo", "ConnectivityInfo", "PublicAccess", "Type")) == "SERVICE_PROVIDED_EIPS",
-    })
+    node = m.node(
+        r,
+        "msk",
+        {
+            "broker_count": max(1, number(p.get("NumberOfBrokerNodes"), 3) or 3),
+            "encryption_in_transit": text(dig(p, "EncryptionInfo", "EncryptionInTransit", "ClientBroker"), "TLS"),
+            "public_access": text(dig(p, "BrokerNodeGroupInfo", "ConnectivityInfo", "PublicAccess", "Type"))
+            == "SERVICE_PROVIDED_EIPS",
+        },
+    )
     node.subnets = m.subnet_keys(dig(p, "BrokerNodeGroupInfo", "ClientSubnets"))
     node.security_groups = m.security_group_keys(dig(p, "BrokerNodeGroupInfo", "SecurityGroups"))
 
@@ -143,20 +169,29 @@ def _msk(m: CfnMapper, r: Resource) -> None:
 def _broker(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     mode = text(p.get("DeploymentMode"), "SINGLE_INSTANCE")
-    node = m.node(r, "mq", {
-        "deployment_mode": mode if mode in ("SINGLE_INSTANCE", "ACTIVE_STANDBY_MULTI_AZ", "CLUSTER_MULTI_AZ")
-        else "SINGLE_INSTANCE",
-        "publicly_accessible": flag(p.get("PubliclyAccessible"), False),
-        "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
-    })
+    node = m.node(
+        r,
+        "mq",
+        {
+            "deployment_mode": mode
+            if mode in ("SINGLE_INSTANCE", "ACTIVE_STANDBY_MULTI_AZ", "CLUSTER_MULTI_AZ")
+            else "SINGLE_INSTANCE",
+            "publicly_accessible": flag(p.get("PubliclyAccessible"), False),
+            "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
+        },
+    )
     node.subnets = m.subnet_keys(p.get("SubnetIds"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
 
 
 # ------------------------------------------------------------------ monitoring
 def _log_group(m: CfnMapper, r: Resource) -> None:
-    m.node(r, "cloudwatch", {"log_retention_days": number(r.properties.get("RetentionInDays"), 0), "alarms": False},
-           label=text(r.properties.get("LogGroupName")) or r.logical_id)
+    m.node(
+        r,
+        "cloudwatch",
+        {"log_retention_days": number(r.properties.get("RetentionInDays"), 0), "alarms": False},
+        label=text(r.properties.get("LogGroupName")) or r.logical_id,
+    )
 
 
 def _alarm(m: CfnMapper, r: Resource) -> None:
@@ -177,12 +212,16 @@ def _fold_log(m: CfnMapper, r: Resource) -> None:
 
 def _trail(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    node = m.node(r, "cloudtrail", {
-        "multi_region": flag(p.get("IsMultiRegionTrail"), False),
-        "log_file_validation": flag(p.get("EnableLogFileValidation"), False),
-        "kms_encryption": bool(p.get("KMSKeyId")),
-        "cloudwatch_logs": bool(p.get("CloudWatchLogsLogGroupArn")),
-    })
+    node = m.node(
+        r,
+        "cloudtrail",
+        {
+            "multi_region": flag(p.get("IsMultiRegionTrail"), False),
+            "log_file_validation": flag(p.get("EnableLogFileValidation"), False),
+            "kms_encryption": bool(p.get("KMSKeyId")),
+            "cloudwatch_logs": bool(p.get("CloudWatchLogsLogGroupArn")),
+        },
+    )
     for target in refs(p.get("S3BucketName")) + refs(p.get("CloudWatchLogsLogGroupArn")):
         _later(m, node.key, target, "Trail")
 
@@ -224,10 +263,14 @@ def _rotation(m: CfnMapper, r: Resource) -> None:
 def _user_pool(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     mfa = text(p.get("MfaConfiguration"), "OFF").upper()
-    m.node(r, "cognito", {
-        "mfa": {"ON": "on", "OPTIONAL": "optional"}.get(mfa, "off"),
-        "advanced_security": text(dig(p, "UserPoolAddOns", "AdvancedSecurityMode")) in ("ENFORCED", "AUDIT"),
-    })
+    m.node(
+        r,
+        "cognito",
+        {
+            "mfa": {"ON": "on", "OPTIONAL": "optional"}.get(mfa, "off"),
+            "advanced_security": text(dig(p, "UserPoolAddOns", "AdvancedSecurityMode")) in ("ENFORCED", "AUDIT"),
+        },
+    )
 
 
 # ------------------------------------------------------------------ analytics / ML
@@ -243,8 +286,9 @@ def _simple(kind: str, props: Any = None) -> Any:
 
 def _emr(p: dict[str, Any]) -> dict[str, Any]:
     instances = p.get("Instances") or {}
-    count = sum(number(dig(instances, group, "InstanceCount"), 0) or 0
-                for group in ("MasterInstanceGroup", "CoreInstanceGroup"))
+    count = sum(
+        number(dig(instances, group, "InstanceCount"), 0) or 0 for group in ("MasterInstanceGroup", "CoreInstanceGroup")
+    )
     return {"instance_count": max(1, count or 1), "encryption": bool(p.get("SecurityConfiguration"))}
 
 
@@ -303,8 +347,17 @@ HANDLERS: HandlerTable = {
     "AWS::Cognito::UserPoolDomain": (1, lambda m, r: m.fold(r, ref(r.properties.get("UserPoolId")))),
     "AWS::Glue::Job": (0, _simple("glue", lambda p: {"encryption": bool(p.get("SecurityConfiguration"))})),
     "AWS::Glue::Crawler": (0, _simple("glue", lambda p: {"encryption": bool(p.get("CrawlerSecurityConfiguration"))})),
-    "AWS::Athena::WorkGroup": (0, _simple("athena", lambda p: {"results_encrypted": bool(
-        dig(p, "WorkGroupConfiguration", "ResultConfiguration", "EncryptionConfiguration"))})),
+    "AWS::Athena::WorkGroup": (
+        0,
+        _simple(
+            "athena",
+            lambda p: {
+                "results_encrypted": bool(
+                    dig(p, "WorkGroupConfiguration", "ResultConfiguration", "EncryptionConfiguration")
+                )
+            },
+        ),
+    ),
     "AWS::EMR::Cluster": (0, _simple("emr", _emr)),
     "AWS::SageMaker::NotebookInstance": (0, _simple("sagemaker", _notebook)),
     "AWS::SSM::Parameter": (0, _not_drawn("a configuration value, not a running resource")),
