@@ -64,7 +64,7 @@ def test_corpus_template_imports_checks_and_keeps_its_resources(path: Path) -> N
     arch = result.built.arch
     analyse(arch)
     evaluated = load_template(path)
-    expected = [key for key, res in evaluated.resources.items() if res.type in WELL_KNOWN]
+    expected = [key for key, res in evaluated.resources.items() if isinstance(res.type, str) and res.type in WELL_KNOWN]
     missing = [key for key in expected if key not in arch]
     assert not missing, f"{path.name}: resources not drawn: {missing}"
     every = set(evaluated.resources)
