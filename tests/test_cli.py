@@ -87,8 +87,28 @@ def test_check_json_follows_the_spec(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD)
-    assert main(["check", str(path)]) == 1
+    assert main(["check", str(path)]) == 0  # a workload: only medium and low findings
+    assert main(["check", str(path), "--fail-on", "medium"]) == 1
     assert main(["check", str(path), "--fail-on", "never"]) == 0
+    account = _write(tmp_path, {**GOOD, "version": 2, "scope": "account"}, "account.wadesk")
+    assert main(["check", str(account)]) == 1  # a whole account without CloudTrail, Config, GuardDuty
+
+
+def test_check_states_a_workload_s_account_assumptions_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, GOOD)
+    assert main(["check", str(path), "--format", "json", "--fail-on", "never"]) == 0
+    design = json.loads(capsys.readouterr().out)["designs"][0]
+    assert design["scope"] == "workload"
+    assert [a["rule"] for a in design["assumptions"]] == ["SEC-NO-CLOUDTRAIL", "SEC-NO-CONFIG", "SEC-NO-GUARDDUTY"]
+    assert not [f for f in design["findings"] if f["rule"].startswith("SEC-NO-")]
+    assert main(["check", str(path), "--fail-on", "never"]) == 0
+    text = capsys.readouterr().out
+    assert text.count("Assumed of the account") == 1 and "SEC-NO-GUARDDUTY" in text
+    assert main(["check", str(path), "--format", "sarif", "--fail-on", "never"]) == 0
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    stated = [r for r in results if r.get("kind") == "informational"]
+    assert [r["ruleId"] for r in stated] == ["SEC-NO-CLOUDTRAIL", "SEC-NO-CONFIG", "SEC-NO-GUARDDUTY"]
+    assert all(r["level"] == "none" for r in stated)
 
 
 def test_suppressed_findings_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,3 +57,17 @@ def test_flawed_startup_has_findings_in_every_pillar() -> None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_no_rule_fails_on_an_example(path: Path) -> None:
     assert [f.message for f in analyse(load_design(path)).findings if f.error] == []
+
+
+def test_a_workload_example_states_the_account_baseline_it_assumes_once() -> None:
+    result = analyse(load_design(ROOT / "examples" / "static-website.wadesk"))
+    assert [a.rule for a in result.assumptions] == ["SEC-NO-CLOUDTRAIL", "SEC-NO-CONFIG", "SEC-NO-GUARDDUTY"]
+    assert not [f for f in result.findings if f.rule in {a.rule for a in result.assumptions}]
+
+
+def test_the_flawed_startup_is_a_whole_account_and_misses_its_baseline() -> None:
+    arch = load_design(ROOT / "examples" / "flawed-startup.wadesk")
+    assert arch.scope == "account"
+    result = analyse(arch)
+    assert result.assumptions == ()
+    assert {"SEC-NO-CLOUDTRAIL@", "SEC-NO-CONFIG@", "SEC-NO-GUARDDUTY@"} <= {f.key for f in result.findings}

@@ -17,3 +17,8 @@ def test_default_retention_is_reported() -> None:
 
 def test_set_retention_passes() -> None:
     assert hits(RULE, design([("cw", "cloudwatch", None, {"log_retention_days": 90})])) == set()
+
+
+def test_a_cloudwatch_node_of_metrics_and_alarms_only_keeps_no_logs() -> None:
+    arch = design([("alarms", "cloudwatch", None, {"holds_logs": False})])
+    assert hits(RULE, arch) == set()

@@ -50,14 +50,19 @@ def test_design_without_internet_passes() -> None:
 
 def test_presigned_uploads_need_no_cdn() -> None:
     arch = design(
-        [("users", "internet"), ("uploads", "s3")], [("users", "uploads", {"protocol": "https"}, "PUT upload")]
+        [("users", "internet"), ("uploads", "s3")], [("users", "uploads", {"protocol": "https", "upload": True})]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_flow_labelled_upload_but_not_marked_so_is_judged_by_what_it_is() -> None:
+    arch = design([("users", "internet"), ("files", "s3")], [("users", "files", {"protocol": "https"}, "upload")])
+    assert hits(RULE, arch) == {key(RULE, "files")}
 
 
 def test_downloads_next_to_uploads_still_need_a_cdn() -> None:
     arch = design(
         [("users", "internet"), ("files", "s3")],
-        [("users", "files", {"protocol": "https"}, "upload"), ("users", "files", {"protocol": "https"}, "GET files")],
+        [("users", "files", {"protocol": "https", "upload": True}), ("users", "files", {"protocol": "https"})],
     )
     assert hits(RULE, arch) == {key(RULE, "files")}

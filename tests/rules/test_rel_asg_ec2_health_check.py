@@ -46,3 +46,19 @@ def test_group_not_behind_a_load_balancer_passes() -> None:
         [("queue", "vm"), ("alb", "fn")],
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_group_of_container_instances_whose_tasks_are_the_targets_gets_no_advice() -> None:
+    # ECS registers the tasks with the target group; the group's instances are never its targets.
+    arch = design(
+        [
+            ("lb", "alb"),
+            ("hosts", "auto_scaling_group"),
+            ("host", "ec2", "hosts"),
+            ("svc", "ecs_service", "hosts"),
+            ("cluster", "auto_scaling_group"),
+            ("svc2", "ecs_service", "cluster"),
+        ],
+        [("lb", "svc"), ("lb", "cluster")],
+    )
+    assert hits(RULE, arch) == set()

@@ -45,3 +45,25 @@ def test_a_scaling_policy_does_not_excuse_a_minimum_of_one() -> None:
         ]
     )
     assert hits(RULE, arch) == {key(RULE, "g")}
+
+
+def test_a_minimum_of_one_under_a_larger_desired_capacity_and_no_policy_never_runs_on_one() -> None:
+    # Without a scaling policy the group keeps its desired capacity; min_size only bounds manual changes.
+    arch = design(
+        [("g", "auto_scaling_group", None, {"min_size": 1, "max_size": 4, "desired_capacity": 2})],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_a_policy_that_scales_to_zero_is_deliberate() -> None:
+    arch = design(
+        [
+            (
+                "g",
+                "auto_scaling_group",
+                None,
+                {"min_size": 0, "max_size": 4, "desired_capacity": 2, "scaling_policy": True},
+            )
+        ]
+    )
+    assert hits(RULE, arch) == set()

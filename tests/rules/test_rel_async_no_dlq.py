@@ -44,12 +44,20 @@ def test_dead_letter_property_or_flow_passes() -> None:
             ("topic", "f2"),
             ("f2", "q2", {"dead_letter": True}),
             ("topic", "f3"),
-            ("f3", "orders-dlq"),
+            ("f3", "orders-dlq", {"dead_letter": True}),
             ("topic", "f4"),
-            ("f4", "alerts", {}, "on failure"),
+            ("f4", "alerts", {"dead_letter": True}),
         ],
     )
     assert hits(RULE, arch) == set()
+
+
+def test_a_queue_named_like_a_dead_letter_queue_is_not_one_unless_the_flow_says_so() -> None:
+    arch = design(
+        [("topic", "sns"), ("fn", "lambda"), ("orders-dlq", "sqs")],
+        [("topic", "fn"), ("fn", "orders-dlq", {}, "on failure")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "fn")}
 
 
 def test_synchronous_and_queue_driven_functions_pass() -> None:

@@ -38,6 +38,7 @@ def test_queue_with_dlq_property_or_redrive_flow_passes() -> None:
 def test_dead_letter_queue_itself_and_unconsumed_queue_pass() -> None:
     arch = design(
         [
+            ("orders", "sqs"),
             ("orders-dlq", "sqs"),
             ("inbox", "sqs"),
             ("encrypted", "sqs"),
@@ -45,6 +46,6 @@ def test_dead_letter_queue_itself_and_unconsumed_queue_pass() -> None:
             ("key", "kms"),
             ("fn", "lambda"),
         ],
-        [("orders-dlq", "ops"), ("fn", "inbox"), ("encrypted", "key")],
+        [("orders", "orders-dlq", {"dead_letter": True}), ("orders-dlq", "ops"), ("fn", "inbox"), ("encrypted", "key")],
     )
     assert hits(RULE, arch) == set()

@@ -28,7 +28,7 @@ def test_vpc_drawn_sending_to_cloudwatch_passes() -> None:
 
 
 def test_vpc_drawn_sending_to_a_log_bucket_passes() -> None:
-    arch = design([("prod", "vpc"), ("logs", "s3")], [("prod", "logs")])
+    arch = design([("prod", "vpc"), ("central", "s3", None, {"log_bucket": True})], [("prod", "central")])
     assert hits(RULE, arch) == set()
 
 

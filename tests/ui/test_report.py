@@ -54,6 +54,7 @@ def test_every_example_gives_full_a4_pages_listing_every_finding(qapp, tmp_path:
     accepted = [key for page in pages for key in page.suppressed]
     assert sorted(listed) == sorted(f.key for f in result.findings if not f.suppressed)
     assert sorted(accepted) == sorted(f.key for f in result.findings if f.suppressed)
+    assert [rule for page in pages for rule in page.assumptions] == [a.rule for a in result.assumptions]
     assert sorted(node for page in pages for node in page.nodes) == sorted(arch.node_ids())
 
 

@@ -6,7 +6,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from wadesk.model import Architecture, ModelEvent
-from wadesk.rules.base import PILLARS, SEVERITIES, Finding, GraphRule, NodeRule, Rule, RuleMeta, finding_key
+from wadesk.rules.base import (
+    PILLARS,
+    SEVERITIES,
+    Assumption,
+    Finding,
+    GraphRule,
+    NodeRule,
+    Rule,
+    RuleMeta,
+    finding_key,
+)
 from wadesk.rules.context import Context
 from wadesk.rules.registry import ALL_RULES
 
@@ -73,9 +83,14 @@ def run_graph_rule(rule: GraphRule, ctx: Context) -> dict[str, Finding]:
 
 @dataclass(frozen=True)
 class AnalysisResult:
-    """The findings of one design, suppressions applied, worst first."""
+    """The findings of one design, suppressions applied, worst first.
+
+    ``assumptions`` are what a workload design takes the account's baseline
+    to provide: account-level rules' design findings, stated once instead.
+    """
 
     findings: tuple[Finding, ...]
+    assumptions: tuple[Assumption, ...] = ()
 
     def for_node(self, node_id: str | None) -> list[Finding]:
         """Findings attached to one node (None: about the whole design)."""
@@ -112,6 +127,7 @@ class Analyzer:
                     self._node_rules.setdefault(kind, []).append(rule)
             else:
                 self._graph_rules.append(rule)
+        self._metas = {rule.id: rule.meta for rule in rules}
         self._node_results: dict[str, dict[str, Finding]] = {}
         self._graph_results: dict[str, dict[str, Finding]] = {}
         self._dirty_nodes: set[str] = set()
@@ -185,8 +201,31 @@ class Analyzer:
         """The current findings; reading them never consumes :meth:`update`'s change set."""
         self._recompute()
         if self._result is None:
-            self._result = AnalysisResult(tuple(sorted(self._apply_suppressions(self._raw()), key=sort_key)))
+            self._result = AnalysisResult(
+                tuple(sorted(self._apply_suppressions(self._raw()), key=sort_key)), tuple(self.assumptions())
+            )
         return self._result
+
+    def assumptions(self) -> list[Assumption]:
+        """For a workload design, what it assumes of the account, one per account-level rule that would report."""
+        self._recompute()
+        if self.arch.scope != "workload":
+            return []
+        out = []
+        for rule_id, findings in self._graph_results.items():
+            meta = self._metas[rule_id]
+            if meta.account_level and any(f.node is None and not f.error for f in findings.values()):
+                out.append(Assumption(meta.id, meta.pillar, meta.wa_bp, meta.assumption))
+        return sorted(out, key=lambda assumption: assumption.rule)
+
+    def _assumed(self, finding: Finding) -> bool:
+        """Whether a finding is stated as an assumption instead (account-level, about the design, a workload)."""
+        return (
+            finding.node is None
+            and not finding.error
+            and self.arch.scope == "workload"
+            and self._metas[finding.rule].account_level
+        )
 
     def active_count(self) -> int:
         """How many findings are not suppressed (cheaper than :meth:`result`: nothing is sorted)."""
@@ -209,7 +248,8 @@ class Analyzer:
             index: dict[str | None, list[Finding]] = {}
             for findings in self._graph_results.values():
                 for finding in findings.values():
-                    index.setdefault(finding.node, []).append(finding)
+                    if not self._assumed(finding):
+                        index.setdefault(finding.node, []).append(finding)
             self._graph_index = index
         return self._graph_index
 
@@ -218,7 +258,9 @@ class Analyzer:
         for findings in self._node_results.values():
             yield from findings.values()
         for graph_findings in self._graph_results.values():
-            yield from graph_findings.values()
+            for finding in graph_findings.values():
+                if not self._assumed(finding):
+                    yield finding
 
     def _apply_suppressions(self, findings: Iterable[Finding]) -> list[Finding]:
         accepted = {(s.rule, s.node): s.justification for s in self.arch.suppressions()}
@@ -242,6 +284,12 @@ class Analyzer:
         kind = event.type
         target = event.target
         if kind == "node_moved" or kind == "meta_changed":
+            return
+        if kind == "scope_changed":
+            # Account-level findings become assumptions or findings again; nothing needs re-running.
+            self._result = None
+            self._graph_index = None
+            self._changed.add(None)
             return
         if kind == "suppressions_changed":
             self._result = None

@@ -86,7 +86,12 @@ class Ec2Props(Props):
     imdsv2_required: bool = Field(False, description="Instance metadata requires session tokens (IMDSv2)")
     ebs_encrypted: bool = Field(False, description="Root and data volumes are encrypted")
     detailed_monitoring: bool = Field(False, description="One-minute CloudWatch metrics")
-    patch_managed: bool = Field(False, description="Patched by Systems Manager Patch Manager")
+    patch_managed: bool = Field(
+        False, description="A Systems Manager Patch Manager baseline and maintenance window patch it"
+    )
+    ssm_agent: bool = Field(
+        False, description="The SSM agent runs with an instance profile that lets Systems Manager manage it"
+    )
     workload: Workload = Field("application", description="What the instance runs")
     purchase_option: PurchaseOption = Field("on-demand", description="How its capacity is paid for")
 
@@ -176,6 +181,9 @@ class S3Props(Props):
     access_logging: bool = Field(False, description="Server access logs are delivered to another bucket")
     lifecycle_rules: bool = Field(False, description="Lifecycle rules transition or expire objects")
     website_hosting: bool = Field(False, description="Static website hosting is enabled")
+    log_bucket: bool = Field(
+        False, description="Receives other resources' logs (access logs, flow logs, trails); its own would be circular"
+    )
     replication: bool = Field(False, description="Cross-Region or same-Region replication")
 
 
@@ -402,6 +410,9 @@ class CloudTrailProps(Props):
 
 
 class CloudWatchProps(Props):
+    holds_logs: bool = Field(
+        True, description="Holds log groups (logs sent to it); false when it holds only metrics and alarms"
+    )
     log_retention_days: int = Field(0, ge=0, description="0 keeps logs forever")
     alarms: bool = Field(True, description="Alarms are defined on the metrics it receives")
 
@@ -519,7 +530,12 @@ class EdgeProps(Props):
     protocol: Protocol = Field("other", description="Protocol of the flow: https, http, tcp, tls, sql or other")
     port: int | None = Field(None, ge=0, le=65535, description="Destination port of the flow; none when unspecified")
     encrypted: bool = Field(False, description="Traffic is encrypted in transit (default for https and tls)")
-    dead_letter: bool = Field(False, description="The target is the source's dead-letter queue")
+    dead_letter: bool = Field(
+        False, description="The target is the source's dead-letter queue or on-failure destination"
+    )
+    upload: bool = Field(
+        False, description="The source only writes objects to the target (uploads, presigned PUTs), reads none"
+    )
     administrative: bool = Field(
         False,
         description="Administrative access (SSH, RDP, a management session), not a path for users' requests",

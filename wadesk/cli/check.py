@@ -16,7 +16,7 @@ from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.cli.sarif import sarif_document
 from wadesk.fileformat import DesignFileError, load_design
 from wadesk.model import Architecture
-from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
+from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Assumption, Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _FAIL_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -131,6 +131,11 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def assumption_dict(assumption: Assumption) -> dict[str, Any]:
+    """What a workload design assumes of its account, with the rule that would otherwise report."""
+    return {"rule": assumption.rule, "pillar": assumption.pillar, "wa_bp": assumption.wa_bp, "text": assumption.text}
+
+
 def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
     """The ``--format json`` object of SPEC section 6."""
     designs = []
@@ -150,8 +155,10 @@ def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
             {
                 "file": item.file,
                 "name": item.arch.name,
+                "scope": item.arch.scope,
                 "nodes": nodes,
                 "findings": [finding_dict(f) for f in item.result.findings],
+                "assumptions": [assumption_dict(a) for a in item.result.assumptions],
                 "summary": item.result.summary(),
                 "ownership_totals": design_ownership_totals(item.arch),
             }
@@ -211,6 +218,18 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
             lines.append(f"  {tag} {finding.rule}  {pillar}, {finding.wa_bp}{suffix}")
             lines.extend(_wrapped(finding.message, width))
             lines.extend(_paint(line, "dim", use_color) for line in _wrapped(f"Fix: {finding.remediation}", width))
+    if result.assumptions:
+        lines.append("")
+        lines.append(
+            _paint(
+                "Assumed of the account (this design is a workload; its baseline is provided elsewhere)",
+                "bold",
+                use_color,
+            )
+        )
+        for assumption in result.assumptions:
+            lines.append(f"  {assumption.rule}  {PILLAR_NAMES[assumption.pillar]}, {assumption.wa_bp}")
+            lines.extend(_wrapped(assumption.text, width))
     totals = design_ownership_totals(arch)
     layers = sum(totals.values())
     lines.append("")

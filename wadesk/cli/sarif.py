@@ -121,6 +121,34 @@ def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
             if finding.suppressed:
                 result["suppressions"] = [{"kind": "inSource", "justification": finding.justification or ""}]
             results.append(result)
+        for assumption in item.result.assumptions:
+            # Stated, not failed: SARIF's "informational" kind, which carries no level.
+            stated: dict[str, Any] = {
+                "ruleId": assumption.rule,
+                "kind": "informational",
+                "level": "none",
+                "message": {"text": f"Assumed of the account (the design is a workload): {assumption.text}"},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": {"startLine": _line_of(item.file, None)},
+                        },
+                        "logicalLocations": [
+                            {
+                                "name": item.arch.name or "design",
+                                "fullyQualifiedName": f"{item.arch.name or uri}/",
+                                "kind": "module",
+                            }
+                        ],
+                    }
+                ],
+                "partialFingerprints": {"wadeskAssumption/v1": f"{uri}:{assumption.rule}"},
+                "properties": {"pillar": assumption.pillar, "wa_bp": assumption.wa_bp, "assumption": True},
+            }
+            if assumption.rule in index:
+                stated["ruleIndex"] = index[assumption.rule]
+            results.append(stated)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -18,6 +18,7 @@ from wadesk.editing.units import (
     SetEdgeProperty,
     SetLabel,
     SetProperty,
+    SetScope,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "SetEdgeProperty",
     "SetLabel",
     "SetProperty",
+    "SetScope",
 ]

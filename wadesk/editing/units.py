@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from wadesk.model import Architecture, Edge, ModelError, Node, Suppression
+from wadesk.model import Architecture, Edge, ModelError, Node, Scope, Suppression
 
 #: A node's geometry: x, y, w, h (w and h are None for components).
 Geometry = tuple[float, float, float | None, float | None]
@@ -176,6 +176,22 @@ class SetLabel:
 
     def revert(self, arch: Architecture) -> None:
         arch.set_label(self.node_id, self._old)
+
+
+@dataclass
+class SetScope:
+    """Say whether the design is a workload or a whole account."""
+
+    scope: Scope
+    text: str = "Set design scope"
+    _old: Scope = field(default="workload", repr=False)
+
+    def apply(self, arch: Architecture) -> None:
+        self._old = arch.scope
+        arch.set_scope(self.scope)
+
+    def revert(self, arch: Architecture) -> None:
+        arch.set_scope(self._old)
 
 
 @dataclass

@@ -234,7 +234,7 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
     if problems:
         raise DesignFileError(source, _cap(problems))
 
-    arch = Architecture(catalog, name=record.name, description=record.description)
+    arch = Architecture(catalog, name=record.name, description=record.description, scope=record.scope)
     for node in _parents_first(nodes):
         try:
             arch.add_node(
@@ -343,7 +343,7 @@ def to_document(arch: Architecture, catalog: Catalog = CATALOG) -> dict[str, Any
             if not (
                 (key == "protocol" and value == "other")
                 or (key == "port" and value is None)
-                or (key == "dead_letter" and value is False)
+                or (key in ("dead_letter", "administrative", "upload") and value is False)
                 or (key == "encrypted" and value == default_encrypted(protocol))
             )
         }
@@ -355,6 +355,7 @@ def to_document(arch: Architecture, catalog: Catalog = CATALOG) -> dict[str, Any
         "version": CURRENT_VERSION,
         "name": arch.name,
         "description": arch.description,
+        "scope": arch.scope,
         "nodes": nodes,
         "edges": edges,
         "suppressions": [

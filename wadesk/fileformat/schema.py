@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 #: The newest file format version this program reads and writes.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 
 class _Record(BaseModel):
@@ -35,7 +35,9 @@ class EdgeRecord(_Record):
     source: str = Field(min_length=1, description="Id of the node that calls or sends")
     target: str = Field(min_length=1, description="Id of the node that receives")
     label: str = Field("", description="Text shown on the arrow")
-    props: dict[str, Any] = Field(default_factory=dict, description="protocol, port, encrypted, dead_letter")
+    props: dict[str, Any] = Field(
+        default_factory=dict, description="protocol, port, encrypted, dead_letter, administrative, upload"
+    )
 
 
 class SuppressionRecord(_Record):
@@ -53,6 +55,13 @@ class DesignRecord(_Record):
     version: int = Field(ge=1, description="File format version")
     name: str = Field("", description="Design name")
     description: str = Field("", description="Free text")
+    scope: Literal["workload", "account"] = Field(
+        "workload",
+        description=(
+            "What the design stands for: a workload in an account whose baseline (CloudTrail, Config, "
+            "GuardDuty) is provided elsewhere, or a whole account (version 2 and later)"
+        ),
+    )
     nodes: list[NodeRecord] = Field(default_factory=list)
     edges: list[EdgeRecord] = Field(default_factory=list)
     suppressions: list[SuppressionRecord] = Field(default_factory=list)

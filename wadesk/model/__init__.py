@@ -5,6 +5,16 @@ from __future__ import annotations
 from wadesk.model.architecture import Architecture
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
-from wadesk.model.values import Edge, KindSchema, Node, Suppression
+from wadesk.model.values import SCOPES, Edge, KindSchema, Node, Scope, Suppression
 
-__all__ = ["Architecture", "Edge", "KindSchema", "ModelError", "ModelEvent", "Node", "Suppression"]
+__all__ = [
+    "SCOPES",
+    "Architecture",
+    "Edge",
+    "KindSchema",
+    "ModelError",
+    "ModelEvent",
+    "Node",
+    "Scope",
+    "Suppression",
+]

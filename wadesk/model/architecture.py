@@ -5,14 +5,14 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
 from wadesk.model.ordering import check_position, move_last_node_to, move_last_to
-from wadesk.model.values import Edge, KindSchema, Node, Suppression
+from wadesk.model.values import SCOPES, Edge, KindSchema, Node, Scope, Suppression
 
 Listener = Callable[[ModelEvent], None]
 
@@ -32,7 +32,9 @@ class Architecture:
     query methods or :attr:`graph` (which callers must not mutate).
     """
 
-    def __init__(self, schema: KindSchema | None = None, name: str = "", description: str = "") -> None:
+    def __init__(
+        self, schema: KindSchema | None = None, name: str = "", description: str = "", scope: Scope = "workload"
+    ) -> None:
         self._schema = schema
         self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
         # networkx's own node-attribute dict: reading it directly skips a view object per lookup,
@@ -44,6 +46,7 @@ class Architecture:
         self._listeners: list[Listener] = []
         self.name = name
         self.description = description
+        self._scope: Scope = _checked_scope(scope)
 
     # ---------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> None:
@@ -405,6 +408,18 @@ class Architecture:
             self.description = description
         self._emit(ModelEvent("meta_changed", None))
 
+    @property
+    def scope(self) -> Scope:
+        """What the design stands for: a ``workload`` (the account's baseline is assumed) or an ``account``."""
+        return self._scope
+
+    def set_scope(self, scope: Scope) -> None:
+        """Say whether the design is a workload or a whole account."""
+        old = self._scope
+        self._scope = _checked_scope(scope)
+        if old != self._scope:
+            self._emit(ModelEvent("scope_changed", None, old=old, new=self._scope))
+
     # -------------------------------------------------------- containment
     def children(self, node_id: str | None) -> list[str]:
         """Direct children of container ``node_id`` (None: top-level nodes)."""
@@ -487,3 +502,9 @@ def _check_size(value: float, what: str) -> float:
     if number <= 0:
         raise ModelError(f"{what} must be greater than 0, got {value!r}")
     return number
+
+
+def _checked_scope(scope: object) -> Scope:
+    if scope not in SCOPES:
+        raise ModelError(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
+    return cast(Scope, scope)

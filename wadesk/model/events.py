@@ -18,6 +18,7 @@ EventType = Literal[
     "edge_props_changed",
     "suppressions_changed",
     "meta_changed",
+    "scope_changed",
 ]
 
 

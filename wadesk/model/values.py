@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
+
+#: What a design stands for: a workload in an account whose security baseline (CloudTrail, Config,
+#: GuardDuty) is provided elsewhere, such as by a landing zone; or a whole AWS account.
+Scope = Literal["workload", "account"]
+SCOPES: tuple[Scope, ...] = ("workload", "account")
 
 
 class KindSchema(Protocol):

@@ -57,6 +57,18 @@ class RuleMeta(BaseModel):
     remediation: str = Field(description="How to fix it")
     securityhub: tuple[str, ...] = Field((), description="Security Hub control ids")
     checkov: tuple[str, ...] = Field((), description="Checkov check ids")
+    assumption: str = Field(
+        "",
+        description=(
+            "Set on rules about the AWS account rather than a workload: what a workload design assumes "
+            "the account's baseline provides, stated instead of the rule's design-level finding"
+        ),
+    )
+
+    @property
+    def account_level(self) -> bool:
+        """Whether the rule is about the account (its design-level finding is an assumption for a workload)."""
+        return bool(self.assumption)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +96,16 @@ class Finding:
     def key(self) -> str:
         """Stable identity ``rule@node`` (``rule@`` for the whole design)."""
         return finding_key(self.rule, self.node)
+
+
+@dataclass(frozen=True, slots=True)
+class Assumption:
+    """What a workload design takes the account's baseline to provide, stated once instead of a finding."""
+
+    rule: str
+    pillar: Pillar
+    wa_bp: str
+    text: str
 
 
 def finding_key(rule: str, node: str | None) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -17,8 +16,6 @@ GROUP_KINDS = ("auto_scaling_group", "security_group")
 #: Ports of remote administration (SSH, RDP): a flow to one is an administrator's session, not a request.
 ADMIN_PORTS = frozenset({22, 3389})
 
-#: A label or id that names a dead-letter queue ("orders-dlq", "Dead letter").
-DEAD_LETTER_NAME = re.compile(r"dead[\s_-]*letter|\bdlq\b|-dlq|_dlq|dlq$", re.IGNORECASE)
 
 
 class Context:
@@ -272,17 +269,12 @@ class Context:
         """Whether a node sends to a dead-letter queue (SPEC 3b).
 
         A flow to an SQS queue or SNS topic counts when the flow is marked
-        ``dead_letter``, or its label or the target's label names a
-        dead-letter queue ("DLQ", "dead letter").
+        ``dead_letter`` (labels are names, never read for meaning).
         """
-        for edge_id, target, props in self.out_edges(node_id):
-            if self.kind(target) not in ("sqs", "sns"):
-                continue
-            if props.get("dead_letter"):
-                return True
-            if DEAD_LETTER_NAME.search(self.edge_label(edge_id)) or DEAD_LETTER_NAME.search(self.label(target)):
-                return True
-        return False
+        return any(
+            props.get("dead_letter") and self.kind(target) in ("sqs", "sns")
+            for _edge_id, target, props in self.out_edges(node_id)
+        )
 
     def reachable(self, sources: Iterable[str], through: Callable[[str], bool] | None = None) -> set[str]:
         """Nodes that requests from ``sources`` can reach along flows (administrative flows carry none).

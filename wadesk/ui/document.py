@@ -30,11 +30,12 @@ from wadesk.editing import (
     SetEdgeProperty,
     SetLabel,
     SetProperty,
+    SetScope,
 )
 from wadesk.editing.naming import copy_labels, describe, id_prefix, readable_ids
 from wadesk.fileformat import load_design, save_design
 from wadesk.layout import Layout, auto_layout
-from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Suppression
+from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Scope, Suppression
 from wadesk.ui._compat import override
 
 #: Size of a component on the canvas (icon) and the default size of a new container.
@@ -237,6 +238,12 @@ class DocumentController(QObject):
         """Accept finding ``rule@node`` with a justification."""
         where = f" on {self.arch.label_of(node)}" if node is not None and self.arch.has_node(node) else ""
         self.push(AddSuppression(Suppression(rule, node, justification), f"Suppress {rule}{where}"))
+
+    def set_scope(self, scope: Scope) -> None:
+        """Review the design as a workload (the account's baseline assumed) or as a whole account."""
+        if scope != self.arch.scope:
+            text = "Review as a whole account" if scope == "account" else "Review as a workload"
+            self.push(SetScope(scope, text=text))
 
     def unsuppress(self, rule: str, node: str | None) -> None:
         """Withdraw the acceptance of finding ``rule@node``."""

@@ -95,6 +95,8 @@ class Page:
     findings: list[str] = field(default_factory=list)
     #: ``rule@node`` of the suppressed findings listed on this page.
     suppressed: list[str] = field(default_factory=list)
+    #: Rule ids of the account assumptions stated on this page.
+    assumptions: list[str] = field(default_factory=list)
     #: Node ids of the responsibility rows on this page.
     nodes: list[str] = field(default_factory=list)
 
@@ -392,6 +394,23 @@ def _count(number: int, noun: str) -> str:
     return f"{'No' if number == 0 else number} {noun}{'' if number == 1 else 's'}"
 
 
+def place_assumptions(flow: Flow, result: AnalysisResult) -> None:
+    """What a workload design assumes of its account, stated once (no finding is counted for it)."""
+    blocks = [heading("Assumed of the account"),
+              paragraph("The design is a workload: its account's baseline is provided elsewhere (for instance by a "
+                        "landing zone), so these are stated as assumptions, not counted as findings.")]
+    if flow.room() < sum(block.height for block in blocks):
+        flow.new_page()
+    for block in blocks:
+        flow.add(block)
+    for assumption in result.assumptions:
+        block = paragraph(f"{assumption.rule} ({assumption.wa_bp}): {assumption.text}", colour=INK)
+        if flow.room() < block.height:
+            flow.new_page()
+        flow.add(block)
+        flow.page.assumptions.append(assumption.rule)
+
+
 def place_sections(flow: Flow, arch: Architecture, result: AnalysisResult) -> None:
     """The findings, the accepted findings and the responsibility table, one after another."""
     active = [f for f in result.findings if not f.suppressed]
@@ -404,6 +423,9 @@ def place_sections(flow: Flow, arch: Architecture, result: AnalysisResult) -> No
                 "not counted in the pillar summary.", SUPPRESSED_COLUMNS, [finding_row(arch, f) for f in accepted],
                 empty="No finding has been suppressed.", record="suppressed")
     flow.skip(SECTION_GAP)
+    if result.assumptions:
+        place_assumptions(flow, result)
+        flow.skip(SECTION_GAP)
     place_table(flow, "Shared responsibility", "Who owns each of the 12 layers of every node: A = AWS, "
                 "C = customer, S = shared, \u2013 = does not apply. \u201cCust.\u201d counts the layers the "
                 "customer owns alone.", RESPONSIBILITY_COLUMNS, responsibility_rows(arch),
@@ -443,6 +465,7 @@ def lay_out_report(arch: Architecture, source: str, render_diagram: DiagramRende
         page.ops += trial.page.ops
         page.findings += trial.page.findings
         page.suppressed += trial.page.suppressed
+        page.assumptions += trial.page.assumptions
         page.nodes += trial.page.nodes
         return first.pages
     rest = Flow()

@@ -25,7 +25,9 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a CloudWatch node whose log_retention_days is 0 (never expire)."""
+    """Report a CloudWatch node that holds logs and whose log_retention_days is 0 (never expire)."""
+    if not ctx.prop(node_id, "holds_logs", True):
+        return None  # metrics and alarms only: CloudWatch keeps metrics for 15 months, not forever
     if int(ctx.prop(node_id, "log_retention_days", 0) or 0) > 0:
         return None
     return f"{ctx.label(node_id)} keeps its logs forever (log_retention_days is 0), so log storage grows without end."

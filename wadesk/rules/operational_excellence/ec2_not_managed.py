@@ -19,20 +19,29 @@ META = RuleMeta(
         "late and unevenly, and there is no record of which instances are compliant."
     ),
     remediation=(
-        "Install the SSM agent with an instance profile that allows it, add the instance to a Patch "
-        "Manager baseline and maintenance window, then set patch_managed to true or draw the instance "
-        "(or its Auto Scaling group) connected to a Systems Manager node."
+        "Install the SSM agent with an instance profile that allows it (ssm_agent), add the instance to a "
+        "Patch Manager baseline and maintenance window, then set patch_managed to true."
     ),
     securityhub=("SSM.1",),
 )
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every EC2 instance with patch_managed off and no flow to or from Systems Manager."""
+    """Report every EC2 instance that no Patch Manager baseline patches (patch_managed is false).
+
+    The message says what the drawing shows: an instance Systems Manager
+    manages (ssm_agent, or a flow to or from Systems Manager) still has no
+    patch baseline; others are not managed at all.
+    """
     for node_id in ctx.nodes("ec2"):
         if ctx.prop(node_id, "patch_managed"):
             continue
-        if linked_to_kind(ctx, node_id, "systems_manager"):
+        if ctx.prop(node_id, "ssm_agent") or linked_to_kind(ctx, node_id, "systems_manager"):
+            yield Hit(
+                node_id,
+                f"{ctx.label(node_id)} runs the Systems Manager agent but no patch baseline covers it "
+                "(patch_managed is false), so its operating system patches are applied by hand, if at all.",
+            )
             continue
         yield Hit(
             node_id,
@@ -41,4 +50,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"ec2": {"patch_managed"}})
+RULE = graph_rule(META, check, reads={"ec2": {"patch_managed", "ssm_agent"}})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
@@ -30,17 +29,14 @@ META = RuleMeta(
 _PASS_THROUGH = frozenset({"route53", "internet_gateway", "shield"})
 
 
-_UPLOAD = re.compile(r"upload|\bput\b|presign", re.IGNORECASE)
-
-
 def _uploads_only(ctx: Context, bucket: str, reached: set[str]) -> bool:
-    """Whether every flow the internet sends the bucket is labelled as an upload (presigned PUTs).
+    """Whether every flow the internet sends the bucket is marked ``upload`` (presigned PUTs).
 
     Clients uploading straight to S3 is the recommended pattern; a CDN is for
     what the bucket serves.
     """
-    labels = [ctx.edge_label(edge) for edge, source, _ in ctx.in_edges(bucket) if source in reached]
-    return bool(labels) and all(_UPLOAD.search(label) for label in labels)
+    flows = [props for _edge, source, props in ctx.in_edges(bucket) if source in reached]
+    return bool(flows) and all(props.get("upload") for props in flows)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

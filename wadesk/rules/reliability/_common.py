@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from wadesk.model import queries as q
-from wadesk.rules.context import DEAD_LETTER_NAME, Context
+from wadesk.rules.context import Context
 from wadesk.rules.groups import OBSERVERS
 
 ASG = "auto_scaling_group"
@@ -15,9 +13,6 @@ NOT_REQUEST_SOURCES = OBSERVERS | frozenset(
     {"backup", "systems_manager", "cloudformation", "trusted_advisor", "inspector", "macie", "acm", "secrets_manager"}
 )
 
-_FAILURE_TARGET = re.compile(
-    r"on[\s_-]*failure|failure[\s_-]*destination|dead[\s_-]*letter|\bdlq\b|_dlq|-dlq|dlq$", re.IGNORECASE
-)
 
 
 def subnet_zone(ctx: Context, subnet_id: str) -> str | None:
@@ -69,21 +64,12 @@ def has_failure_destination(ctx: Context, node_id: str) -> bool:
     """Whether a node sends its failed events somewhere (a dead-letter queue or an on-failure destination)."""
     if ctx.has_dead_letter_queue(node_id):
         return True
-    for edge_id, target, props in ctx.out_edges(node_id):
-        if ctx.kind(target) not in ("sqs", "sns", "eventbridge", "lambda", "s3"):
-            continue
-        if props.get("dead_letter") or _FAILURE_TARGET.search(ctx.edge_label(edge_id)):
-            return True
-        if _FAILURE_TARGET.search(ctx.label(target)):
-            return True
-    return False
+    return any(
+        props.get("dead_letter") and ctx.kind(target) in ("sqs", "sns", "eventbridge", "lambda", "s3")
+        for _edge_id, target, props in ctx.out_edges(node_id)
+    )
 
 
 def is_dead_letter_queue(ctx: Context, node_id: str) -> bool:
-    """Whether a queue or topic is itself used as a dead-letter target (marked flow in, or named so)."""
-    if DEAD_LETTER_NAME.search(ctx.label(node_id)) or DEAD_LETTER_NAME.search(node_id):
-        return True
-    for edge_id, _source, props in ctx.in_edges(node_id):
-        if props.get("dead_letter") or DEAD_LETTER_NAME.search(ctx.edge_label(edge_id)):
-            return True
-    return False
+    """Whether a queue or topic is itself used as a dead-letter target (a flow marked dead_letter reaches it)."""
+    return any(props.get("dead_letter") for _edge_id, _source, props in ctx.in_edges(node_id))

@@ -28,12 +28,32 @@ META = RuleMeta(
 )
 
 
+#: Services whose tasks or pods are the load balancer's targets: their container instances are not.
+CONTAINER_SERVICES = frozenset({"ecs_service", "fargate_task", "eks_cluster", "batch"})
+
+
+def _instances_are_targets(ctx: Context, group: str) -> bool:
+    """Whether a load balancer drawn to the group targets its instances (not containers running on them)."""
+    return not any(ctx.kind(member) in CONTAINER_SERVICES for member in ctx.members(group))
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report groups with health_check_type EC2 that an ALB or NLB sends to (the group itself or a member)."""
+    """Report groups with health_check_type EC2 whose instances an ALB or NLB sends to.
+
+    A balancer drawn to an EC2 instance in the group, or to the group itself,
+    targets the instances. A group of container instances (ECS, EKS) whose
+    balancer targets the tasks or pods is not the target group's: ECS replaces
+    the unhealthy tasks, and ELB health checks would not see the group.
+    """
     served: dict[str, str] = {}
     for lb in ctx.nodes_in(LOAD_BALANCERS):
         for target in ctx.successors(lb):
-            group = target if ctx.kind(target) == ASG else ctx.enclosing(target, ASG)
+            if ctx.kind(target) == ASG:
+                group: str | None = target if _instances_are_targets(ctx, target) else None
+            elif ctx.kind(target) == "ec2":
+                group = ctx.enclosing(target, ASG)
+            else:
+                group = None
             if group is not None:
                 served.setdefault(group, lb)
     for group, lb in served.items():

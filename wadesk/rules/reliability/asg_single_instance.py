@@ -25,11 +25,14 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a group that can hold only one instance, or that may shrink to one.
+    """Report a group that can really run on one instance.
 
-    A scaling policy does not help at quiet times: it scales in down to
-    min_size, and a single instance is down while it is replaced. A group
-    with max_size 0 is parked on purpose and passes.
+    It runs on one when its desired capacity (kept between min_size and
+    max_size) is 1, or when a scaling policy can scale it in to a minimum of
+    1. Without a policy a group keeps its desired capacity, so min_size 1
+    under a desired capacity of 2 is no finding. A group with max_size 0
+    is parked on purpose and passes; min_size 0 under a policy scales to
+    zero on purpose.
     """
     min_size = int(ctx.prop(node_id, "min_size", 1))
     max_size = int(ctx.prop(node_id, "max_size", 1))
@@ -37,15 +40,16 @@ def check(ctx: Context, node_id: str) -> str | None:
     if max_size == 1:
         return f"{ctx.label(node_id)} can never run more than one instance (max_size is 1)."
     steady = min(max(desired, min_size), max_size)
-    if steady == 1 and not ctx.prop(node_id, "scaling_policy"):
+    policy = bool(ctx.prop(node_id, "scaling_policy"))
+    if steady == 1 and not policy:
         return (
             f"{ctx.label(node_id)} keeps a single instance (min_size {min_size}, desired_capacity {desired}) and "
             "has no scaling_policy to add more."
         )
-    if max_size >= 2 and min_size == 1:
+    if policy and min_size == 1 and max_size >= 2:
         return (
-            f"{ctx.label(node_id)} may scale in to a single instance (min_size is 1): at quiet times one "
-            "instance failure or replacement stops the tier."
+            f"{ctx.label(node_id)} has a scaling_policy that may scale it in to a single instance (min_size is 1): "
+            "at quiet times one instance failure or replacement stops the tier."
         )
     return None
 

@@ -25,6 +25,10 @@ META = RuleMeta(
     ),
     securityhub=("CloudTrail.1",),
     checkov=("CKV_AWS_67",),
+    assumption=(
+        "The account records every API call with a CloudTrail trail (for example an organization trail set up "
+        "by a landing zone)."
+    ),
 )
 
 

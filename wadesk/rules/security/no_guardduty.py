@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.security._common import missing_account_service
+from wadesk.rules.security._common import has_aws_resources, missing_account_service
 
 META = RuleMeta(
     id="SEC-NO-GUARDDUTY",
@@ -25,15 +25,31 @@ META = RuleMeta(
     ),
     securityhub=("GuardDuty.1",),
     checkov=("CKV_AWS_238", "CKV2_AWS_3"),
+    assumption=(
+        "GuardDuty is enabled in the account and Region (for example by a delegated administrator for the "
+        "organization)."
+    ),
 )
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report the design when it has AWS resources but no enabled guardduty node anywhere."""
-    detectors = [n for n in ctx.nodes("guardduty") if ctx.prop(n, "enabled", True)]
-    disabled = " (the GuardDuty detector drawn is disabled)" if ctx.has_kind("guardduty") else ""
+    """Report the design when it has AWS resources but no enabled guardduty node anywhere.
+
+    A detector drawn disabled is what the drawing says, whatever the design's scope: the finding is on
+    that detector. With none drawn, the finding is about the design (an assumption for a workload).
+    """
+    detectors = ctx.nodes("guardduty")
+    enabled = [n for n in detectors if ctx.prop(n, "enabled", True)]
+    if detectors and not enabled:
+        if has_aws_resources(ctx):
+            for detector in detectors:
+                yield Hit(
+                    detector,
+                    f"{ctx.label(detector)} is disabled (enabled is false): no GuardDuty detector watches for threats.",
+                )
+        return
     yield from missing_account_service(
-        ctx, detectors, f"The design has AWS resources but no GuardDuty detector watching for threats{disabled}."
+        ctx, enabled, "The design has AWS resources but no GuardDuty detector watching for threats."
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from wadesk.rules.base import RuleMeta, node_rule
 from wadesk.rules.context import Context
 
@@ -19,24 +17,19 @@ META = RuleMeta(
     ),
     remediation=(
         "Set access_logging to true on the bucket and send its logs to a separate log bucket (an s3 node "
-        "labelled as a log bucket) with restricted access and a lifecycle rule."
+        "with log_bucket set) with restricted access and a lifecycle rule."
     ),
     securityhub=("S3.9",),
     checkov=("CKV_AWS_18",),
 )
 
-#: A label that says the bucket is itself where logs are written.
-LOG_BUCKET = re.compile(r"\blogs?\b|logging|access[-_ ]?logs?", re.IGNORECASE)
-
-
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a bucket whose access_logging is false, unless its label says it is a log bucket."""
+    """Report a bucket whose access_logging is false, unless it is itself a log bucket (log_bucket)."""
     if ctx.prop(node_id, "access_logging"):
         return None
-    label = ctx.label(node_id)
-    if LOG_BUCKET.search(label):
+    if ctx.prop(node_id, "log_bucket"):
         return None  # a log bucket logging into itself would be circular
-    return f"{label} keeps no record of the requests made to it (access_logging is false)."
+    return f"{ctx.label(node_id)} keeps no record of the requests made to it (access_logging is false)."
 
 
 RULE = node_rule(META, ("s3",), check)

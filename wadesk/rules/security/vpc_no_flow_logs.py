@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
@@ -27,16 +26,13 @@ META = RuleMeta(
     checkov=("CKV2_AWS_11",),
 )
 
-_LOGS = re.compile(r"\blogs?\b|logging|flow", re.IGNORECASE)
-
-
 def _delivers_logs(ctx: Context, vpc: str) -> bool:
-    """Whether the drawing shows the VPC shipping records: a flow to CloudWatch, or to a bucket named for logs."""
-    for edge_id, target, _ in ctx.out_edges(vpc):
+    """Whether the drawing shows the VPC shipping records: a flow to CloudWatch, or to a log bucket."""
+    for _edge_id, target, _ in ctx.out_edges(vpc):
         kind = ctx.kind(target)
         if kind == "cloudwatch":
             return True
-        if kind == "s3" and (_LOGS.search(ctx.edge_label(edge_id)) or _LOGS.search(ctx.label(target))):
+        if kind == "s3" and ctx.prop(target, "log_bucket"):
             return True
     return any(ctx.kind(source) == "cloudwatch" for source in ctx.predecessors(vpc))
 
@@ -49,4 +45,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(vpc, f"{ctx.label(vpc)} keeps no record of its network traffic (flow_logs is false).")
 
 
-RULE = graph_rule(META, check, reads={"vpc": {"flow_logs"}})
+RULE = graph_rule(META, check, reads={"vpc": {"flow_logs"}, "s3": {"log_bucket"}})

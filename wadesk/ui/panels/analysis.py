@@ -68,6 +68,18 @@ class AnalysisPanel(QWidget):
         self.severity_filter.addItem("All severities", "")
         for severity in SEVERITIES:
             self.severity_filter.addItem(severity.capitalize(), severity)
+        self.scope = QComboBox()
+        self.scope.setObjectName("design_scope")
+        self.scope.addItem("Reviewing a workload", "workload")
+        self.scope.addItem("Reviewing a whole account", "account")
+        self.scope.setToolTip(
+            "A workload assumes its account's baseline (CloudTrail, Config, GuardDuty) is provided elsewhere, "
+            "for instance by a landing zone: those are stated once as assumptions, not reported as findings."
+        )
+        self.assumptions = QLabel()
+        self.assumptions.setObjectName("assumptions")
+        self.assumptions.setWordWrap(False)
+        self.assumptions.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter findings…")
         self.search.setClearButtonEnabled(True)
@@ -96,7 +108,7 @@ class AnalysisPanel(QWidget):
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         filters = QHBoxLayout()
-        for widget in (self.group_by, self.pillar_filter, self.severity_filter, self.search):
+        for widget in (self.scope, self.group_by, self.pillar_filter, self.severity_filter, self.search):
             filters.addWidget(widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.suppress_button)
@@ -123,11 +135,13 @@ class AnalysisPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.assumptions)
         layout.addWidget(splitter)
 
         for combo in (self.group_by, self.pillar_filter, self.severity_filter):
             combo.currentIndexChanged.connect(self._on_filters_changed)
         self.search.textChanged.connect(self._on_filters_changed)
+        self.scope.activated.connect(self._on_scope_activated)
         self.tree.itemSelectionChanged.connect(self._on_tree_item_selection_changed)
         self.suppress_button.clicked.connect(self._on_suppress_button_clicked)
         self.unsuppress_button.clicked.connect(self._on_unsuppress_button_clicked)
@@ -304,6 +318,17 @@ class AnalysisPanel(QWidget):
 
     def _show_summary(self) -> None:
         self.summary.show_counts(self._document.analyzer.result().summary())
+        self._show_scope()
+
+    def _show_scope(self) -> None:
+        arch = self._document.arch
+        self.scope.setCurrentIndex(max(0, self.scope.findData(arch.scope)))
+        assumed = self._document.analyzer.result().assumptions
+        self.assumptions.setVisible(bool(assumed))
+        if assumed:
+            rules = ", ".join(a.rule for a in assumed)
+            self.assumptions.setText(f"Assumed of the account (not findings): {rules}")
+            self.assumptions.setToolTip("\n".join(f"{a.rule}: {a.text}" for a in assumed))
 
     def _show_matrix(self) -> None:
         current = self._selection.current()
@@ -359,6 +384,9 @@ class AnalysisPanel(QWidget):
     def _on_document_model_changed(self, event: object) -> None:
         if getattr(event, "type", "") == "node_props_changed":
             self._show_matrix()
+
+    def _on_scope_activated(self, index: int) -> None:
+        self._document.set_scope(self.scope.itemData(index))
 
     def _on_selection_selection_changed(self, _ids: list[str]) -> None:
         self._show_matrix()
