@@ -149,6 +149,12 @@ def test_control_characters_from_the_file_are_escaped_in_messages(tmp_path: Path
     assert "Evil\\x1b[31m" in str(error)
 
 
+def test_a_logical_id_with_control_characters_is_refused(tmp_path: Path) -> None:
+    error = _refused(_write(tmp_path, 'Resources:\n  "Bad\\x07Id":\n    Type: AWS::SNS::Topic\n'))
+    assert "control characters" in error.reason and "Bad\\x07Id" in error.reason
+    assert error.line == 2
+
+
 def test_an_evaluation_that_explodes_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from wadesk.importers.cfn import intrinsics
 

@@ -98,7 +98,7 @@ Resources:
 """
     with pytest.raises(ImportSourceError, match="circular condition: A -> B -> A") as caught:
         load_template(_write(tmp_path, text))
-    assert caught.value.line == 5
+    assert caught.value.line == 2
 
 
 def test_a_resource_condition_that_names_no_condition_is_refused_with_the_line(tmp_path: Path) -> None:
@@ -291,3 +291,34 @@ def test_templates_are_recognised_by_content(tmp_path: Path) -> None:
     binary.write_bytes(b"\x00\x01AWSTemplateFormatVersion")
     assert not looks_like_template(binary)
     assert not looks_like_template(tmp_path / "missing.yaml")
+
+
+def test_a_condition_on_a_value_known_only_at_deployment_is_decided_and_the_assumption_recorded(
+    tmp_path: Path,
+) -> None:
+    text = """\
+Parameters:
+  KeyName: {Type: String}
+Conditions:
+  HasKey: !Not [!Equals [!Ref KeyName, ""]]
+  SharedVpc: !Equals [!ImportValue net-VpcId, vpc-1]
+Resources:
+  Server:
+    Type: AWS::EC2::Instance
+    Condition: HasKey
+    DeletionPolicy: !If [SharedVpc, Delete, Snapshot]
+    UpdateReplacePolicy: Retain
+    Properties: {ImageId: ami-1}
+"""
+    template = load_template(_write(tmp_path, text))
+    assert template.conditions == {"HasKey": True, "SharedVpc": False}
+    server = template.resources["Server"]
+    assert (server.condition, server.deletion_policy, server.update_replace_policy) == ("HasKey", "Snapshot", "Retain")
+    assert sum("taken as different" in sentence for sentence in template.assumptions) == 2
+    assert template.lines["Conditions"] == {"HasKey": 4, "SharedVpc": 5}
+
+
+def test_an_empty_resources_section_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportSourceError, match="the Resources section is empty") as caught:
+        load_template(_write(tmp_path, "Description: x\nResources: {}\n"))
+    assert caught.value.line == 2

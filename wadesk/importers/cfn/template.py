@@ -71,13 +71,21 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
 
         data, generated_from = expand_sam(document, given, region=region)
     for name in template.transforms:
-        if name != SAM_TRANSFORM:
+        if name == "AWS::LanguageExtensions":
+            template.assumptions.append(
+                "AWS::LanguageExtensions: Fn::Length, Fn::ToJsonString and FindInMap defaults are evaluated; "
+                "Fn::ForEach is not expanded"
+            )
+        elif name != SAM_TRANSFORM:
             template.assumptions.append(f"The transform {printable(name, 80)} is not run; its changes are not imported")
+    _refuse_control_characters(document)
     if "Resources" not in data:
         raise ImportSourceError(path, "no Resources section: a template must declare at least one resource")
     raw_resources = data["Resources"]
     if not isinstance(raw_resources, dict) or not raw_resources:
         reason = "Resources must be a mapping of logical ids to resources"
+        if isinstance(raw_resources, dict) or raw_resources is None:
+            reason = "the Resources section is empty: a template must declare at least one resource"
         raise ImportSourceError(path, reason, document.line_of("Resources"))
 
     values, assumptions, unresolved = resolve_parameters(
@@ -121,7 +129,14 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
         raw_resources=raw_resources,
     )
     evaluator.modules = {logical_id for logical_id in not_created}
+    template.lines = document.lines
+    for name in evaluator.raw_conditions:  # all of them, as CloudFormation validates them all
+        try:
+            template.conditions[str(name)] = evaluator.condition(str(name))
+        except ImportSourceError as error:
+            raise ImportSourceError(path, error.reason, document.line_of("Conditions", str(name))) from None
     created: dict[str, dict[str, Any]] = {}
+    policies: dict[str, str] = {}  # the condition each conditional resource was created under
     for logical_id, body in candidates.items():
         condition = body.get("Condition")
         if condition is None:
@@ -135,6 +150,7 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             raise ImportSourceError(path, f"resource {logical_id}: {error.reason}", line_of(logical_id)) from None
         if holds:
             created[logical_id] = body
+            policies[logical_id] = condition
         else:
             template.skipped[logical_id] = condition
             not_created[logical_id] = f"{logical_id} is not created: its condition {condition} is false"
@@ -149,6 +165,7 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             raise ImportSourceError(path, error.reason, line_of(logical_id)) from None
         template.resources[logical_id].line = line_of(logical_id)
         template.resources[logical_id].generated_from = generated_from.get(logical_id)
+        template.resources[logical_id].condition = policies.get(logical_id)
 
     _refuse_cycles(template, line_of)
 
@@ -166,6 +183,7 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
 
     template.unresolved.extend(evaluator.unresolved)
     template.assumptions.extend(evaluator.assumptions)
+    template.assumptions = [printable(sentence, 400) for sentence in template.assumptions]
     return template
 
 
@@ -184,7 +202,26 @@ def _resource(
     metadata = evaluator.value(body.get("Metadata", {}), logical_id, "Metadata")
     resource.metadata = metadata if isinstance(metadata, dict) else {}
     resource.depends_on = _depends_on(body.get("DependsOn"), logical_id, created, not_created, evaluator)
+    for attribute in ("DeletionPolicy", "UpdateReplacePolicy"):
+        if attribute in body:
+            policy = evaluator.value(body[attribute], logical_id, attribute)
+            if isinstance(policy, str):
+                field_name = "deletion_policy" if attribute == "DeletionPolicy" else "update_replace_policy"
+                setattr(resource, field_name, policy)
     return resource
+
+
+def _refuse_control_characters(document: Document) -> None:
+    """Names (logical ids, parameters, conditions, outputs) end up as labels and in terminal output: a control
+    character in one is refused (CloudFormation allows only letters and digits there anyway)."""
+    for section in ("Parameters", "Conditions", "Resources", "Outputs", "Mappings"):
+        entries = document.data.get(section)
+        if not isinstance(entries, dict):
+            continue
+        for name in entries:
+            if isinstance(name, str) and printable(name, len(name) + 1) != name:
+                reason = f"the name {printable(name, 80)} in {section} contains control characters"
+                raise ImportSourceError(document.path, reason, document.line_of(section, name))
 
 
 def _transforms(raw: Any) -> tuple[str, ...]:

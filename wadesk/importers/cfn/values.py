@@ -150,6 +150,10 @@ class Resource:
         metadata: ``Metadata`` after evaluation (``{}`` when absent).
         generated_from: for a resource that a SAM transform generated, the logical id of the SAM resource
             it came from (its line is that resource's line); None otherwise.
+        condition: the name of the ``Condition`` that created it (it held), or None.
+        deletion_policy: ``DeletionPolicy`` after evaluation (``"Retain"``, ``"Snapshot"``...), or None when absent
+            (CloudFormation then deletes, and takes a snapshot for some database types).
+        update_replace_policy: ``UpdateReplacePolicy`` after evaluation, or None when absent.
     """
 
     logical_id: str
@@ -159,6 +163,9 @@ class Resource:
     depends_on: tuple[str, ...] = ()
     metadata: dict[str, Value] = field(default_factory=dict)
     generated_from: str | None = None
+    condition: str | None = None
+    deletion_policy: str | None = None
+    update_replace_policy: str | None = None
 
 
 @dataclass
@@ -175,6 +182,10 @@ class Template:
         assumptions: what the reader assumed, in words (``"AWS::Region is taken as us-east-1"``...).
         transforms: the template's ``Transform`` names (``"AWS::Serverless-2016-10-31"``...).
         outputs: ``Outputs`` after evaluation, by name (each output's ``Value``).
+        conditions: every condition of ``Conditions`` and its value under these parameters.
+        lines: 1-based lines of keys in the file: ``lines[""]`` the top-level sections, ``lines["Parameters"]``,
+            ``lines["Resources"]``, ``lines["Outputs"]``... the entries of each section (empty for
+            resources a SAM transform generated: use ``Resource.line``).
     """
 
     path: Path
@@ -186,3 +197,5 @@ class Template:
     assumptions: list[str] = field(default_factory=list)
     transforms: tuple[str, ...] = ()
     outputs: dict[str, Value] = field(default_factory=dict)
+    conditions: dict[str, bool] = field(default_factory=dict)
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)
