@@ -1,0 +1,136 @@
+"""Reads ``.tf`` and ``.tfvars`` files into blocks and attributes with their lines, through python-hcl2's parser.
+
+Only python-hcl2's parse tree is used (blocks, attributes, labels, positions): each attribute keeps the source
+text of its expression, which ``expressions.py`` parses. Its dictionary output is not used: python-hcl2 8.1.4
+fails to serialize an object ``for`` expression whose value is a number (``{for k in x : k => 1}``), and its
+``with_meta`` option is declared but gives no lines. python-hcl2 (and Lark) are imported on the first read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wadesk.importers.errors import ImportSourceError
+
+#: The largest ``.tf`` or ``.tfvars`` file read.
+MAX_HCL_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """``name = expression``: the expression's source text and where it is."""
+
+    name: str
+    text: str
+    file: Path
+    line: int
+
+
+@dataclass
+class Block:
+    """``type "label" "label" { ... }`` with its attributes and nested blocks, in file order."""
+
+    type: str
+    labels: tuple[str, ...]
+    file: Path
+    line: int
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Body:
+    """The top level of a file: its attributes (a ``.tfvars`` file) and its blocks (a ``.tf`` file)."""
+
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+
+
+def read_hcl(path: Path) -> Body:
+    """Parse one HCL file.
+
+    Raises:
+        ImportSourceError: the file cannot be read, is too large, or has a syntax error (with its line).
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_HCL_BYTES:
+            raise ImportSourceError(path, f"the file is {size / 1e6:.1f} MB, more than the 5 MB wadesk reads")
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise ImportSourceError(path, f"cannot read the file: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ImportSourceError(path, "the file is not UTF-8 text") from None
+    return parse_hcl(text, path)
+
+
+def parse_hcl(text: str, path: Path) -> Body:
+    """Parse HCL text that came from ``path`` (see :func:`read_hcl`)."""
+    from hcl2.api import parses_to_tree  # python-hcl2: imported only when a configuration is read
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    try:
+        tree = parses_to_tree(text)
+    except UnexpectedInput as error:
+        raise ImportSourceError(path, f"HCL syntax error: {_describe(error)}", line=error.line) from None
+    except (LarkError, RecursionError, RuntimeError, ValueError) as error:
+        raise ImportSourceError(path, f"HCL syntax error: {str(error).splitlines()[0]}") from None
+    body = Body()
+    start = tree.children[0] if tree.children else None
+    if start is not None and getattr(start, "data", None) == "body":
+        _read_body(start, text, path, body.attributes, body.blocks)
+    return body
+
+
+def _describe(error: Any) -> str:
+    token = getattr(error, "token", None)
+    if token is not None and str(token).strip():
+        return f"unexpected {str(token).strip()[:30]!r} at column {error.column}"
+    if getattr(error, "char", None):
+        return f"unexpected {error.char!r} at column {error.column}"
+    return f"unexpected end of input at column {getattr(error, 'column', '?')}"
+
+
+def _read_body(node: Any, text: str, path: Path, attributes: dict[str, Attribute], blocks: list[Block]) -> None:
+    for child in node.children:
+        kind = getattr(child, "data", None)
+        if kind == "attribute":
+            name = _identifier(child.children[0])
+            expression = child.children[-1]
+            source = text[expression.meta.start_pos:expression.meta.end_pos]
+            attributes[name] = Attribute(name, source, path, expression.meta.line)
+        elif kind == "block":
+            blocks.append(_read_block(child, text, path))
+
+
+def _read_block(node: Any, text: str, path: Path) -> Block:
+    parts = [child for child in node.children if getattr(child, "data", None) in {"identifier", "string", "body"}]
+    block_type = _identifier(parts[0])
+    labels = []
+    body_node = None
+    for part in parts[1:]:
+        if part.data == "body":
+            body_node = part
+        elif part.data == "identifier":
+            labels.append(_identifier(part))
+        else:
+            labels.append(_string_label(text[part.meta.start_pos:part.meta.end_pos]))
+    block = Block(block_type, tuple(labels), path, node.meta.line)
+    if body_node is not None:
+        _read_body(body_node, text, path, block.attributes, block.blocks)
+    return block
+
+
+def _identifier(node: Any) -> str:
+    return "".join(str(token) for token in node.children)
+
+
+def _string_label(source: str) -> str:
+    try:
+        value = json.loads(source)
+    except json.JSONDecodeError:
+        return source.strip('"')
+    return value if isinstance(value, str) else source.strip('"')
