@@ -208,6 +208,7 @@ def dot_source(arch: Architecture) -> DotGraph:
         return leaf
 
     emit(None, "  ")
+    lines.extend(_grid_hints(arch, names, first_leaf))
     for source, target in arch.graph.edges():
         tail, head = first_leaf.get(source, names.get(source)), first_leaf.get(target, names.get(target))
         if tail is None or head is None or tail == head:
@@ -223,6 +224,36 @@ def dot_source(arch: Architecture) -> DotGraph:
         lines.append(f"  {dot_quote(tail)} -> {dot_quote(head)}{suffix};")
     lines.append("}")
     return DotGraph("\n".join(lines) + "\n", components, clusters)
+
+
+def _grid_hints(arch: Architecture, names: dict[str, str], first_leaf: dict[str, str]) -> list[str]:
+    """Invisible edges that keep unconnected nodes from piling up in one column.
+
+    With flows running left to right, components that no flow touches all share the first rank and dot stacks
+    them in one tall column. Chaining them in rows of about the square root of their number lays them out as a
+    block; the subnets of an Availability Zone are chained in one row, so each zone reads as a band.
+    """
+    touched = {end for edge in arch.graph.edges() for end in edge}
+    hints: list[str] = []
+
+    def anchor(node_id: str) -> str | None:
+        return first_leaf.get(node_id, names.get(node_id))
+
+    def chain(items: list[str]) -> None:
+        for a, b in zip(items, items[1:], strict=False):
+            tail, head = anchor(a), anchor(b)
+            if tail and head and tail != head:
+                hints.append(f"  {dot_quote(tail)} -> {dot_quote(head)} [style=invis, weight=0];")
+
+    for parent in [None, *[n for n in arch.node_ids() if arch.is_container(n)]]:
+        children = arch.children(parent)
+        if parent is not None and arch.kind_of(parent) == "availability_zone":
+            chain([c for c in children if arch.is_container(c)])
+        loose = [c for c in children if not arch.is_container(c) and c not in touched]
+        width = max(1, math.ceil(math.sqrt(len(loose))))
+        for start in range(0, len(loose), width):
+            chain(loose[start : start + width])
+    return hints
 
 
 def dot_executable() -> str | None:

@@ -101,10 +101,7 @@ class _Builder:
 
     # ------------------------------------------------------------ containers
     def _place_vpc(self, vpc: ImportedNode) -> None:
-        label = vpc.label or vpc.key
-        if vpc.placeholder:
-            label = f"{label} (defined elsewhere)"
-        self._add_imported(vpc, REGION_ID, label=label)
+        self._add_imported(vpc, REGION_ID)
 
     def _place_subnet(self, subnet: ImportedNode) -> None:
         vpc = subnet.vpc if subnet.vpc in self.arch else None
@@ -118,10 +115,7 @@ class _Builder:
             props["availability_zone"] = subnet.zone
         if subnet.public is not None:
             props["public"] = subnet.public
-        label = subnet.label or subnet.key
-        if subnet.placeholder:
-            label = f"{label} (defined elsewhere)"
-        self._add_imported(subnet, parent, label=label, props=props)
+        self._add_imported(subnet, parent, props=props)
 
     def _orphan_vpc(self) -> str:
         node_id = "vpc-unknown"

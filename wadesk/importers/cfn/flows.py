@@ -39,7 +39,11 @@ def finish_placement(m: CfnMapper) -> None:
     waiting = [key for key in m.topic("default_vpc") if key in m.design.nodes]
     if not waiting:
         return
-    m.design.add(ImportedNode(DEFAULT_VPC, "vpc", "Default VPC", placeholder=True, props={"cidr": "172.31.0.0/16"}))
+    m.design.add(
+        ImportedNode(
+            DEFAULT_VPC, "vpc", "Default VPC (of the account)", placeholder=True, props={"cidr": "172.31.0.0/16"}
+        )
+    )
     m.design.add(
         ImportedNode(
             DEFAULT_SUBNET,

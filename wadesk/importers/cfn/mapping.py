@@ -281,6 +281,8 @@ class CfnMapper:
             return key
         for external in _externals(value):
             return self.placeholder(external, "vpc")
+        if isinstance(value, Unresolved):
+            return self.placeholder(External(value.expression, "unresolved"), "vpc")
         return None
 
     def subnet_keys(self, value: Any) -> list[str]:
@@ -293,23 +295,28 @@ class CfnMapper:
                 continue
             for external in _externals(item):
                 keys.append(self.placeholder(external, "subnet"))
+            if isinstance(item, Unresolved):
+                keys.append(self.placeholder(External(item.expression, "unresolved"), "subnet"))
         return list(dict.fromkeys(keys))
 
     def placeholder(self, external: External, kind: str) -> str:
         """A container that stands for a VPC or subnet defined in another stack, named after its source."""
         if external in self._placeholders:
             return self._placeholders[external]
-        key = external.name if external.source == "parameter" else f"import:{external.name}"
+        name = external.name if external.index is None else f"{external.name}[{external.index}]"
+        key = {"parameter": name, "import": f"import:{name}"}.get(external.source, f"unresolved:{name}")
         while key in self.resources or (key in self.design.nodes and self.design.nodes[key].kind != kind):
             key = f"{key}'"
         if key not in self.design.nodes:
-            label = f"{external.name} ({'parameter' if external.source == 'parameter' else 'imported'})"
-            node = ImportedNode(key=key, kind=kind, label=label, placeholder=True, source_type=external.aws_type or "")
-            self.design.add(node)
-            self.report.assume(
-                f"{kind.upper() if kind == 'vpc' else 'subnet'} {external.name} comes from outside the template: "
-                f"drawn as a placeholder {kind}"
+            origin = {"parameter": "from parameter", "import": "imported from another stack"}.get(
+                external.source, "value not resolved"
             )
+            node = ImportedNode(
+                key=key, kind=kind, label=f"{name} ({origin})", placeholder=True, source_type=external.aws_type or ""
+            )
+            self.design.add(node)
+            what = "VPC" if kind == "vpc" else "subnet"
+            self.report.assume(f"The {what} {name} is defined outside the template ({origin}): drawn as a placeholder")
         self._placeholders[external] = key
         return key
 

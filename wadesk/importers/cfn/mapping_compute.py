@@ -75,7 +75,7 @@ def _instance(m: CfnMapper, r: Resource) -> None:
     if template:
         m.topic("instance_templates")[template] = r.logical_id
     m.uses_role(node.key, merged.get("IamInstanceProfile"))
-    if not node.subnets:
+    if not node.subnets and "SubnetId" not in p and not p.get("NetworkInterfaces"):
         m.topic("default_vpc")[node.key] = True
 
 
@@ -114,7 +114,7 @@ def _auto_scaling_group(m: CfnMapper, r: Resource) -> None:
         },
     )
     node.subnets = m.subnet_keys(p.get("VPCZoneIdentifier"))
-    if not node.subnets:
+    if "VPCZoneIdentifier" not in p:
         m.topic("default_vpc")[node.key] = True
     for group in refs(p.get("TargetGroupARNs")):
         m.topic("tg_targets").setdefault(group, []).append(node.key)

@@ -144,7 +144,7 @@ def _db_instance(m: CfnMapper, r: Resource) -> None:
     source = ref(p.get("SourceDBInstanceIdentifier"))
     if source:
         m.topic("later_flows").setdefault("items", []).append((source, node.key, "Replication"))
-    if not node.subnets:
+    if "DBSubnetGroupName" not in p:
         m.topic("default_vpc")[node.key] = True
 
 

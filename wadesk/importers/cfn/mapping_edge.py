@@ -133,7 +133,7 @@ def _classic_balancer(m: CfnMapper, r: Resource) -> None:
     )
     node.subnets = m.subnet_keys(p.get("Subnets"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
-    if not node.subnets:
+    if "Subnets" not in p:
         m.topic("default_vpc")[node.key] = True
     port = number(listeners[0].get("InstancePort"), None) if listeners else None
     protocol = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, flag, number, ref, refs, text
@@ -13,7 +14,7 @@ _PROTOCOLS = {"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", "all": "-1"}
 
 def _vpc(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    m.node(r, "vpc", {"cidr": text(p.get("CidrBlock")) or None})
+    m.node(r, "vpc", {"cidr": normal_cidr(text(p.get("CidrBlock"))) or None})
 
 
 def _subnet(m: CfnMapper, r: Resource) -> None:
@@ -22,7 +23,7 @@ def _subnet(m: CfnMapper, r: Resource) -> None:
         r,
         "subnet",
         {
-            "cidr": text(p.get("CidrBlock")) or None,
+            "cidr": normal_cidr(text(p.get("CidrBlock"))) or None,
             "map_public_ip_on_launch": flag(p.get("MapPublicIpOnLaunch"), False),
         },
     )
@@ -54,7 +55,7 @@ def _route_table(m: CfnMapper, r: Resource) -> None:
 def _route(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     table = ref(p.get("RouteTableId"))
-    destination = text(p.get("DestinationCidrBlock")) or text(p.get("DestinationIpv6CidrBlock"))
+    destination = normal_cidr(text(p.get("DestinationCidrBlock")) or text(p.get("DestinationIpv6CidrBlock")))
     gateway = ref(p.get("GatewayId"))
     if destination in WORLD and gateway and m.type_of(gateway) == "AWS::EC2::InternetGateway" and table:
         m.public_tables.add(table)
@@ -104,6 +105,14 @@ def _eip_association(m: CfnMapper, r: Resource) -> None:
     m.fold(r, instance)
 
 
+def normal_cidr(value: str) -> str:
+    """A CIDR block with its host bits cleared, as EC2 stores it (``192.168.1.0/0`` is ``0.0.0.0/0``); '' if none."""
+    try:
+        return str(ipaddress.ip_network(value.strip(), strict=False)) if value.strip() else ""
+    except ValueError:
+        return ""
+
+
 def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int, str]:
     """One ``SecurityGroupIngress`` entry as (cidr rule for the model or None, source group id, ports, protocol)."""
     if not isinstance(rule, dict):
@@ -118,7 +127,7 @@ def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int
     if protocol in ("icmp", "icmpv6"):
         low = high = 0
     source = ref(rule.get("SourceSecurityGroupId")) or ref(rule.get("SourceSecurityGroupName"))
-    cidr = text(rule.get("CidrIp")) or text(rule.get("CidrIpv6"))
+    cidr = normal_cidr(text(rule.get("CidrIp")) or text(rule.get("CidrIpv6")))
     entry = None
     if cidr:
         entry = {"cidr": cidr, "port_from": min(low, high), "port_to": max(low, high), "protocol": protocol}
