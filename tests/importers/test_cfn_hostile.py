@@ -153,6 +153,8 @@ def test_a_logical_id_with_control_characters_is_refused(tmp_path: Path) -> None
     error = _refused(_write(tmp_path, 'Resources:\n  "Bad\\x07Id":\n    Type: AWS::SNS::Topic\n'))
     assert "control characters" in error.reason and "Bad\\x07Id" in error.reason
     assert error.line == 2
+    error = _refused(_write(tmp_path, 'Resources:\n  Id:\n    Type: "AWS::SNS::Topic\\e[31m"\n'))
+    assert "Type AWS::SNS::Topic\\x1b[31m contains control characters" in error.reason
 
 
 def test_an_evaluation_that_explodes_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

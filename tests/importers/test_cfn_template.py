@@ -282,6 +282,7 @@ def test_bad_parameter_files_are_refused(tmp_path: Path, text: str, message: str
 def test_templates_are_recognised_by_content(tmp_path: Path) -> None:
     assert looks_like_template(_write(tmp_path, "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", "a.txt"))
     assert looks_like_template(_write(tmp_path, "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n", "b.yml"))
+    assert looks_like_template(_write(tmp_path, "Resources:\n  Q: {Properties: {}, Type: AWS::SQS::Queue}\n", "f.yml"))
     assert looks_like_template(_write(tmp_path, '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', "c.json"))
     assert looks_like_template(_write(tmp_path, '{"Resources": {"Q": {"Type": "Custom::Thing"}}}', "d.template"))
     assert not looks_like_template(REPO / "examples" / "three-tier-web.wadesk")

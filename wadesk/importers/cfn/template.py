@@ -116,6 +116,9 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             continue
         if not isinstance(kind, str) or not kind:
             raise ImportSourceError(path, f"resource {printable(logical_id, 80)} has no Type", line_of(logical_id))
+        if printable(kind, len(kind) + 1) != kind:
+            reason = f"resource {logical_id}: the Type {printable(kind, 80)} contains control characters"
+            raise ImportSourceError(path, reason, line_of(logical_id))
         candidates[logical_id] = body
 
     evaluator = Evaluator(
@@ -306,7 +309,7 @@ _JSON_WADESK = re.compile(r'"format"\s*:\s*"wadesk"')
 _JSON_TEMPLATE = re.compile(r'"AWSTemplateFormatVersion"\s*:|"Type"\s*:\s*"(?:AWS|Custom|Alexa)::')
 _YAML_VERSION = re.compile(r"^['\"]?AWSTemplateFormatVersion['\"]?\s*:", re.MULTILINE)
 _YAML_RESOURCES = re.compile(r"^['\"]?Resources['\"]?\s*:", re.MULTILINE)
-_YAML_TYPE = re.compile(r"^\s+['\"]?Type['\"]?\s*:\s*['\"]?(?:AWS|Custom|Alexa)::", re.MULTILINE)
+_YAML_TYPE = re.compile(r"(?:^\s+|[{,]\s*)['\"]?Type['\"]?\s*:\s*['\"]?(?:AWS|Custom|Alexa)::", re.MULTILINE)
 _SNIFF_BYTES = 2 * 1024 * 1024
 
 
