@@ -8,7 +8,7 @@ EXAMPLE ?= examples/containers-ecs.wadesk
 # The program the desktop entry runs: this checkout's .venv when there is one, else wadesk on the PATH.
 WADESK ?= $(if $(wildcard $(VENV)/bin/wadesk),$(abspath $(VENV)/bin/wadesk),wadesk)
 
-.PHONY: run test check bench lint system-deps install-desktop uninstall-desktop clean
+.PHONY: run test check bench lint system-deps install-desktop uninstall-desktop package clean
 
 # The example opens as an untitled copy (Save asks for a new name). Without a display (a server,
 # a container) there is no window to open: check the example instead.
@@ -32,7 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check wadesk tests
+	$(VENV)/bin/ruff check wadesk tests packaging
 	$(VENV)/bin/lint-imports
 
 # Menu entry, icon, AppStream metainfo and the *.wadesk file type, for the current user
@@ -42,6 +42,17 @@ install-desktop:
 
 uninstall-desktop:
 	packaging/linux/desktop-integration.sh uninstall
+
+# The standalone application: dist/wadesk/ (one folder, run dist/wadesk/wadesk) and a .tar.gz of it,
+# built by PyInstaller and then smoke-tested (CLI, report export, the editor on Xvfb).
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	rm -rf dist/wadesk build/pyinstaller
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/wadesk.spec
+	$(PY) packaging/pyinstaller/smoke_test.py dist/wadesk/wadesk
+	tar -C dist -czf dist/wadesk-$$($(PY) -c 'import wadesk; print(wadesk.__version__)')-linux-$$(uname -m).tar.gz wadesk
+	@du -sh dist/wadesk dist/wadesk-*-linux-*.tar.gz
 
 # Graphviz (for the diagrams exports) and Xvfb (to look at the editor) from Debian.
 system-deps:
@@ -56,4 +67,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
