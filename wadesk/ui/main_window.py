@@ -16,6 +16,7 @@ from wadesk.ui.canvas.view import DesignView
 from wadesk.ui.document import CLIPBOARD_MIME, DocumentController
 from wadesk.ui.export_actions import ExportActions
 from wadesk.ui.help_menu import HelpMenu
+from wadesk.ui.import_actions import ImportActions
 from wadesk.ui.panels.analysis import AnalysisPanel
 from wadesk.ui.panels.inspector import InspectorPanel
 from wadesk.ui.panels.palette import PalettePanel
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.examples_menu.setEnabled(bool(self.examples_menu.actions()))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        file_menu.addSeparator()
+        self.imports = ImportActions(self, file_menu)
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", self.save, key.Save)
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, key.SaveAs)
