@@ -91,3 +91,66 @@ def test_the_translator_is_not_loaded_for_a_plain_template(tmp_path: Path) -> No
     environment = {"PYTHONPATH": str(root)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=environment)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+UNPACKAGED = """\
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: {Runtime: python3.12, CodeUri: src/}
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Layers: [!Ref Deps]
+      Events:
+        Jobs: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
+        Http: {Type: HttpApi, Properties: {Path: /jobs, Method: post}}
+  Deps:
+    Type: AWS::Serverless::LayerVersion
+    Properties: {ContentUri: ./layers/deps}
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties: {DefinitionUri: statemachine/flow.asl.json}
+  Auth:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location:
+        ApplicationId: arn:aws:serverlessrepo:us-east-1:123456789012:applications/auth
+        SemanticVersion: 1.0.0
+  Jobs:
+    Type: AWS::SQS::Queue
+"""
+
+
+def test_a_template_before_sam_package_expands_offline(tmp_path: Path) -> None:
+    path = tmp_path / "unpackaged.yaml"
+    path.write_text(UNPACKAGED, encoding="utf-8")
+    template = load_template(path)
+    types = {resource.logical_id: resource.type for resource in template.resources.values()}
+    assert types["Worker"] == "AWS::Lambda::Function"
+    assert types["WorkerJobs"] == "AWS::Lambda::EventSourceMapping"
+    assert types["ServerlessHttpApi"] == "AWS::ApiGatewayV2::Api"
+    assert types["Flow"] == "AWS::StepFunctions::StateMachine"
+    assert types["Auth"] == "AWS::CloudFormation::Stack"
+    assert template.resources["ServerlessHttpApi"].generated_from == "Worker"
+    assert template.resources["WorkerJobs"].properties["EventSourceArn"] == ResourceRef("Jobs", "Arn")
+    assert template.resources["Worker"].properties["Code"] == {"S3Bucket": "local-artifacts", "S3Key": "src"}
+    layer = next(resource for resource in template.resources.values() if resource.generated_from == "Deps")
+    assert layer.type == "AWS::Lambda::LayerVersion"
+    assert any("as sam package does" in sentence for sentence in template.assumptions)
+    assert any("nested application Auth" in sentence for sentence in template.assumptions)
+
+
+def test_a_container_image_function_without_its_image_gets_a_placeholder(tmp_path: Path) -> None:
+    path = tmp_path / "image.yaml"
+    path.write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n"
+        "    Properties: {PackageType: Image}\n    Metadata: {DockerContext: ./api, Dockerfile: Dockerfile}\n",
+        encoding="utf-8",
+    )
+    template = load_template(path)
+    function = template.resources["Api"]
+    assert function.type == "AWS::Lambda::Function"
+    assert function.properties["PackageType"] == "Image"
+    assert function.properties["Code"]["ImageUri"].endswith("/api:latest")

@@ -219,7 +219,7 @@ def _json_lines(text: str) -> dict[str, dict[str, int]]:
 _Base: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
-class TemplateLoader(_Base):  # type: ignore[misc,valid-type]
+class TemplateLoader(_Base):  # type: ignore[misc]
     """A safe YAML loader that knows the CloudFormation short forms, keeps dates as text and refuses duplicate
     keys."""
 

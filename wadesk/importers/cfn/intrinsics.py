@@ -448,7 +448,7 @@ class Evaluator:
         known = [not any(isinstance(item, ResourceRef | External | Unresolved | Interpolated) for item in walk(side))
                  for side in (left, right)]
         if all(known):
-            return _as_compared(left) == _as_compared(right)
+            return bool(_as_compared(left) == _as_compared(right))
         if left == right:
             return True
         self.assume(

@@ -139,7 +139,8 @@ def resolve_parameters(
     for name, spec in declared.items():
         name = str(name)
         spec = spec if isinstance(spec, dict) else {}
-        aws_type = spec.get("Type") if isinstance(spec.get("Type"), str) else "String"
+        declared_type = spec.get("Type")
+        aws_type: str = declared_type if isinstance(declared_type, str) else "String"
         line = lines.get(name)
         if aws_type.startswith("AWS::SSM::Parameter::Value<"):
             values[name] = External(name, "parameter", aws_type)

@@ -20,9 +20,16 @@ _SAM_PREFIX = "AWS::Serverless::"
 _IMPLICIT_APIS = {"ServerlessRestApi": ("Api",), "ServerlessHttpApi": ("HttpApi",)}
 
 
-def expand_sam(document: Document, given: Mapping[str, str], *, region: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """The template with its SAM resources translated, and for each generated resource the SAM resource it
-    came from.
+def expand_sam(
+    document: Document, given: Mapping[str, str], *, region: str
+) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """The template with its SAM resources translated, for each generated resource the SAM resource it came
+    from, and what was assumed to translate it offline.
+
+    Templates are usually read before ``sam build``/``sam package``: local artifact paths (``CodeUri:
+    hello_world/``) are taken as uploaded to S3, as ``sam package`` would do, and a container-image function
+    without ``ImageUri`` gets a placeholder image. Nested applications (``AWS::Serverless::Application``) become
+    the ``AWS::CloudFormation::Stack`` SAM would make, without asking the Serverless Application Repository.
 
     Args:
         document: the template as read.
@@ -30,19 +37,23 @@ def expand_sam(document: Document, given: Mapping[str, str], *, region: str) -> 
         region: the region assumed.
 
     Returns:
-        The translated template and ``{generated logical id: SAM logical id}``; resources the template spelled
-        out itself are not in the map.
+        The translated template, ``{generated logical id: SAM logical id}`` (resources the template spelled
+        out itself are not in it) and the assumptions made, in words.
 
     Raises:
         ImportSourceError: the translator refuses the template (its message is kept).
     """
+    import logging
+
     from samtranslator.model.exceptions import InvalidDocumentException, InvalidTemplateException
     from samtranslator.parser.parser import Parser
+    from samtranslator.plugins.application.serverless_app_plugin import ServerlessAppPlugin
     from samtranslator.translator.translator import Translator
 
     original = document.data.get("Resources")
     if not isinstance(original, dict):
-        return document.data, {}
+        return document.data, {}, []
+    prepared, assumptions = _prepared_offline(document.data, region)
     parameter_values: dict[str, Any] = {
         "AWS::Region": region,
         "AWS::Partition": "aws-cn" if region.startswith("cn-") else "aws",
@@ -50,13 +61,18 @@ def expand_sam(document: Document, given: Mapping[str, str], *, region: str) -> 
         "AWS::StackName": document.path.stem,
         **given,
     }
-    translator = Translator({}, Parser(), boto_session=SimpleNamespace(region_name=region))  # type: ignore[arg-type]
+
+    def no_repository() -> Any:
+        raise RuntimeError("the Serverless Application Repository is not queried during an import")
+
+    session: Any = SimpleNamespace(region_name=region)  # all the translator reads of a boto3 session
+    plugins: Any = [ServerlessAppPlugin(parameters=parameter_values, sar_client_creator=no_repository)]
+    translator = Translator({}, Parser(), plugins=plugins, boto_session=session)
+    logger = logging.getLogger("samtranslator")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # its feature-toggle notices would reach the terminal
     try:
-        translated = translator.translate(
-            copy.deepcopy(document.data),
-            parameter_values=parameter_values,
-            get_managed_policy_map=dict,
-        )
+        translated = translator.translate(prepared, parameter_values=parameter_values, get_managed_policy_map=dict)
     except InvalidDocumentException as error:
         causes = "; ".join(cause.message for cause in getattr(error, "causes", [])) or error.message
         raise ImportSourceError(document.path, f"invalid SAM template: {printable(causes, 1000)}") from None
@@ -66,11 +82,67 @@ def expand_sam(document: Document, given: Mapping[str, str], *, region: str) -> 
         message = printable(f"{type(error).__name__}: {error}", 500)
         raise ImportSourceError(document.path, f"the SAM transform failed: {message}") from None
     finally:
+        logger.setLevel(level)
         translator.metrics.publish()  # to its dummy publisher; otherwise it warns on stderr at exit
     resources = translated.get("Resources")
     if not isinstance(resources, dict):
         raise ImportSourceError(document.path, "the SAM transform produced no Resources")
-    return translated, _origins(original, resources)
+    return translated, _origins(original, resources), assumptions
+
+
+#: Properties that name a local artifact before ``sam package``, by SAM resource type.
+_ARTIFACTS = {
+    "AWS::Serverless::Function": ("CodeUri",),
+    "AWS::Serverless::LayerVersion": ("ContentUri",),
+    "AWS::Serverless::StateMachine": ("DefinitionUri",),
+    "AWS::Serverless::Api": ("DefinitionUri",),
+    "AWS::Serverless::HttpApi": ("DefinitionUri",),
+}
+
+
+def _prepared_offline(data: dict[str, Any], region: str) -> tuple[dict[str, Any], list[str]]:
+    """A copy of the template the translator can expand without AWS and without packaged artifacts."""
+    prepared = copy.deepcopy(data)
+    assumptions: list[str] = []
+    packaged: list[str] = []
+    holders: list[tuple[str, dict[str, Any]]] = []
+    globals_section = prepared.get("Globals")
+    if isinstance(globals_section, dict):
+        for section, kind in (("Function", "AWS::Serverless::Function"), ("Api", "AWS::Serverless::Api"),
+                              ("HttpApi", "AWS::Serverless::HttpApi")):
+            if isinstance(globals_section.get(section), dict):
+                holders.append((kind, globals_section[section]))
+    for logical_id, body in prepared["Resources"].items():
+        if not isinstance(body, dict) or not isinstance(body.get("Properties", {}), dict):
+            continue
+        properties = body.setdefault("Properties", {})
+        kind = body.get("Type")
+        if kind == "AWS::Serverless::Application":
+            body["Type"] = "AWS::CloudFormation::Stack"
+            location = properties.pop("Location", None)
+            if isinstance(location, dict):
+                location = f"serverlessrepo:{location.get('ApplicationId')}@{location.get('SemanticVersion')}"
+            properties["TemplateURL"] = location
+            properties.pop("Tags", None)  # a map in SAM, a list on a stack; not needed for the drawing
+            assumptions.append(f"The nested application {logical_id} is taken as a nested stack of {location}")
+            continue
+        holders.append((str(kind), properties))
+        function_image = kind == "AWS::Serverless::Function" and properties.get("PackageType") == "Image"
+        if function_image and "ImageUri" not in properties:
+            properties["ImageUri"] = f"{ACCOUNT_ID}.dkr.ecr.{region}.amazonaws.com/{str(logical_id).lower()}:latest"
+            assumptions.append(f"The function {logical_id} is taken to run a container image built by sam build")
+    for kind, properties in holders:
+        for name in _ARTIFACTS.get(kind, ()):
+            value = properties.get(name)
+            if isinstance(value, str) and not value.startswith("s3://"):
+                properties[name] = f"s3://local-artifacts/{value.strip('./') or 'template-folder'}"
+                packaged.append(f"{name} {value}")
+    if packaged:
+        assumptions.append(
+            "Local artifacts (" + ", ".join(sorted(set(packaged))[:5]) + (", ..." if len(set(packaged)) > 5 else "")
+            + ") are taken as uploaded to S3, as sam package does"
+        )
+    return prepared, [printable(sentence, 400) for sentence in assumptions]
 
 
 def _origins(original: dict[str, Any], translated: dict[str, Any]) -> dict[str, str]:

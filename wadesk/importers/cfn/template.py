@@ -69,7 +69,8 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
     if SAM_TRANSFORM in template.transforms:
         from wadesk.importers.cfn.sam import expand_sam
 
-        data, generated_from = expand_sam(document, given, region=region)
+        data, generated_from, sam_assumptions = expand_sam(document, given, region=region)
+        template.assumptions.extend(sam_assumptions)
     for name in template.transforms:
         if name == "AWS::LanguageExtensions":
             template.assumptions.append(
