@@ -61,6 +61,15 @@ def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert "alias bomb" in error.reason
 
 
+def test_a_merge_key_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10}"]
+    lines += [f"m{level}: &m{level}\n  <<: [{', '.join([f'*m{level - 1}'] * 10)}]" for level in range(1, 9)]
+    started = time.perf_counter()
+    error = _refused(_write(tmp_path, "\n".join(lines) + "\nResources:\n  T: {Type: AWS::SNS::Topic}\n"))
+    assert time.perf_counter() - started < 5
+    assert "alias bomb" in error.reason
+
+
 def test_a_moderate_alias_fan_out_is_still_imported(tmp_path: Path) -> None:
     text = (
         "Tags: &tags [{Key: team, Value: web}, {Key: env, Value: prod}]\n"

@@ -154,3 +154,15 @@ def test_a_container_image_function_without_its_image_gets_a_placeholder(tmp_pat
     assert function.type == "AWS::Lambda::Function"
     assert function.properties["PackageType"] == "Image"
     assert function.properties["Code"]["ImageUri"].endswith("/api:latest")
+
+
+def test_without_the_translator_a_sam_template_is_refused_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in [name for name in sys.modules if name.startswith("samtranslator")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "samtranslator", None)
+    path = tmp_path / "app.yaml"
+    path.write_text(SAM, encoding="utf-8")
+    with pytest.raises(ImportSourceError, match="need the aws-sam-translator package"):
+        load_template(path)

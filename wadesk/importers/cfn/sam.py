@@ -45,10 +45,14 @@ def expand_sam(
     """
     import logging
 
-    from samtranslator.model.exceptions import InvalidDocumentException, InvalidTemplateException
-    from samtranslator.parser.parser import Parser
-    from samtranslator.plugins.application.serverless_app_plugin import ServerlessAppPlugin
-    from samtranslator.translator.translator import Translator
+    try:
+        from samtranslator.model.exceptions import InvalidDocumentException, InvalidTemplateException
+        from samtranslator.parser.parser import Parser
+        from samtranslator.plugins.application.serverless_app_plugin import ServerlessAppPlugin
+        from samtranslator.translator.translator import Translator
+    except (ImportError, OSError) as error:  # not installed, or a bundle without its data files
+        reason = f"SAM templates need the aws-sam-translator package, which cannot be loaded ({error})"
+        raise ImportSourceError(document.path, printable(reason, 300)) from None
 
     original = document.data.get("Resources")
     if not isinstance(original, dict):
