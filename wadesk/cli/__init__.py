@@ -31,7 +31,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"wadesk: error: {message}\n")
+        from wadesk.cli.terminal import printable
+
+        sys.stderr.write(f"wadesk: error: {printable(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 

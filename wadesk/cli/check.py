@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from wadesk.analysis.engine import AnalysisResult, analyse
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.cli.sarif import sarif_document
+from wadesk.cli.terminal import error_lines, printable
 from wadesk.fileformat import DesignFileError, load_design
 from wadesk.model import Architecture
 from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Assumption, Finding
@@ -98,7 +99,7 @@ def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto",
     stream = out or sys.stdout
     checked, errors = check_files(files)
     for error in errors:
-        sys.stderr.write(str(error) + "\n")
+        sys.stderr.write(error_lines(error))
     # Indented JSON for a person at a terminal; compact for pipes and files, where Python's
     # C encoder (used only without indentation) writes a 5,000-node report several times faster.
     indent = 2 if stream.isatty() else None
@@ -181,7 +182,7 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
     With ``width`` (a terminal's), messages and fixes wrap under their finding.
     """
     arch, result = item.arch, item.result
-    lines = [_paint(f"{item.file}: {arch.name or 'untitled design'}", "bold", use_color)]
+    lines = [_paint(printable(f"{item.file}: {arch.name or 'untitled design'}"), "bold", use_color)]
     active = result.active()
     lines.append(
         f"{len(arch)} nodes, {len(active)} findings "
@@ -202,7 +203,7 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
         else:
             ownership = node_ownership(arch, node_id)
             label = arch.label_of(node_id)
-            heading = (
+            heading = printable(
                 f"{label} ({node_id}, {arch.kind_of(node_id)})"
                 if label != node_id
                 else f"{node_id} ({arch.kind_of(node_id)})"
@@ -214,10 +215,16 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
         for finding in findings:
             tag = _paint(f"{finding.severity.upper():6}", finding.severity, use_color)
             pillar = PILLAR_NAMES[finding.pillar]
-            suffix = _paint(f"  [suppressed: {finding.justification}]", "dim", use_color) if finding.suppressed else ""
-            lines.append(f"  {tag} {finding.rule}  {pillar}, {finding.wa_bp}{suffix}")
-            lines.extend(_wrapped(finding.message, width))
-            lines.extend(_paint(line, "dim", use_color) for line in _wrapped(f"Fix: {finding.remediation}", width))
+            suffix = (
+                _paint(printable(f"  [suppressed: {finding.justification}]"), "dim", use_color)
+                if finding.suppressed
+                else ""
+            )
+            lines.append(f"  {tag} {printable(finding.rule)}  {pillar}, {printable(finding.wa_bp)}{suffix}")
+            lines.extend(_wrapped(printable(finding.message), width))
+            lines.extend(
+                _paint(line, "dim", use_color) for line in _wrapped(printable(f"Fix: {finding.remediation}"), width)
+            )
     if result.assumptions:
         lines.append("")
         lines.append(
@@ -228,8 +235,8 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
             )
         )
         for assumption in result.assumptions:
-            lines.append(f"  {assumption.rule}  {PILLAR_NAMES[assumption.pillar]}, {assumption.wa_bp}")
-            lines.extend(_wrapped(assumption.text, width))
+            lines.append(printable(f"  {assumption.rule}  {PILLAR_NAMES[assumption.pillar]}, {assumption.wa_bp}"))
+            lines.extend(_wrapped(printable(assumption.text), width))
     totals = design_ownership_totals(arch)
     layers = sum(totals.values())
     lines.append("")

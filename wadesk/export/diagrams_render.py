@@ -25,6 +25,7 @@ from diagrams import Cluster, Diagram, Edge, setcluster, setdiagram
 from wadesk.analysis.engine import analyse
 from wadesk.export.errors import ExportError
 from wadesk.export.plan import DiagramPlan, PlanCluster, PlanNode, build_plan
+from wadesk.export.targets import check_export_target
 from wadesk.model import Architecture
 
 #: Image formats :func:`render_diagram` writes, by file suffix.
@@ -58,6 +59,7 @@ def render_diagram(arch: Architecture, out: Path, annotate: bool = False) -> Non
             f"cannot draw {str(out)!r}: the diagrams export writes .png or .svg files, "
             f"and this file name has {shown}; name the file OUT.png or OUT.svg"
         )
+    check_export_target(out, tuple(FORMATS), "a diagrams image")
     if shutil.which("dot") is None:
         raise ExportError(DOT_MISSING)
     folder = out.parent

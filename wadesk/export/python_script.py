@@ -16,6 +16,7 @@ from pathlib import Path
 
 from wadesk.export.errors import ExportError
 from wadesk.export.plan import CLUSTER_ATTR, DiagramPlan, PlanCluster, PlanNode, build_plan
+from wadesk.export.targets import check_export_target
 from wadesk.fileformat import DesignFileError, write_atomic
 from wadesk.model import Architecture
 
@@ -75,6 +76,7 @@ def write_python_script(arch: Architecture, out: Path) -> None:
         ExportError: ``out`` cannot be written.
     """
     out = Path(out)
+    check_export_target(out, (".py",), "a diagrams script")
     text = python_script(arch, stem=out.stem)
     try:
         write_atomic(out, text.encode("utf-8"))

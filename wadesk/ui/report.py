@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from wadesk import __version__
 from wadesk.export.errors import ExportError
+from wadesk.export.targets import check_export_target
 from wadesk.model import Architecture
 from wadesk.ui.canvas.scene import DesignScene
 from wadesk.ui.document import DocumentController
@@ -230,8 +231,9 @@ def write_report(arch: Architecture, out: Path, source: str, *, progress: Progre
     if suffix not in SUFFIXES:
         raise ExportError(f"{out}: cannot write a report as {suffix or 'a file without a suffix'!r}; "
                           "use .png or .pdf")
-    _ensure_app()
     path = Path(source) if source else None
+    check_export_target(out, SUFFIXES, "the report", [path] if path is not None else [])
+    _ensure_app()
     pages = lay_out_report(arch, source, lambda w, h: render_design(arch, path, w, h))
     name = arch.name or "Untitled design"
     staging = _Staging()
@@ -240,6 +242,8 @@ def write_report(arch: Architecture, out: Path, source: str, *, progress: Progre
             staging.stage(out, _pdf_bytes(pages, name, progress))
         else:
             targets = page_paths(out, len(pages))
+            for target in targets:
+                check_export_target(target, SUFFIXES, "the report", [path] if path is not None else [])
             for index, (page, target) in enumerate(zip(pages, targets, strict=True)):
                 staging.stage(target, _png_bytes(_page_image(page, name, index + 1, len(pages))))
                 if progress is not None and progress(index + 1, len(pages)) is False:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,14 @@ MIN_SCALE, MAX_SCALE = 0.5, 4.0
 MARGIN = 16.0
 #: The largest image side the export agrees to draw, in pixels.
 MAX_SIDE = 16_384
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (each becomes a space, as in the diagrams export)."""
+    return _XML_INVALID.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -159,7 +168,7 @@ def _write_svg(scene: DesignScene, source: QRectF, size: QSize, temp: Path, titl
     generator.setSize(size)
     generator.setResolution(96)  # CSS pixels: browsers show the drawing at its pixel size
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
+    generator.setTitle(xml_safe(title))
     generator.setDescription("Drawn by wadesk")
     painter = QPainter()
     if not painter.begin(generator):
@@ -168,3 +177,6 @@ def _write_svg(scene: DesignScene, source: QRectF, size: QSize, temp: Path, titl
         _paint(painter, scene, source, size)
     finally:
         painter.end()
+    # Qt writes text as it is; characters XML 1.0 forbids (control characters in a label)
+    # would make a file no SVG reader opens.
+    temp.write_text(xml_safe(temp.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
