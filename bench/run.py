@@ -68,9 +68,10 @@ def main() -> int:
         cells = (f"{size}", f"{int(r['nodes'])}", f"{r['full']:.1f}", f"{r['prop']:.2f}", f"{r['edge']:.1f}",
                  f"{r['check']:.0f}")
         print(" ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True)))
-    editor = Path(__file__).resolve().parent / "editor.py"
-    if editor.exists():
-        subprocess.run([sys.executable, str(editor)], check=False)
+    here = Path(__file__).resolve().parent
+    for script in ("editor.py", "checkov_bench.py"):
+        if (here / script).exists():
+            subprocess.run([sys.executable, str(here / script)], check=False)
     return 0
 
 

@@ -92,8 +92,9 @@ class _Builder:
         pending.sort(key=lambda n: 0 if self._is_container(n.kind) else 1)
         for node in pending:
             self._place_component(node)
+        drawn = set(self.built.origins.values())
         for group in (n for n in self.nodes.values() if n.kind == "security_group"):
-            if not any(origin == group.key for origin in self.built.origins.values()):
+            if group.key not in drawn:
                 parent = group.vpc if group.vpc in self.arch else REGION_ID
                 self._add_group_box(group, parent)
         self._add_flows()

@@ -85,8 +85,9 @@ def _instance_public(m: CfnMapper, node: ImportedNode) -> bool:
 
 def _members(m: CfnMapper) -> dict[str, list[str]]:
     members: dict[str, list[str]] = {}
+    holders = {n.inside for n in m.design.nodes.values() if n.inside}
     for node in m.design.nodes.values():
-        if node.kind == "auto_scaling_group" and any(n.inside == node.key for n in m.design.nodes.values()):
+        if node.kind == "auto_scaling_group" and node.key in holders:
             continue  # its instances are the members
         for group in node.security_groups:
             members.setdefault(group, []).append(node.key)

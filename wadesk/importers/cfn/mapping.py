@@ -171,6 +171,7 @@ class CfnMapper:
         self.public_tables: set[str] = set()
         #: extra state handlers share (target groups, listeners, launch templates...), by topic
         self.state: dict[str, dict[str, Any]] = {}
+        self._referrers: dict[str, list[str]] | None = None
 
     # ---------------------------------------------------------------- running
     def run(self) -> ImportedDesign:
@@ -334,6 +335,22 @@ class CfnMapper:
                     self.role_users.setdefault(role, []).append(user)
             elif kind == "AWS::IAM::Role":
                 self.role_users.setdefault(key, []).append(user)
+
+    def referrers(self, key: str, resource_type: str | None = None) -> list[str]:
+        """Logical ids of the resources whose properties reference ``key`` (of ``resource_type`` if given).
+
+        The index is built once, on first use, in one pass over the template.
+        """
+        if self._referrers is None:
+            index: dict[str, list[str]] = {}
+            for other in self.resources.values():
+                for target in dict.fromkeys(refs(other.properties)):
+                    index.setdefault(target, []).append(other.logical_id)
+            self._referrers = index
+        found = [k for k in self._referrers.get(key, []) if k != key]
+        if resource_type is not None:
+            found = [k for k in found if self.type_of(k) == resource_type]
+        return found
 
     def topic(self, name: str) -> dict[str, Any]:
         """Shared state of one topic (created empty on first use)."""

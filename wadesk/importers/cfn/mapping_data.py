@@ -173,9 +173,7 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
 
 
 def _fold_subnet_group(m: CfnMapper, r: Resource) -> None:
-    users = [
-        key for key, other in m.resources.items() if key != r.logical_id and r.logical_id in refs(other.properties)
-    ]
+    users = m.referrers(r.logical_id)
     drawn = [key for key in users if m.get(key) is not None]
     m.fold(r, drawn[0] if drawn else None, "used by nothing drawn")
 
@@ -365,9 +363,8 @@ def _dms_task(m: CfnMapper, r: Resource) -> None:
 def _dms_endpoint(m: CfnMapper, r: Resource) -> None:
     owner = m.topic("dms_endpoints").get(r.logical_id)
     if owner is None:
-        for other in m.resources.values():
-            if other.type == "AWS::DMS::ReplicationTask" and r.logical_id in refs(other.properties):
-                owner = ref(other.properties.get("ReplicationInstanceArn"))
+        for task in m.referrers(r.logical_id, "AWS::DMS::ReplicationTask"):
+            owner = ref(m.prop(task, "ReplicationInstanceArn"))
     m.fold(r, owner, "used by no replication task")
 
 
@@ -389,11 +386,7 @@ def _backup_selection(m: CfnMapper, r: Resource) -> None:
 
 
 def _backup_vault(m: CfnMapper, r: Resource) -> None:
-    plans = [
-        key
-        for key, other in m.resources.items()
-        if other.type == "AWS::Backup::BackupPlan" and r.logical_id in refs(other.properties)
-    ]
+    plans = m.referrers(r.logical_id, "AWS::Backup::BackupPlan")
     m.fold(r, plans[0] if plans else None, "used by no backup plan")
 
 

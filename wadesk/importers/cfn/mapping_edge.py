@@ -348,7 +348,5 @@ HANDLERS: HandlerTable = {
 
 
 def _fold_to_user(m: CfnMapper, r: Resource, user_type: str) -> None:
-    users = [
-        key for key, other in m.resources.items() if other.type == user_type and r.logical_id in refs(other.properties)
-    ]
+    users = m.referrers(r.logical_id, user_type)
     m.fold(r, users[0] if users else None, "used by nothing drawn")

@@ -88,13 +88,10 @@ def _eip(m: CfnMapper, r: Resource) -> None:
     owner = m.topic("eip_owner").get(r.logical_id) or instance
     if owner is None:
         # An EIP named by a load balancer's SubnetMappings or an association further down.
-        for other in m.resources.values():
-            if other.type == "AWS::EC2::EIPAssociation" and r.logical_id in refs(other.properties):
-                owner = ref(other.properties.get("InstanceId"))
-            if other.type == "AWS::ElasticLoadBalancingV2::LoadBalancer" and r.logical_id in refs(
-                other.properties.get("SubnetMappings")
-            ):
-                owner = other.logical_id
+        for association in m.referrers(r.logical_id, "AWS::EC2::EIPAssociation"):
+            owner = ref(m.prop(association, "InstanceId"))
+        for balancer in m.referrers(r.logical_id, "AWS::ElasticLoadBalancingV2::LoadBalancer"):
+            owner = balancer
     m.fold(r, owner, "not attached to anything drawn")
 
 

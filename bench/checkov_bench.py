@@ -1,0 +1,87 @@
+"""`make bench`, CloudFormation part: ``wadesk check TEMPLATE`` against ``checkov -f TEMPLATE`` on the corpus.
+
+Prints, per template, the wall time of each tool (median of a few runs) and their ratio; then the median ratio;
+then the whole corpus in one ``wadesk check`` call against ``checkov -d`` (wall time and peak memory).
+Checkov is looked for in $CHECKOV, then on PATH, then in /tmp/checkov-venv (install it there, outside the
+project: ``python3 -m venv /tmp/checkov-venv && /tmp/checkov-venv/bin/pip install checkov``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_PLACES = (ROOT.parent / "shared/corpus/cfn", ROOT.parent.parent / "shared/corpus/cfn")
+TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+
+
+def find_checkov() -> str | None:
+    """The checkov executable, or None."""
+    for candidate in (os.environ.get("CHECKOV"), shutil.which("checkov"), "/tmp/checkov-venv/bin/checkov"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def run(command: list[str]) -> tuple[float, int | None]:
+    """Wall seconds and peak resident memory in KB (None without GNU time) of one run."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        full = [TIME, "-f", "%M", "-o", report.name, *command] if TIME else command
+        start = time.perf_counter()
+        subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        elapsed = time.perf_counter() - start
+        text = Path(report.name).read_text().strip().splitlines() if TIME else []
+    peak = int(text[-1]) if text and text[-1].isdigit() else None
+    return elapsed, peak
+
+
+def median_run(command: list[str], runs: int) -> tuple[float, int | None]:
+    """Median wall time and the largest peak memory of ``runs`` runs."""
+    results = [run(command) for _ in range(runs)]
+    peaks = [peak for _, peak in results if peak is not None]
+    return statistics.median(t for t, _ in results), max(peaks) if peaks else None
+
+
+def main() -> int:
+    """Print the comparison; 0 even when checkov is missing (the table says so)."""
+    corpus = next((p for p in CORPUS_PLACES if p.is_dir()), None)
+    checkov = find_checkov()
+    if corpus is None or checkov is None:
+        print(
+            "CloudFormation benchmark skipped: "
+            + ("no corpus beside the project" if corpus is None else "checkov not found (see bench/checkov_bench.py)")
+        )
+        return 0
+    templates = sorted(p for p in corpus.iterdir() if p.is_file())
+    wadesk = [sys.executable, "-m", "wadesk", "check", "--fail-on", "never", "--format", "json"]
+    checkov_f = [checkov, "--quiet", "--framework", "cloudformation", "-o", "json", "-f"]
+    print(f"\nwadesk check TEMPLATE vs checkov -f TEMPLATE ({len(templates)} templates; medians of 3 runs; seconds)")
+    ratios = []
+    for template in templates:
+        ours, _ = median_run([*wadesk, str(template)], 3)
+        theirs, _ = median_run([*checkov_f, str(template)], 3)
+        ratios.append(theirs / ours)
+        print(f"  {template.name[:60]:60} wadesk {ours:6.2f}  checkov {theirs:6.2f}  {theirs / ours:5.1f}x")
+    print(f"Median ratio: wadesk is {statistics.median(ratios):.1f}x faster per template")
+    ours, our_peak = median_run([*wadesk, *map(str, templates)], 3)
+    theirs, their_peak = median_run(
+        [checkov, "--quiet", "--framework", "cloudformation", "-o", "json", "-d", str(corpus)], 1
+    )
+    print(f"Whole corpus: wadesk check {ours:.2f} s, checkov -d {theirs:.2f} s ({theirs / ours:.1f}x faster)")
+    if our_peak and their_peak:
+        print(
+            f"Peak memory: wadesk {our_peak / 1024:.0f} MB, checkov {their_peak / 1024:.0f} MB "
+            f"({our_peak / their_peak:.0%} of checkov's)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
