@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -60,6 +61,10 @@ def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileErr
     return checked, errors
 
 
+#: The opening of a design file: ``"format": "wadesk"`` (a template that merely mentions wadesk is not one).
+_DESIGN_MARK = re.compile(rb'"format"\s*:\s*"wadesk"')
+
+
 def _is_design_file(file: str) -> bool:
     """Whether a file reads as a design (its opening names the wadesk format); cheap, so designs never load
     the importers."""
@@ -68,7 +73,7 @@ def _is_design_file(file: str) -> bool:
             head = handle.read(4096)
     except OSError:
         return True  # load_design reports the problem
-    return b'"wadesk"' in head or not head.strip()
+    return _DESIGN_MARK.search(head) is not None or not head.strip()
 
 
 def _check_import(file: str) -> tuple[Architecture, dict[str, int]] | DesignFileError | None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
-from wadesk.importers.cfn.values import Resource, walk
+from wadesk.importers.cfn.values import Resource
 
 _LAUNCH_TYPES = ("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration")
 
@@ -434,16 +433,6 @@ def policy_targets(m: CfnMapper, role: str) -> list[tuple[str, str]]:
             for key in refs(statement.get("Resource")):
                 found.setdefault(key, actions[0] if actions else "")
     return list(found.items())
-
-
-def describe(value: Any) -> str:
-    """A short text of a value for a label."""
-    return json.dumps(value, default=str)[:40] if not isinstance(value, str) else value[:40]
-
-
-def mentions(value: Any, key: str) -> bool:
-    """Whether ``value`` references logical id ``key`` anywhere."""
-    return any(getattr(item, "logical_id", None) == key for item in walk(value))
 
 
 HANDLERS: HandlerTable = {
