@@ -11,7 +11,9 @@ What each function gives (see ``values.py`` for the marker types):
 - ``Fn::GetAZs``: the zone placeholders ``["AZ 1", "AZ 2", "AZ 3"]``: they are not real zone names, only distinct,
   so ``!Select [0, !GetAZs '']`` and ``!Select [1, ...]`` land in different zones.
 - ``Fn::Cidr``: the real subnet blocks; a VPC's ``CidrBlock`` attribute is read from the VPC's own property.
-- ``Fn::ImportValue``: ``External(export name, "import")``.
+- ``Fn::ImportValue``: ``External(export name, "import")``; split (``!Split [",", !ImportValue Subnets]``), it
+  gives two placeholder items ``External(name, "import", index=0)`` and ``index=1``, and ``Fn::Select`` of a
+  further index gives the item of that index.
 - ``Fn::Transform`` (``AWS::Include``, macros) and anything else that cannot be computed: ``Unresolved``, also
   recorded with the resource's logical id and the property path for the import report.
 
@@ -354,6 +356,9 @@ class Evaluator:
             return self.unresolved_value(
                 _describe({"Fn::Select": argument}), "the list to select from cannot be computed", path
             )
+        if position >= len(items) > 0 and _placeholder_list(items):
+            first = items[0]
+            return External(first.name, first.source, first.aws_type, position)
         if not 0 <= position < len(items):
             return self.unresolved_value(
                 _describe({"Fn::Select": argument}), f"index {position} is outside a list of {len(items)}", path
@@ -379,6 +384,10 @@ class Evaluator:
             return [self._concat(piece, path, "Fn::Split") for piece in pieces]
         if isinstance(text, Unresolved):
             return text
+        if isinstance(text, External) and text.index is None:
+            # A list exported as one string (subnet ids joined by commas...): placeholder items, as for a list
+            # parameter given no value; Fn::Select reaches further items on demand.
+            return [External(text.name, text.source, text.aws_type, index) for index in range(2)]
         return self.unresolved_value(
             _describe({"Fn::Split": argument}), "the text to split is not known before deployment", path
         )
@@ -547,6 +556,15 @@ class Evaluator:
             return self.evaluate(properties["CidrBlock"], path)
         finally:
             self._cidr_lookups.discard(logical_id)
+
+
+def _placeholder_list(items: list[Any]) -> bool:
+    """Whether ``items`` are the placeholder items of one outside list (``External`` with indexes)."""
+    first = items[0]
+    return all(
+        isinstance(item, External) and item.index is not None and (item.name, item.source) == (first.name, first.source)
+        for item in items
+    )
 
 
 def _lookup(table: dict[Any, Any], key: str) -> Any:

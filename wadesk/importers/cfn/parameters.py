@@ -11,7 +11,8 @@ A parameter's value, as ``Ref`` gives it to the rest of the template:
   no value and having no default: ``External(name, "parameter", type)``. A list of them
   (``List<AWS::EC2::Subnet::Id>``...) becomes TWO externals, ``External(name, "parameter", type, index=0)`` and
   ``index=1``: such lists name at least two subnets or groups in practice (a load balancer needs two zones), so a
-  mapper can draw two placeholder subnets and ``!Select [1, !Ref Subnets]`` differs from ``!Select [0, ...]``.
+  mapper can draw two placeholder subnets and ``!Select [1, !Ref Subnets]`` differs from ``!Select [0, ...]``
+  (``!Select [2, ...]`` gives ``index=2``).
 - An Availability Zone name type given nothing: the zone placeholders ``"AZ 1"`` (and ``"AZ 2"`` for a list), the
   same strings ``Fn::GetAZs`` gives.
 - Any other parameter with neither a value nor a default: ``Unresolved``, listed in the report under
