@@ -56,3 +56,26 @@ def test_every_corpus_configuration_reads_with_aws_resources(folder: Path) -> No
                 "random_id", "random_string", "random_password", "null_resource", "tls_private_key", "local_file",
                 "archive_file", "time_sleep", "random_pet", "random_integer", "random_uuid",
             }, f"{resource.address}: {ref} names nothing in the configuration"
+
+
+#: Types that always draw as a node of their own (a well-known AWS resource is never lost in the import).
+DRAWN = {
+    "aws_instance", "aws_s3_bucket", "aws_db_instance", "aws_lambda_function", "aws_vpc", "aws_subnet", "aws_lb",
+    "aws_elb", "aws_security_group", "aws_dynamodb_table", "aws_sqs_queue", "aws_sns_topic", "aws_ecs_service",
+    "aws_autoscaling_group", "aws_nat_gateway", "aws_internet_gateway", "aws_cloudfront_distribution",
+    "aws_api_gateway_rest_api", "aws_eks_cluster", "aws_efs_file_system", "aws_rds_cluster", "aws_kms_key",
+}
+
+
+@pytest.mark.parametrize("path", PLANS + FOLDERS, ids=lambda path: path.stem)
+def test_every_corpus_source_imports_and_checks(path: Path) -> None:
+    from wadesk.analysis.engine import analyse
+    from wadesk.importers.api import import_source
+    from wadesk.importers.terraform.importer import read_source
+
+    result = import_source(path, layout=False)
+    analyse(result.built.arch)
+    source = read_source(path)
+    expected = {address for address, resource in source.resources.items() if resource.type in DRAWN}
+    assert expected <= set(result.design.nodes), sorted(expected - set(result.design.nodes))
+    assert result.design.nodes or source.placeholders

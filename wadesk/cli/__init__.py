@@ -60,11 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
 
-    imp = commands.add_parser("import", help="turn a CloudFormation template into a design file")
-    imp.add_argument("source", metavar="TEMPLATE", help="CloudFormation template (.yaml, .yml, .json, .template)")
+    imp = commands.add_parser("import", help="turn a CloudFormation template or Terraform code into a design file")
+    imp.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="CloudFormation template (.yaml, .yml, .json, .template), Terraform plan (terraform show -json), "
+        ".tf file or folder of .tf files",
+    )
     imp.add_argument("-o", "--output", required=True, metavar="DESIGN", help="design file to write (*.wadesk)")
     imp.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a template parameter's value")
     imp.add_argument("--params", action="append", default=[], metavar="FILE", help="parameter values (JSON)")
+    imp.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a Terraform variable's value")
+    imp.add_argument(
+        "--var-file", action="append", default=[], metavar="FILE", help="Terraform variable values (.tfvars)"
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -102,7 +111,9 @@ def main(argv: Sequence[str] | None = None, report_writer: ReportWriter | None =
     if args.command == "import":
         from wadesk.cli.import_cmd import run_import
 
-        return run_import(args.source, args.output, args.param, args.params)
+        return run_import(
+            args.source, args.output, args.param, args.params, variables=args.var, var_files=args.var_file
+        )
     if args.command == "rules":
         from wadesk.cli.listing import print_rules
 

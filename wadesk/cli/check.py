@@ -36,6 +36,8 @@ class Checked:
     arch: Architecture
     result: AnalysisResult
     lines: Mapping[str, int] = field(default_factory=dict)
+    #: node id -> the file that declares it, where that is not ``file`` (a Terraform folder's ``.tf`` files)
+    files: Mapping[str, str] = field(default_factory=dict)
 
 
 def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileError]]:
@@ -49,8 +51,8 @@ def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileErr
                 errors.append(imported)
                 continue
             if imported is not None:
-                arch, lines = imported
-                checked.append(Checked(file, arch, analyse(arch), lines))
+                arch, lines, files_of = imported
+                checked.append(Checked(file, arch, analyse(arch), lines, files_of))
                 continue
         try:
             arch = load_design(file)
@@ -68,6 +70,8 @@ _DESIGN_MARK = re.compile(rb'"format"\s*:\s*"wadesk"')
 def _is_design_file(file: str) -> bool:
     """Whether a file reads as a design (its opening names the wadesk format); cheap, so designs never load
     the importers."""
+    if os.path.isdir(file):
+        return False  # a folder of Terraform files
     try:
         with open(file, "rb") as handle:
             head = handle.read(4096)
@@ -76,7 +80,7 @@ def _is_design_file(file: str) -> bool:
     return _DESIGN_MARK.search(head) is not None or not head.strip()
 
 
-def _check_import(file: str) -> tuple[Architecture, dict[str, int]] | DesignFileError | None:
+def _check_import(file: str) -> tuple[Architecture, dict[str, int], dict[str, str]] | DesignFileError | None:
     """The design an importable source draws (no layout: nobody sees it), an error, or None if not importable."""
     from wadesk.importers.api import import_source, is_importable
     from wadesk.importers.errors import ImportSourceError
@@ -88,7 +92,8 @@ def _check_import(file: str) -> tuple[Architecture, dict[str, int]] | DesignFile
     except ImportSourceError as exc:
         return DesignFileError(f"{exc.source}:{exc.line}" if exc.line is not None else exc.source, [exc.reason])
     lines = {node: loc.line for node, loc in result.built.locations.items() if loc.line is not None}
-    return result.built.arch, lines
+    files = {node: loc.file for node, loc in result.built.locations.items() if loc.file and loc.file != file}
+    return result.built.arch, lines, files
 
 
 def fails(result: AnalysisResult, fail_on: str) -> bool:

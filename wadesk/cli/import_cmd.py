@@ -32,8 +32,30 @@ def parse_parameters(pairs: Sequence[str], files: Sequence[str]) -> dict[str, An
     return values
 
 
+def parse_variables(pairs: Sequence[str]) -> dict[str, str]:
+    """``--var name=value`` pairs (the value is kept as text, as Terraform's command line gives it).
+
+    Raises:
+        ImportSourceError: a pair without ``=``.
+    """
+    values: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ImportSourceError("--var", f"expected name=value, got {pair!r}")
+        values[name.strip()] = value
+    return values
+
+
 def run_import(
-    source: str, output: str, params: Sequence[str] = (), param_files: Sequence[str] = (), out: TextIO | None = None
+    source: str,
+    output: str,
+    params: Sequence[str] = (),
+    param_files: Sequence[str] = (),
+    out: TextIO | None = None,
+    *,
+    variables: Sequence[str] = (),
+    var_files: Sequence[str] = (),
 ) -> int:
     """Import ``source``, write the design to ``output`` and print the report; return the exit code."""
     from wadesk.importers.api import import_source
@@ -41,7 +63,9 @@ def run_import(
     stream = out or sys.stdout
     try:
         parameters = parse_parameters(params, param_files)
-        result = import_source(source, parameters or None)
+        result = import_source(
+            source, parameters or None, variables=parse_variables(variables), var_files=list(var_files)
+        )
     except ImportSourceError as exc:
         sys.stderr.write(f"wadesk import: {exc}\n")
         return EXIT_USAGE

@@ -92,6 +92,8 @@ def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
     for item in checked:
         uri = Path(item.file).as_posix()
         for finding in item.result.findings:
+            node_file = item.files.get(finding.node or "")
+            node_uri = Path(node_file).as_posix() if node_file else uri
             result: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "level": _LEVEL[finding.severity],
@@ -101,7 +103,7 @@ def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri},
+                            "artifactLocation": {"uri": node_uri},
                             "region": {"startLine": _finding_line(item, finding.node)},
                         },
                         "logicalLocations": [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,22 @@ class ImportResult:
 
 
 def is_importable(path: str | Path) -> bool:
-    """Whether ``path`` is infrastructure code an importer reads (by content, not by name)."""
+    """Whether ``path`` is infrastructure code an importer reads (by content, not by name): a CloudFormation
+    template, a Terraform plan (``terraform show -json``), a ``.tf`` file or a folder of them."""
+    from wadesk.importers.terraform.importer import looks_like_terraform
+
+    if Path(path).is_dir():
+        return looks_like_terraform(path)
     from wadesk.importers.cfn.template import looks_like_template
 
-    return bool(looks_like_template(path))
+    return bool(looks_like_template(path)) or looks_like_terraform(path)
+
+
+def is_terraform(path: str | Path) -> bool:
+    """Whether ``path`` is a Terraform source rather than a CloudFormation template."""
+    from wadesk.importers.terraform.importer import looks_like_terraform
+
+    return looks_like_terraform(path)
 
 
 def import_source(
@@ -31,13 +44,25 @@ def import_source(
     *,
     region: str = "us-east-1",
     layout: bool = True,
+    variables: Mapping[str, str] | None = None,
+    var_files: Sequence[str | Path] = (),
 ) -> ImportResult:
     """Import the source at ``path`` into a design.
+
+    Args:
+        parameters: a CloudFormation template's parameter values.
+        variables: a Terraform configuration's ``--var`` values (strings, as on Terraform's command line).
+        var_files: a Terraform configuration's ``--var-file`` files.
 
     Raises:
         ImportSourceError: the source cannot be imported (the message names the file, line and reason).
     """
-    from wadesk.importers.cfn.importer import import_template
+    if is_terraform(path):
+        from wadesk.importers.terraform.importer import import_terraform
 
-    design = import_template(Path(path), parameters, region=region)
+        design = import_terraform(Path(path), variables, var_files, region=region)
+    else:
+        from wadesk.importers.cfn.importer import import_template
+
+        design = import_template(Path(path), parameters, region=region)
     return ImportResult(design, build_architecture(design, layout=layout))

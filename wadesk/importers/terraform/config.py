@@ -121,6 +121,10 @@ class ConfigurationReader:
         self._collect(root)
         for name in root_config.variables:
             self.source.variables[name] = root.evaluate_node(ast.parse_expression(f"var.{name}"))
+        for provider in root_config.providers:
+            if provider.labels == ("aws",) and "alias" not in provider.attributes and "region" in provider.attributes:
+                region = root.evaluate(provider.attributes["region"])
+                self.source.region = region if isinstance(region, str) else None
         for name in root_config.outputs:
             if "value" in root_config.outputs[name].attributes:
                 self.source.outputs[name] = root.evaluate(root_config.outputs[name].attributes["value"])
@@ -145,7 +149,9 @@ class ConfigurationReader:
 
     def _add_block(self, config: ModuleConfig, block: Block) -> None:
         labels = block.labels
-        if block.type == "locals":
+        if block.type == "provider":
+            config.providers.append(block)
+        elif block.type == "locals":
             config.locals.update(block.attributes)
         elif block.type == "variable" and len(labels) == 1:
             config.variables[labels[0]] = block

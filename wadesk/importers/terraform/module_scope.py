@@ -41,6 +41,7 @@ class ModuleConfig:
     data: dict[tuple[str, str], Block] = field(default_factory=dict)
     modules: dict[str, Block] = field(default_factory=dict)
     outputs: dict[str, Block] = field(default_factory=dict)
+    providers: list[Block] = field(default_factory=list)
 
 
 class _Cycle(Exception):

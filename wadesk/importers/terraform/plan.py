@@ -112,6 +112,7 @@ def plan_from_json(document: Any, path: Path) -> TfSource:
 
     configuration = document.get("configuration")
     if isinstance(configuration, dict):
+        source.region = _provider_region(configuration)
         PlanReferences(configuration, source).apply()
     else:
         source.assumptions.append("the plan has no configuration section: references come from matching ids only")
@@ -152,6 +153,16 @@ def _check_format(document: Any, path: Path) -> None:
         )
     if "planned_values" not in document and "values" not in document:
         raise ImportSourceError(path, "not a Terraform plan: it has no 'planned_values'")
+
+
+def _provider_region(configuration: dict[str, Any]) -> str | None:
+    """The ``aws`` provider's region, when the configuration gives it as a constant."""
+    providers = configuration.get("provider_config")
+    aws = providers.get("aws") if isinstance(providers, dict) else None
+    expressions = aws.get("expressions") if isinstance(aws, dict) else None
+    region = expressions.get("region") if isinstance(expressions, dict) else None
+    value = region.get("constant_value") if isinstance(region, dict) else None
+    return value if isinstance(value, str) and value else None
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -319,6 +319,7 @@ class TfSource:
         outputs: the root module's outputs, evaluated where they can be.
         terraform_version: the Terraform version that wrote the plan, for a plan.
         files: the ``.tf`` and ``.tfvars`` files read, for a configuration.
+        region: the AWS provider's region where the source states it as a constant (None otherwise).
     """
 
     path: Path
@@ -333,6 +334,7 @@ class TfSource:
     outputs: dict[str, Value] = field(default_factory=dict)
     terraform_version: str | None = None
     files: list[Path] = field(default_factory=list)
+    region: str | None = None
 
     def resolve(self, ref: TfRef) -> TfResource | None:
         """The resource or data source a reference names, if the source has it."""

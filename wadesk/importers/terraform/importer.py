@@ -1,0 +1,219 @@
+"""The Terraform front end's entry: a plan or a configuration becomes the import layer's intermediate form.
+
+The source is read (``plan.py`` or ``config.py``), its resources are given the CloudFormation shape
+(``translate.py``) and mapped by the same mapping as templates, so kinds, folding, containment, flows and the
+report follow one set of rules. Then what only Terraform has is added: each node's ``.tf`` file and line,
+placeholder VPCs and subnets for the modules that are not on disk, the resources of other providers and those
+``count = 0`` leaves out, and every value that could not be evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from wadesk.importers.cfn import values as cfn
+from wadesk.importers.cfn.importer import FINISHERS, TABLES
+from wadesk.importers.cfn.mapping import CfnMapper
+from wadesk.importers.ir import ImportedDesign, ImportedNode, ReportEntry, SourceLocation, UnresolvedEntry
+from wadesk.importers.terraform.translate import Context, Fold, Translation, placeholder_summary
+from wadesk.importers.terraform.translate_more import TYPES
+from wadesk.importers.terraform.values import TfResource, TfSource, classify_output
+
+_SHAPE_ERRORS = (AttributeError, TypeError, ValueError, KeyError, IndexError)
+
+
+def looks_like_terraform(path: str | Path) -> bool:
+    """Whether ``path`` is a Terraform plan (by content), a ``.tf`` file, or a folder of them."""
+    from wadesk.importers.terraform.config import looks_like_configuration
+    from wadesk.importers.terraform.plan import looks_like_plan
+
+    path = Path(path)
+    return looks_like_configuration(path) or (path.is_file() and looks_like_plan(path))
+
+
+def known_types() -> list[str]:
+    """Every ``aws_*`` type with a mapping (drawn as a kind or folded into one)."""
+    return sorted(TYPES)
+
+
+def read_source(
+    path: str | Path, variables: Mapping[str, str] | None = None, var_files: Sequence[str | Path] = ()
+) -> TfSource:
+    """Read a plan or a configuration (see :func:`import_terraform`)."""
+    from wadesk.importers.terraform.config import read_configuration
+    from wadesk.importers.terraform.plan import looks_like_plan, read_plan
+
+    path = Path(path)
+    if path.is_file() and path.suffix != ".tf" and looks_like_plan(path):
+        return read_plan(path)
+    if path.is_file() and path.suffix != ".tf":
+        return read_plan(path)
+    return read_configuration(path, variables=variables, var_files=var_files)
+
+
+def import_terraform(
+    path: str | Path,
+    variables: Mapping[str, str] | None = None,
+    var_files: Sequence[str | Path] = (),
+    *,
+    region: str = "us-east-1",
+) -> ImportedDesign:
+    """Read and map a plan (``terraform show -json``), a ``.tf`` file or a folder of them.
+
+    Raises:
+        ImportSourceError: the source cannot be read (the message names the file, line and reason).
+    """
+    source = read_source(path, variables, var_files)
+    design = map_source(source)
+    design.region = region if region != "us-east-1" else source.region or _region_of_zones(source) or region
+    return design
+
+
+def _region_of_zones(source: TfSource) -> str | None:
+    """The region most Availability Zone names of the source belong to (``eu-west-1a`` → ``eu-west-1``)."""
+    counts: dict[str, int] = {}
+    for resource in source.resources.values():
+        zone = resource.values.get("availability_zone")
+        match = re.fullmatch(r"([a-z]{2}(?:-gov)?-[a-z]+-\d)[a-z]", zone) if isinstance(zone, str) else None
+        if match:
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def map_source(source: TfSource) -> ImportedDesign:
+    """The intermediate form of a read source."""
+    context = Context(source)
+    resources: dict[str, cfn.Resource] = {}
+    folds: list[tuple[TfResource, Fold]] = []
+    notes: list[str] = []
+    for resource in source.resources.values():
+        translator = TYPES.get(resource.type)
+        result: Translation | Fold | None = None
+        if translator is not None:
+            try:
+                result = translator(context, resource)
+            except _SHAPE_ERRORS as error:
+                notes.append(f"{resource.address} ({resource.type}): not fully mapped ({error})")
+        if isinstance(result, Fold):
+            folds.append((resource, result))
+            continue
+        if result is None:
+            result = Translation(resource.type)
+        resources[resource.address] = _cfn_resource(resource, result.type, result.properties)
+        for suffix, cfn_type, properties in result.extra:
+            key = f"{resource.address}/{suffix}"
+            resources[key] = _cfn_resource(resource, cfn_type, properties, key)
+    folded = _apply_folds(source, resources, folds)
+    template = cfn.Template(path=source.path, resources=resources)
+    design = CfnMapper(template, TABLES, FINISHERS).run()
+    design.name = source.path.stem if source.path.is_file() else source.path.resolve().name
+    design.report.folded[:0] = folded
+    _finish(design, source, notes)
+    return design
+
+
+def _cfn_resource(resource: TfResource, cfn_type: str, properties: dict[str, object], key: str = "") -> cfn.Resource:
+    return cfn.Resource(
+        logical_id=key or resource.address,
+        type=cfn_type,
+        properties={name: value for name, value in properties.items() if value is not None},
+        line=resource.line,
+        depends_on=resource.depends_on,
+    )
+
+
+def _apply_folds(
+    source: TfSource, resources: dict[str, cfn.Resource], folds: list[tuple[TfResource, Fold]]
+) -> list[ReportEntry]:
+    entries: list[ReportEntry] = []
+    for resource, fold in folds:
+        target = _fold_target(source, resources, fold.target)
+        if target is None:
+            entries.append(ReportEntry(resource.address, resource.type, "nothing drawn (its target is not here)"))
+            continue
+        try:
+            fold.apply(resources[target].properties)
+        except _SHAPE_ERRORS:
+            pass
+        entries.append(ReportEntry(resource.address, resource.type, target))
+    return entries
+
+
+def _fold_target(source: TfSource, resources: dict[str, cfn.Resource], value: object) -> str | None:
+    """The resource a folded one configures: a reference, or a known name or id (a plan's bucket name)."""
+    if isinstance(value, cfn.ResourceRef):
+        return value.logical_id if value.logical_id in resources else None
+    if isinstance(value, cfn.Interpolated):
+        refs = cfn.refs_in(value)
+        return refs[0].logical_id if len(refs) == 1 and refs[0].logical_id in resources else None
+    if isinstance(value, str) and value:
+        for address, resource in source.resources.items():
+            if address in resources and value in {
+                resource.values.get(key) for key in ("id", "bucket", "name", "arn", "function_name")
+            }:
+                return address
+    return None
+
+
+def _finish(design: ImportedDesign, source: TfSource, notes: list[str]) -> None:
+    report = design.report
+    report.source = str(source.path)
+    for node in design.nodes.values():
+        base = node.key.split("/", 1)[0]
+        resource = source.resources.get(base)
+        if resource is not None:
+            node.location = SourceLocation(str(resource.file or source.path), resource.line)
+            node.source_type = resource.type if node.key == base else node.source_type
+    _placeholder_networks(design, source)
+    for entries in (report.mapped, report.folded, report.generic):
+        entries[:] = [_terraform_entry(entry, source) for entry in entries]
+    # The mapping's words for a template's parameters; a module placeholder is stated below in Terraform's terms.
+    report.assumptions[:] = [text for text in report.assumptions if "outside the template" not in text]
+    for item in source.skipped:
+        entry = ReportEntry(item.address, item.type, item.reason)
+        (report.skipped if item.reason.startswith("not created") else report.omitted).append(entry)
+    for value in source.unresolved:
+        report.unresolved.append(UnresolvedEntry(value.address, value.attribute, value.expression, value.reason))
+    for text in [*source.assumptions, *notes, *(placeholder_summary(p) for p in source.placeholders.values())]:
+        report.assume(text)
+
+
+def _terraform_entry(entry: ReportEntry, source: TfSource) -> ReportEntry:
+    """A report entry named by the Terraform type (the mapping names the CloudFormation type it was given)."""
+    resource = source.resources.get(entry.key.split("/", 1)[0])
+    if resource is None:
+        return entry
+    return ReportEntry(entry.key, resource.type, entry.detail)
+
+
+def _placeholder_networks(design: ImportedDesign, source: TfSource) -> None:
+    """Placeholder subnets of a module sit in that module's placeholder VPC; public tiers are public."""
+    modules = sorted(source.placeholders, key=len, reverse=True)
+    for node in list(design.nodes.values()):
+        if not node.placeholder:
+            continue
+        module = next((name for name in modules if node.key.startswith(f"{name}.")), None)
+        if module is None:
+            continue
+        placeholder = source.placeholders[module]
+        output = node.key[len(module) + 1:].split("[", 1)[0]
+        node.source_type = placeholder.source
+        if node.kind == "vpc":
+            node.label = f"{module} VPC ({placeholder.source})"
+            continue
+        if node.kind != "subnet":
+            continue
+        role = placeholder.outputs.get(output) or classify_output(output)
+        node.label = f"{module} {output}"
+        if role.tier is not None:
+            node.public = role.tier == "public"
+        vpc_key = f"{module}.vpc_id"
+        if vpc_key not in design.nodes:
+            design.add(ImportedNode(
+                key=vpc_key, kind="vpc", label=f"{module} VPC ({placeholder.source})", placeholder=True,
+                source_type=placeholder.source,
+                location=SourceLocation(str(placeholder.file), placeholder.line) if placeholder.file else None,
+            ))
+        node.vpc = vpc_key
