@@ -53,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        # Exit 1 means "findings" to CI; running out of memory is an unusable input.
+        sys.stderr.write("wadesk: out of memory: the design is too large to process on this machine\n")
+        return 2
     reason = no_display_reason()
     if reason is not None:
         print(reason, file=sys.stderr)

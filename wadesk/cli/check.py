@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from wadesk.analysis.consistency import design_warnings
 from wadesk.analysis.engine import AnalysisResult, analyse
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.cli.sarif import sarif_document
@@ -110,6 +111,9 @@ def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto",
     checked, errors = check_files(files)
     for error in errors:
         sys.stderr.write(error_lines(error))
+    for item in checked:
+        for warning in design_warnings(item.arch):
+            sys.stderr.write(f"{printable(item.file)}: warning: {printable(warning)}\n")
     # Indented JSON for a person at a terminal; compact for pipes and files, where Python's
     # C encoder (used only without indentation) writes a 5,000-node report several times faster.
     indent = 2 if stream.isatty() else None
@@ -171,6 +175,7 @@ def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
                 "findings": [finding_dict(f) for f in item.result.findings],
                 "assumptions": [assumption_dict(a) for a in item.result.assumptions],
                 "summary": item.result.summary(),
+                "warnings": design_warnings(item.arch),
                 "ownership_totals": design_ownership_totals(item.arch),
             }
         )

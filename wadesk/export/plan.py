@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wadesk.catalog import CATALOG, Catalog
+from wadesk.export.errors import ExportError
 from wadesk.model import Architecture
 
 #: Graph attributes that make the drawing read well: the title on top, less padding than
@@ -47,6 +48,10 @@ def label_overhang(labels: list[str]) -> float:
     overhang = max(0.0, longest * _POINTS_PER_CHAR - _ICON_WIDTH_POINTS) / 2
     return min(overhang, _MAX_OVERHANG_POINTS)
 
+
+#: The longest quoted text Graphviz's reader accepts is 16,384 bytes; keep clear of it
+#: (the label's quotes and the annotation line count too).
+MAX_DOT_TEXT_BYTES = 16_000
 
 #: The title when a design has no name.
 DEFAULT_TITLE = "AWS architecture"
@@ -198,6 +203,32 @@ def build_plan(
             node_id, cluster_key(node_id, label), label_for(node_id, arch.label_of(node_id)), anchor, children
         )
 
+    _check_lengths(arch)
     items = tuple(item(node_id) for node_id in arch.children(None))
     edges = tuple(PlanEdge(edge.source, edge.target, dot_text(edge.label)) for edge in arch.edges())
     return DiagramPlan(dot_text(arch.name or DEFAULT_TITLE), items, edges)
+
+
+def _check_lengths(arch: Architecture) -> None:
+    """Refuse, naming the node, a text longer than Graphviz reads (it fails with a bare "syntax error")."""
+    too_long = []
+    if _dot_bytes(arch.name) > MAX_DOT_TEXT_BYTES:
+        too_long.append(f"the design's name is {len(arch.name):,} characters long")
+    for node in arch.nodes():
+        if _dot_bytes(node.label) > MAX_DOT_TEXT_BYTES:
+            too_long.append(f"node {node.id!r} has a label {len(node.label):,} characters long")
+    for edge in arch.edges():
+        if _dot_bytes(edge.label) > MAX_DOT_TEXT_BYTES:
+            too_long.append(f"flow {edge.id!r} has a label {len(edge.label):,} characters long")
+    if too_long:
+        shown = "; ".join(too_long[:3]) + (f"; and {len(too_long) - 3} more" if len(too_long) > 3 else "")
+        raise ExportError(
+            f"{shown}: Graphviz draws texts of up to {MAX_DOT_TEXT_BYTES:,} bytes; shorten the label to draw the design"
+        )
+
+
+def _dot_bytes(text: str) -> int:
+    # Cheap bound first: a short text can never be too long, even at four bytes a character, escapes doubled.
+    if len(text) * 8 <= MAX_DOT_TEXT_BYTES:
+        return 0
+    return len(dot_text(text).encode("utf-8", "replace"))

@@ -18,7 +18,7 @@ from wadesk.catalog.properties import default_encrypted
 from wadesk.fileformat.errors import DesignFileError
 from wadesk.fileformat.migrations import migrate
 from wadesk.fileformat.schema import CURRENT_VERSION, DesignRecord, NodeRecord
-from wadesk.model import Architecture, ModelError, Suppression
+from wadesk.model import MAX_COORDINATE, Architecture, ModelError, Suppression
 
 #: Files larger than this are refused before they are read (a design of
 #: 50,000 components is about 15 MB).
@@ -30,6 +30,18 @@ MAX_NESTING = 64
 
 #: Problems reported per file before the rest are summarised.
 MAX_PROBLEMS = 20
+
+#: What a design may hold. Real designs have hundreds of nodes; these limits keep a
+#: hostile file from costing minutes and gigabytes (two million nodes took 11 GB).
+MAX_NODES = 50_000
+MAX_EDGES = 100_000
+MAX_SUPPRESSIONS = 50_000
+#: JSON objects a file may hold in all (nodes, edges, their properties, ingress rules...);
+#: counted while the file is parsed, so an oversized one is refused before it is all in memory.
+MAX_JSON_OBJECTS = 500_000
+#: The largest whole number a file may hold: beyond 2^53, JavaScript and many JSON
+#: tools silently round, so such a number would not survive a round trip through them.
+MAX_SAFE_INTEGER = 2**53
 
 
 def load_design(path: str | os.PathLike[str], catalog: Catalog = CATALOG) -> Architecture:
@@ -71,11 +83,27 @@ def loads_design(data: bytes | str, source: str = "<design>", catalog: Catalog =
             source, [f"not a wadesk design: 'format' must be \"wadesk\", got {document.get('format')!r}"]
         )
     document = migrate(document, source)
+    _check_counts(document, source)
     try:
         record = DesignRecord.model_validate(document)
     except ValidationError as exc:
         raise DesignFileError(source, _structure_problems(exc, document)) from None
     return _build(record, source, catalog)
+
+
+def _check_counts(document: Mapping[str, Any], source: str) -> None:
+    """Refuse a design holding more nodes, flows or suppressions than any real one, before validating it."""
+    problems = []
+    for section, limit, noun in (
+        ("nodes", MAX_NODES, "nodes"),
+        ("edges", MAX_EDGES, "flows"),
+        ("suppressions", MAX_SUPPRESSIONS, "suppressions"),
+    ):
+        items = document.get(section)
+        if isinstance(items, list) and len(items) > limit:
+            problems.append(f"too large: {len(items):,} {noun}; a design holds at most {limit:,}")
+    if problems:
+        raise DesignFileError(source, problems)
 
 
 def _parse_json(data: bytes | str, source: str) -> Any:
@@ -92,14 +120,42 @@ def _parse_json(data: bytes | str, source: str) -> Any:
         text = data
     if not text.strip():
         raise DesignFileError(source, ["the file is empty"])
+    objects = 0
+
+    def build_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal objects
+        objects += 1
+        if objects > MAX_JSON_OBJECTS:
+            raise _TooBig(
+                f"too large: more than {MAX_JSON_OBJECTS:,} JSON objects; a design holds at most "
+                f"{MAX_NODES:,} nodes and {MAX_EDGES:,} flows"
+            )
+        return _no_duplicate_keys(pairs)
+
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        return json.loads(text, object_pairs_hook=build_object, parse_constant=_no_constants, parse_int=_safe_int)
+    except _TooBig as exc:
+        raise DesignFileError(source, [str(exc)]) from None
     except json.JSONDecodeError as exc:
         raise DesignFileError(source, [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]) from None
     except RecursionError:
         raise DesignFileError(source, ["not a design: the JSON is nested too deeply"]) from None
     except ValueError as exc:
         raise DesignFileError(source, [f"not valid JSON: {exc}"]) from None
+
+
+class _TooBig(ValueError):
+    """A file holding more than a design may."""
+
+
+def _safe_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_SAFE_INTEGER:
+        shown = text if len(text) <= 30 else text[:27] + "..."
+        raise ValueError(
+            f"the whole number {shown} is beyond ±2^53 ({MAX_SAFE_INTEGER}), which JSON tools cannot keep exactly"
+        )
+    return value
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -162,6 +218,10 @@ def _structure_problems(exc: ValidationError, document: Mapping[str, Any]) -> li
             problems.append(f"{where}: {field!r} must be greater than 0, got {_short(value)}")
         elif kind == "string_too_short":
             problems.append(f"{where}: {field!r} must not be empty")
+        elif kind == "string_too_long":
+            limit = (error.get("ctx") or {}).get("max_length")
+            length = len(value) if isinstance(value, str) else 0
+            problems.append(f"{where}: {field!r} is {length:,} characters long; the limit is {limit:,}")
         else:
             label = f"{field!r}" if field else "value"
             problems.append(f"{where}: {label}: {_expected(error)}, got {_short(value)}")
@@ -203,6 +263,7 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
             problems.append(f"node {node.id!r}: duplicate id")
             continue
         nodes[node.id] = node
+        problems.extend(_geometry_problems(node))
         if not catalog.has_kind(node.kind):
             problems.append(f"node {node.id!r}: unknown kind {node.kind!r} (see `wadesk kinds`)")
     edge_ids: set[str] = set()
@@ -226,11 +287,21 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
     problems.extend(_parent_cycles(nodes))
     if not problems:
         problems.extend(_too_deep(nodes))
+    accepted: dict[tuple[str, str | None], str] = {}
     for suppression in record.suppressions:
         if suppression.node is not None and suppression.node not in nodes:
             problems.append(
                 f"suppression of {suppression.rule!r}: node {suppression.node!r} is not a node of the design"
             )
+        key = (suppression.rule, suppression.node)
+        if key in accepted:
+            target = f"node {suppression.node!r}" if suppression.node is not None else "the design"
+            problems.append(
+                f"suppression of {suppression.rule!r} on {target} appears twice "
+                f"(justifications {_short(accepted[key])} and {_short(suppression.justification)}); keep one"
+            )
+        else:
+            accepted[key] = suppression.justification
     if problems:
         raise DesignFileError(source, _cap(problems))
 
@@ -261,6 +332,18 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
     for suppression in record.suppressions:
         arch.add_suppression(Suppression(suppression.rule, suppression.node, suppression.justification))
     return arch
+
+
+def _geometry_problems(node: NodeRecord) -> list[str]:
+    """Coordinates and sizes beyond what the canvas, the report and the image exports can draw."""
+    problems = []
+    for name in ("x", "y", "w", "h"):
+        value = getattr(node, name)
+        if value is not None and abs(value) > MAX_COORDINATE:
+            bounds = f"at most {MAX_COORDINATE:,.0f}" if name in ("w", "h") else (
+                f"between -{MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f}")
+            problems.append(f"node {node.id!r}: {name!r} must be {bounds} (what the canvas can draw), got {value!r}")
+    return problems
 
 
 def _parent_cycles(nodes: Mapping[str, NodeRecord]) -> list[str]:

@@ -6,6 +6,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: The longest id, and the longest name or justification, a file may hold (in characters).
+MAX_ID_CHARS = 10_000
+MAX_TEXT_CHARS = 100_000
+#: The longest description (free text), in characters.
+MAX_DESCRIPTION_CHARS = 1_000_000
+
 #: The newest file format version this program reads and writes.
 CURRENT_VERSION = 2
 
@@ -17,10 +23,12 @@ class _Record(BaseModel):
 class NodeRecord(_Record):
     """One node of the design as stored in the file."""
 
-    id: str = Field(min_length=1, description="Unique in the file, any non-empty string")
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS, description="Unique in the file, any non-empty string")
     kind: str = Field(min_length=1, description="A kind id of the catalog (SPEC section 2)")
-    label: str = Field("", description="The text shown under the icon or on the container")
-    parent: str | None = Field(None, description="Id of the container node that holds this node")
+    label: str = Field("", max_length=MAX_TEXT_CHARS, description="The text shown under the icon or on the container")
+    parent: str | None = Field(
+        None, max_length=MAX_ID_CHARS, description="Id of the container node that holds this node"
+    )
     x: float = Field(0.0, allow_inf_nan=False, description="Scene x of the top-left corner")
     y: float = Field(0.0, allow_inf_nan=False, description="Scene y of the top-left corner")
     w: float | None = Field(None, gt=0, allow_inf_nan=False, description="Width (containers)")
@@ -31,10 +39,10 @@ class NodeRecord(_Record):
 class EdgeRecord(_Record):
     """One directed flow as stored in the file."""
 
-    id: str = Field(min_length=1, description="Unique in the file")
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS, description="Unique in the file")
     source: str = Field(min_length=1, description="Id of the node that calls or sends")
     target: str = Field(min_length=1, description="Id of the node that receives")
-    label: str = Field("", description="Text shown on the arrow")
+    label: str = Field("", max_length=MAX_TEXT_CHARS, description="Text shown on the arrow")
     props: dict[str, Any] = Field(
         default_factory=dict, description="protocol, port, encrypted, dead_letter, administrative, upload"
     )
@@ -43,9 +51,11 @@ class EdgeRecord(_Record):
 class SuppressionRecord(_Record):
     """An accepted finding with the reason it was accepted."""
 
-    rule: str = Field(min_length=1, description="Rule id")
-    node: str | None = Field(None, description="Node id, or null for a finding about the whole design")
-    justification: str = Field("", description="Why the finding is accepted")
+    rule: str = Field(min_length=1, max_length=MAX_ID_CHARS, description="Rule id")
+    node: str | None = Field(
+        None, max_length=MAX_ID_CHARS, description="Node id, or null for a finding about the whole design"
+    )
+    justification: str = Field("", max_length=MAX_TEXT_CHARS, description="Why the finding is accepted")
 
 
 class DesignRecord(_Record):
@@ -53,8 +63,8 @@ class DesignRecord(_Record):
 
     format: Literal["wadesk"] = Field(description='Always "wadesk"')
     version: int = Field(ge=1, description="File format version")
-    name: str = Field("", description="Design name")
-    description: str = Field("", description="Free text")
+    name: str = Field("", max_length=MAX_TEXT_CHARS, description="Design name")
+    description: str = Field("", max_length=MAX_DESCRIPTION_CHARS, description="Free text")
     scope: Literal["workload", "account"] = Field(
         "workload",
         description=(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from wadesk.model.architecture import Architecture
+from wadesk.model.architecture import MAX_COORDINATE, MAX_LABEL_CHARS, Architecture, clamp_coordinate
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
 from wadesk.model.values import SCOPES, Edge, KindSchema, Node, Scope, Suppression
 
 __all__ = [
+    "MAX_COORDINATE",
+    "MAX_LABEL_CHARS",
     "SCOPES",
     "Architecture",
     "Edge",
@@ -17,4 +19,5 @@ __all__ = [
     "Node",
     "Scope",
     "Suppression",
+    "clamp_coordinate",
 ]

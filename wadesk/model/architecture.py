@@ -17,11 +17,41 @@ from wadesk.model.values import SCOPES, Edge, KindSchema, Node, Scope, Suppressi
 Listener = Callable[[ModelEvent], None]
 
 
+#: The largest coordinate or size a node may have, in scene units (pixels at 100 %). Real
+#: designs stay under 20,000; Qt converts coordinates to 32-bit integers when it draws text
+#: and scrolls, so far larger values would overflow and crash the drawing.
+MAX_COORDINATE = 1_000_000.0
+#: The longest label a node or a flow may have, in characters (a real one is under 100).
+MAX_LABEL_CHARS = 100_000
+
+
 def _check_number(value: float, what: str) -> float:
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
     if not math.isfinite(number):
         raise ModelError(f"{what} must be a finite number, got {value!r}")
+    if abs(number) > MAX_COORDINATE:
+        raise ModelError(
+            f"{what} must be between -{MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f} (what the canvas can draw), "
+            f"got {value!r}"
+        )
     return number
+
+
+def clamp_coordinate(value: float) -> float:
+    """``value`` brought within ±:data:`MAX_COORDINATE` (for a drag that went too far)."""
+    return max(-MAX_COORDINATE, min(MAX_COORDINATE, value))
+
+
+def _check_label(label: str, what: str) -> str:
+    text = str(label)
+    if len(text) > MAX_LABEL_CHARS:
+        raise ModelError(
+            f"{what}: the label is {len(text):,} characters long; labels are limited to {MAX_LABEL_CHARS:,}"
+        )
+    return text
 
 
 class Architecture:
@@ -206,6 +236,7 @@ class Architecture:
         if self._schema is not None and not self._schema.has_kind(kind):
             raise ModelError(f"{where}: unknown kind {kind!r}")
         self._check_parent(node_id, parent)
+        label = _check_label(label, where)
         x = _check_number(x, f"{where}: x")
         y = _check_number(y, f"{where}: y")
         if w is not None:
@@ -280,7 +311,7 @@ class Architecture:
         data = self._node_data(node_id)
         old = data["label"]
         if old != label:
-            data["label"] = str(label)
+            data["label"] = _check_label(label, f"node {node_id!r}")
             self._emit(ModelEvent("node_label_changed", node_id, old=old, new=label))
 
     def set_property(self, node_id: str, name: str, value: Any) -> None:
@@ -331,6 +362,7 @@ class Architecture:
         for end, name in ((source, "source"), (target, "target")):
             if end not in self._graph:
                 raise ModelError(f"{where}: {name} {end!r} is not a node of the design")
+        label = _check_label(label, where)
         checked = self._validate_edge_props(props or {}, where)
         self._graph.add_edge(source, target, key=edge_id, label=label, props=checked)
         self._edges[edge_id] = (source, target)
@@ -352,7 +384,7 @@ class Architecture:
         data = self._edge_data(edge_id)
         old = data["label"]
         if old != label:
-            data["label"] = str(label)
+            data["label"] = _check_label(label, f"edge {edge_id!r}")
             self._emit(ModelEvent("edge_label_changed", edge_id, old=old, new=label))
 
     def set_edge_property(self, edge_id: str, name: str, value: Any) -> None:

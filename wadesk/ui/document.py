@@ -35,7 +35,7 @@ from wadesk.editing import (
 from wadesk.editing.naming import copy_labels, describe, id_prefix, readable_ids
 from wadesk.fileformat import load_design, save_design
 from wadesk.layout import Layout, auto_layout
-from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Scope, Suppression
+from wadesk.model import Architecture, Edge, ModelError, ModelEvent, Node, Scope, Suppression, clamp_coordinate
 from wadesk.ui._compat import override
 
 #: Size of a component on the canvas (icon) and the default size of a new container.
@@ -43,6 +43,13 @@ ICON_SIZE = 64.0
 CONTAINER_SIZE = (320.0, 220.0)
 #: Mime type of copied nodes on the clipboard.
 CLIPBOARD_MIME = "application/x-wadesk-nodes"
+
+
+def _clamped(geometry: tuple[float, float, float | None, float | None],
+             ) -> tuple[float, float, float | None, float | None]:
+    x, y, w, h = geometry
+    return (clamp_coordinate(x), clamp_coordinate(y), None if w is None else clamp_coordinate(w),
+            None if h is None else clamp_coordinate(h))
 
 
 def new_id() -> str:
@@ -177,6 +184,7 @@ class DocumentController(QObject):
                    reparent: Mapping[str, str | None] | None = None) -> None:
         """Move (and re-parent) nodes as one undo step."""
         edits: list[Edit] = []
+        moves = {i: _clamped(g) for i, g in moves.items()}  # a drag far off stays what the canvas can draw
         real = {i: g for i, g in moves.items() if self._geometry(i) != g}
         resized = any(self._geometry(i)[2:] != g[2:] for i, g in real.items())
         verb = "Resize" if resized and len(real) == 1 else "Move"

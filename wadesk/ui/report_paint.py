@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 from wadesk.ui.canvas.styles import OWNER_COLOURS, SEVERITY_COLOURS, SUPPRESSED_COLOUR
+from wadesk.ui.text_clip import REPORT_CHARS, clipped
 
 #: A4 portrait at 150 dpi, in pixels.
 DPI = 150
@@ -60,9 +61,14 @@ def line_height(text_font: QFont) -> float:
 
 
 def wrap(text: str, text_font: QFont, width: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (at word boundaries, or anywhere in a long word)."""
+    """``text`` broken into lines no wider than ``width`` (at word boundaries, or anywhere in a long word).
+
+    Text beyond :data:`~wadesk.ui.text_clip.REPORT_CHARS` characters is left out (with a note saying how
+    much), so wrapping any text takes bounded time.
+    """
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    # Cut first: Qt's line breaking takes time growing with the square of a long word.
+    for paragraph in clipped(text, REPORT_CHARS).split("\n"):
         if not paragraph:
             lines.append("")
             continue

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from wadesk.rules.base import Finding
 from wadesk.ui._compat import override
 from wadesk.ui.canvas import styles
+from wadesk.ui.text_clip import CANVAS_CHARS, clipped
 
 TITLE_HEIGHT = 26.0
 BORDER_GRIP = 6.0
@@ -36,6 +37,7 @@ class ContainerItem(QGraphicsItem):
         self.node_id = node_id
         self.kind = kind
         self._label = label
+        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self._w, self._h = w, h
         self._style = style_for(kind, props)
         self._icon = styles.icon_pixmap(icon_path, 20)
@@ -63,6 +65,7 @@ class ContainerItem(QGraphicsItem):
     def set_label(self, label: str) -> None:
         """Show a new title."""
         self._label = label
+        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self.setToolTip(label)
         self.update()
 
@@ -146,7 +149,7 @@ class ContainerItem(QGraphicsItem):
         painter.setPen(QColor(style.title))
         painter.setFont(styles.label_font(9, bold=True))
         title = QRectF(x, 3, max(10.0, self._w - x - 24), 20)
-        text = painter.fontMetrics().elidedText(self._label, Qt.TextElideMode.ElideRight, int(title.width()))
+        text = painter.fontMetrics().elidedText(self._shown_label, Qt.TextElideMode.ElideRight, int(title.width()))
         painter.drawText(title, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         # resize grip: two short diagonals
         painter.setPen(QPen(QColor(style.outline), 1.2))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wadesk.ui._compat import override
 from wadesk.ui.canvas import styles
+from wadesk.ui.text_clip import CANVAS_CHARS, clipped
 
 ARROW = 9.0
 
@@ -32,6 +33,7 @@ class EdgeItem(QGraphicsItem):
         super().__init__()
         self.edge_id = edge_id
         self._label = label
+        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self._line = QLineF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(900)
@@ -45,6 +47,7 @@ class EdgeItem(QGraphicsItem):
         """Show a new label."""
         self.prepareGeometryChange()
         self._label = label
+        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self.update()
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
@@ -58,7 +61,7 @@ class EdgeItem(QGraphicsItem):
     def _label_rect(self) -> QRectF:
         if not self._label:
             return QRectF()
-        width = max(30.0, 6.5 * len(self._label) + 8)
+        width = max(30.0, 6.5 * len(self._shown_label) + 8)
         mid = self._line.center()
         return QRectF(mid.x() - width / 2, mid.y() - 8, width, 16)
 
@@ -103,4 +106,4 @@ class EdgeItem(QGraphicsItem):
             painter.drawRoundedRect(rect, 3, 3)
             painter.setPen(colour)
             painter.setFont(styles.label_font(7.5))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._shown_label)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from wadesk.rules.base import Finding
 from wadesk.ui._compat import override
 from wadesk.ui.canvas import styles
+from wadesk.ui.text_clip import CANVAS_CHARS, clipped
 
 LABEL_WIDTH = 130.0
 LABEL_TOP = styles.ICON + 4.0
@@ -29,6 +30,7 @@ class NodeItem(QGraphicsItem):
         self.node_id = node_id
         self.kind = kind
         self._label = label
+        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self._pixmap = styles.icon_pixmap(icon_path)
         self._source = styles.icon_source(icon_path)
         self._findings: list[Finding] = []
@@ -51,6 +53,7 @@ class NodeItem(QGraphicsItem):
         """Show a new label."""
         self.prepareGeometryChange()
         self._label = label
+        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self.setToolTip(label)
         self.update()
 
@@ -103,7 +106,7 @@ class NodeItem(QGraphicsItem):
 
     def _label_rect_height(self) -> float:
         metrics = QFontMetricsF(styles.label_font())
-        width = metrics.horizontalAdvance(self._label)
+        width = metrics.horizontalAdvance(self._shown_label)
         return metrics.height() * (2 if width > LABEL_WIDTH - 4 else 1)
 
     def _label_top(self) -> float:
@@ -144,7 +147,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(styles.label_font())
         painter.setPen(QColor("#16191F"))
         painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                         | int(Qt.TextFlag.TextWordWrap), self._label)
+                         | int(Qt.TextFlag.TextWordWrap), self._shown_label)
         if self._customer_layers is not None and self._annotations_visible:
             styles.draw_owner_marker(painter, MARKER, self._customer_layers)
         if self._findings and self._annotations_visible:
