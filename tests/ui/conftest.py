@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wadesk.ui.app import release_clipboard
 from wadesk.ui.main_window import MainWindow
-from wadesk.ui.session import Autosave
+from wadesk.ui.session import Autosave, Recoverable
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -48,6 +48,7 @@ class Dialogs:
         self.save_answer = QMessageBox.StandardButton.Discard
         self.recover_answer = False
         self.asked_recover: list[Path] = []
+        self.offered: list[list[Recoverable]] = []
 
 
 @pytest.fixture
@@ -63,9 +64,10 @@ def window(qtbot, tmp_path: Path, dialogs: Dialogs) -> MainWindow:  # type: igno
     win.show_error = lambda title, text: dialogs.errors.append((title, text))  # type: ignore[method-assign]
     win.ask_save_changes = lambda: dialogs.save_answer  # type: ignore[method-assign]
 
-    def ask_recover(path: Path) -> bool:
-        dialogs.asked_recover.append(path)
-        return dialogs.recover_answer
+    def ask_recover(candidates: list[Recoverable]) -> Recoverable | None:
+        dialogs.asked_recover.extend(c.autosave for c in candidates)
+        dialogs.offered.append(list(candidates))
+        return candidates[0] if dialogs.recover_answer else None
 
     win.ask_recover = ask_recover  # type: ignore[method-assign]
     qtbot.addWidget(win)

@@ -20,8 +20,9 @@ from wadesk.ui.import_actions import ImportActions
 from wadesk.ui.panels.analysis import AnalysisPanel
 from wadesk.ui.panels.inspector import InspectorPanel
 from wadesk.ui.panels.palette import PalettePanel
+from wadesk.ui.recovery import RecoveryChoice, RecoveryDialog
 from wadesk.ui.selection import SelectionModel
-from wadesk.ui.session import EXAMPLES_DIR, Autosave, add_recent, examples
+from wadesk.ui.session import EXAMPLES_DIR, Autosave, Recoverable, add_recent, examples
 
 FILE_FILTER = "wadesk designs (*.wadesk);;All files (*)"
 AUTOSAVE_MS = 60_000
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, key.SaveAs)
         self.exports = ExportActions(self.document, self.selection, self.scene, self)
         file_menu.addMenu(self.exports.menu)
+        self._action(file_menu, "Recover Auto&saved Work…", self.recover_autosaved)
         self._action(file_menu, "&Close", self.close_document, key.Close)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self._on_quit_action_triggered, key.Quit)
@@ -159,7 +161,21 @@ class MainWindow(QMainWindow):
         elif path:
             self.open_file(Path(path))
         else:
-            self._offer_recovery(None)
+            self._offer_recovery(self.autosave.recoverable_all())
+            return
+        others = [r for r in self.autosave.recoverable_all() if r.design != self.document.path]
+        if others:
+            self.statusBar().showMessage(
+                f"{len(others)} more autosaved design{'s' if len(others) > 1 else ''} can be recovered: "
+                "File → Recover Autosaved Work…", 15000)
+
+    def recover_autosaved(self) -> None:
+        """Offer every autosave newer than its file (or of an untitled design)."""
+        candidates = self.autosave.recoverable_all()
+        if not candidates:
+            self.statusBar().showMessage("No autosaved work to recover.", 4000)
+        elif self._may_discard():
+            self._offer_recovery(candidates)
 
     def new_design(self) -> None:
         """Start a new empty design (after asking about unsaved changes)."""
@@ -181,8 +197,11 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open design", str(exc))
             return False
         self._remember(path)
-        self._offer_recovery(path)
         self.view.fit()
+        candidate = self.autosave.recoverable(path)
+        if candidate is not None:
+            self._offer_recovery([Recoverable(candidate, path.resolve(), candidate.stat().st_mtime,
+                                              self.document.arch.name)])
         return True
 
     def open_example(self, path: Path) -> bool:
@@ -234,18 +253,20 @@ class MainWindow(QMainWindow):
             recent = [recent]
         self.settings.setValue("recent", add_recent(list(recent), path))
 
-    def _offer_recovery(self, path: Path | None) -> None:
-        candidate = self.autosave.recoverable(path)
-        if candidate is None or not self.ask_recover(candidate):
+    def _offer_recovery(self, candidates: list[Recoverable]) -> None:
+        chosen = self.ask_recover(candidates) if candidates else None
+        if chosen is None:
             return
         try:
-            arch = loads_design(candidate.read_bytes(), str(candidate))
+            arch = loads_design(chosen.autosave.read_bytes(), str(chosen.autosave))
         except (DesignFileError, OSError) as exc:
             self.show_error("Cannot recover design", str(exc))
             return
-        self.document.replace(arch, path)
+        self.document.replace(arch, chosen.design)
         self.document.undo_stack.resetClean()  # recovered work is not saved yet
         self._update_title()
+        self.view.fit()
+        QTimer.singleShot(0, self.view, self.view.fit)  # again once the window has its final size
 
     def _may_discard(self) -> bool:
         if not self.document.is_modified():
@@ -265,11 +286,14 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(self, "Unsaved changes", "Save the changes to this design?",
                                     buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
 
-    def ask_recover(self, autosave: Path) -> bool:
-        """Ask whether to open an autosave that is newer than the file."""
-        answer = QMessageBox.question(self, "Recover design",
-                                      f"An autosaved copy newer than the file exists ({autosave}). Recover it?")
-        return answer == QMessageBox.StandardButton.Yes
+    def ask_recover(self, candidates: list[Recoverable]) -> Recoverable | None:
+        """Ask which autosave to recover (None: none); a discarded one is deleted."""
+        dialog = RecoveryDialog(candidates, self)
+        dialog.exec()
+        picked = dialog.picked()
+        if picked is not None and dialog.choice is RecoveryChoice.DISCARD:
+            self.autosave.forget(picked.autosave)
+        return picked if dialog.choice is RecoveryChoice.RECOVER else None
 
     def show_error(self, title: str, text: str) -> None:
         """Show a message the user can act on."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -33,6 +36,47 @@ def add_recent(recent: list[str], path: Path, limit: int = MAX_RECENT) -> list[s
     return [text, *[p for p in recent if p != text]][:limit]
 
 
+@dataclass(frozen=True)
+class Recoverable:
+    """An autosave that may hold work lost in a crash."""
+
+    #: The autosave file.
+    autosave: Path
+    #: The file the design was saved to (None: it was never saved).
+    design: Path | None
+    #: When the autosave was written (seconds since the epoch).
+    saved_at: float
+    #: The design's name as the autosave records it.
+    name: str
+
+    def describe(self) -> str:
+        """One sentence for the recovery dialog."""
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
+        called = f"“{self.name}”" if self.name else "an unnamed design"
+        if self.design is None:
+            return f"Untitled design {called}, never saved to a file: autosaved {when}."
+        if not self.design.exists():
+            return f"{called} from {self.design}, a file that no longer exists: autosaved {when}."
+        saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.design.stat().st_mtime))
+        return f"{called} in {self.design}: unsaved changes autosaved {when}, after the file was saved ({saved})."
+
+
+def _source_of(autosave: Path) -> Path:
+    return autosave.with_name(autosave.name + ".source")
+
+
+def _source_text(design_path: Path | None) -> str:
+    return str(design_path.resolve()) if design_path is not None else ""
+
+
+def _design_name(autosave: Path) -> str:
+    try:
+        name = json.loads(autosave.read_text(encoding="utf-8")).get("name", "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return name if isinstance(name, str) else ""
+
+
 class Autosave:
     """Writes a copy of an unsaved design every so often, and finds it again after a crash."""
 
@@ -51,11 +95,42 @@ class Autosave:
         target = self.path_for(design_path)
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomic(target, dumps_design(arch).encode("utf-8"))
+        # Beside it, the file it belongs to: start-up recovery finds every autosave by it.
+        source = _source_of(target)
+        if not source.exists() or source.read_text(encoding="utf-8") != _source_text(design_path):
+            write_atomic(source, _source_text(design_path).encode("utf-8"))
         return target
 
     def discard(self, design_path: Path | None) -> None:
         """Forget the autosave of ``design_path``."""
-        self.path_for(design_path).unlink(missing_ok=True)
+        self.forget(self.path_for(design_path))
+
+    def forget(self, autosave: Path) -> None:
+        """Delete one autosave file (and the note of what it belongs to)."""
+        autosave.unlink(missing_ok=True)
+        _source_of(autosave).unlink(missing_ok=True)
+
+    def recoverable_all(self) -> list[Recoverable]:
+        """Every autosave worth offering at start-up, newest first.
+
+        An autosave is offered when it is newer than its file, when its file is
+        gone, or when it holds an untitled design.
+        """
+        out = []
+        for autosave in self.folder.glob("*.wadesk") if self.folder.is_dir() else ():
+            try:
+                saved_at = autosave.stat().st_mtime
+                source = _source_of(autosave)
+                text = source.read_text(encoding="utf-8").strip() if source.exists() else None
+            except OSError:
+                continue
+            if text is None and autosave.name != self.path_for(None).name:
+                continue  # not written by this version: its file is unknown
+            design = Path(text) if text else None
+            if design is not None and design.exists() and design.stat().st_mtime >= saved_at:
+                continue
+            out.append(Recoverable(autosave, design, saved_at, _design_name(autosave)))
+        return sorted(out, key=lambda r: r.saved_at, reverse=True)
 
     def recoverable(self, design_path: Path | None) -> Path | None:
         """The autosave of ``design_path`` if it is newer than the file itself."""
