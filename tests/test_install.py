@@ -75,7 +75,8 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
     env.update(PATH=f"{env_dir / 'bin'}{os.pathsep}{env.get('PATH', '')}", QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
     wheel = next(dist.glob("wadesk-*.whl"))
-    _run([env_dir / "bin" / "python", "-m", "pip", "install", "--quiet", wheel], cwd=home, env=env)
+    # --no-compile: byte-compiling Qt's and botocore's modules up front costs more than the few this test imports.
+    _run([env_dir / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-compile", wheel], cwd=home, env=env)
     return env_dir, env
 
 

@@ -4,14 +4,16 @@
 
 Checks `--version`, copies the bundled examples out, runs `check` on them, exports a report
 (PDF and PNG pages, Qt offscreen) and, when Graphviz's dot is installed, a diagrams image
-(which needs the bundled AWS icons). Then it starts the editor on an example on a virtual X
-screen (Xvfb, xdotool), waits for the window titled with the example's name and quits it
-with Ctrl+Q; the editor must exit cleanly. Exits non-zero with the reason on the first failure.
+(which needs the bundled AWS icons), and imports a small SAM template. Then it starts the
+editor on an example on a virtual X screen (Xvfb, xdotool), waits for the window titled with
+the example's name and quits it with Ctrl+Q; the editor must exit cleanly. Exits non-zero
+with the reason on the first failure.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +23,23 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+
+SAM_TEMPLATE = """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: "def handler(event, context): return {}"
+      Events:
+        Get:
+          Type: Api
+          Properties: {Path: /, Method: get}
+  Table:
+    Type: AWS::Serverless::SimpleTable
+"""
 
 
 def fail(message: str) -> None:
@@ -116,6 +135,13 @@ def main() -> int:
                 fail("diagram.png is suspiciously small (icons missing?)")
         else:
             print("--  no Graphviz dot here: the diagrams export is not tried")
+        # A SAM template: YAML reading, the SAM translator and its data files, the import layout.
+        (work / "sam.yaml").write_text(SAM_TEMPLATE, encoding="utf-8")
+        run([binary, "import", "sam.yaml", "-o", "sam.wadesk"], env, work)
+        imported = run([binary, "check", "sam.wadesk", "--fail-on", "never", "--format", "json"], env, work).stdout
+        kinds = {node["kind"] for node in json.loads((work / "sam.wadesk").read_text(encoding="utf-8"))["nodes"]}
+        if not {"lambda", "api_gateway", "dynamodb"} <= kinds or '"findings"' not in imported:
+            fail(f"the SAM import made {sorted(kinds)}")
         editor_on_virtual_screen(binary, flawed, env, work, args.screenshot.resolve() if args.screenshot else None)
     print("smoke test passed")
     return 0
