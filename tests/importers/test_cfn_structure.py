@@ -215,3 +215,27 @@ def test_the_built_design_is_laid_out_without_overlaps() -> None:
             parent = arch.node(node.parent)
             assert parent.x <= node.x and node.x + 64 <= parent.x + (parent.w or 0)
             assert parent.y <= node.y and node.y + 64 <= parent.y + (parent.h or 0)
+
+
+def test_an_eks_node_group_is_a_scaling_group_of_nodes_set_by_its_launch_template() -> None:
+    resources = network() | {
+        "Cluster": ("AWS::EKS::Cluster", {"ResourcesVpcConfig": {"SubnetIds": [R("SubnetA"), R("SubnetB")]}}),
+        "Lt": ("AWS::EC2::LaunchTemplate", {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "optional"}}}),
+        "Nodes": (
+            "AWS::EKS::Nodegroup",
+            {
+                "ClusterName": R("Cluster"),
+                "Subnets": [R("SubnetA"), R("SubnetB")],
+                "ScalingConfig": {"MinSize": 2, "MaxSize": 5, "DesiredSize": 3},
+                "InstanceTypes": ["m6g.large"],
+                "LaunchTemplate": {"Id": R("Lt")},
+            },
+        ),
+    }
+    design, arch = _build(resources)
+    assert arch.kind_of("Nodes") == "auto_scaling_group" and arch.parent_of("Lt") == "Nodes"
+    assert (
+        arch.props_of("Nodes")["subnets"] == ["SubnetA", "SubnetB"] and arch.props_of("Nodes")["desired_capacity"] == 3
+    )
+    assert arch.props_of("Lt")["instance_type"] == "m6g.large" and arch.props_of("Lt")["imdsv2_required"] is False
+    assert arch.props_of("Cluster")["node_count"] == 3

@@ -167,7 +167,7 @@ class ImportReport:
             "Drawn as a generic AWS resource (type not known)", [f"{e.key} ({e.source_type})" for e in self.generic]
         )
         section("Not drawn", [f"{e.key} ({e.source_type}): {e.detail}" for e in self.omitted])
-        section("Skipped (condition false)", [f"{e.key} ({e.source_type}): {e.detail}" for e in self.skipped])
+        section("Skipped (condition false)", [f"{e.key}: {e.detail}" for e in self.skipped])
         section(
             "Unresolved values",
             [f"{u.key} {u.path}: {u.expression}: {u.reason}".replace("  ", " ") for u in self.unresolved],

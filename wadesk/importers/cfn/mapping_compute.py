@@ -318,13 +318,32 @@ def _eks_cluster(m: CfnMapper, r: Resource) -> None:
 
 
 def _eks_nodegroup(m: CfnMapper, r: Resource) -> None:
-    cluster = m.get(ref(r.properties.get("ClusterName")))
+    """A managed node group is an auto scaling group of EC2 worker nodes, drawn as one, its nodes inside."""
+    p = r.properties
+    scaling = p.get("ScalingConfig") or {}
+    low = number(dig(scaling, "MinSize"), 1)
+    high = number(dig(scaling, "MaxSize"), low)
+    desired = number(dig(scaling, "DesiredSize"), low)
+    cluster = m.get(ref(p.get("ClusterName")))
     if cluster is not None:
-        desired = number(dig(r.properties, "ScalingConfig", "DesiredSize"), None)
         if desired is not None:
             cluster.props["node_count"] = desired
-        m.uses_role(cluster.key, r.properties.get("NodeRole"))
-    m.fold(r, cluster.key if cluster else None)
+        m.uses_role(cluster.key, p.get("NodeRole"))
+    group = m.node(r, "auto_scaling_group", {"min_size": low, "max_size": high, "desired_capacity": desired})
+    group.subnets = m.subnet_keys(p.get("Subnets"))
+    template = ref(dig(p, "LaunchTemplate", "Id")) or ref(dig(p, "LaunchTemplate", "Name"))
+    data = _launch_data(m, template)
+    types = [text(t) for t in as_list(p.get("InstanceTypes")) if text(t)]
+    data.setdefault("InstanceType", types[0] if types else "t3.medium")  # EKS's default node type
+    source = m.resource(template) if template and template not in m.design.nodes else None
+    key = source.logical_id if source is not None else f"{r.logical_id}.nodes"
+    nodes = m.node(
+        source or r, "ec2", _instance_props(m, data), key=key, label=f"{r.logical_id} nodes", report=source is not None
+    )
+    nodes.inside = group.key
+    nodes.security_groups = _instance_groups(m, data)
+    group.security_groups = list(nodes.security_groups)
+    m.uses_role(nodes.key, p.get("NodeRole"))
 
 
 def _eks_fargate(m: CfnMapper, r: Resource) -> None:
@@ -439,8 +458,8 @@ HANDLERS: HandlerTable = {
     "AWS::EC2::Instance": (0, _instance),
     "AWS::EC2::Volume": (0, _volume),
     "AWS::EC2::VolumeAttachment": (1, _volume_attachment),
-    "AWS::EC2::LaunchTemplate": (1, _launch_template),
-    "AWS::AutoScaling::LaunchConfiguration": (1, _launch_template),
+    "AWS::EC2::LaunchTemplate": (2, _launch_template),
+    "AWS::AutoScaling::LaunchConfiguration": (2, _launch_template),
     "AWS::AutoScaling::AutoScalingGroup": (0, _auto_scaling_group),
     "AWS::AutoScaling::ScalingPolicy": (1, _scaling_policy),
     "AWS::AutoScaling::ScheduledAction": (1, _fold_to("AutoScalingGroupName")),
