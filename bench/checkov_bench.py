@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_PLACES = (ROOT.parent / "shared/corpus/cfn", ROOT.parent.parent / "shared/corpus/cfn")
+#: Runs per measurement (medians); BENCH_RUNS=1 for a quick look.
+RUNS = max(1, int(os.environ.get("BENCH_RUNS", "3")))
 TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
 
 
@@ -61,16 +63,18 @@ def main() -> int:
         return 0
     templates = sorted(p for p in corpus.iterdir() if p.is_file())
     wadesk = [sys.executable, "-m", "wadesk", "check", "--fail-on", "never", "--format", "json"]
-    checkov_f = [checkov, "--quiet", "--framework", "cloudformation", "-o", "json", "-f"]
-    print(f"\nwadesk check TEMPLATE vs checkov -f TEMPLATE ({len(templates)} templates; medians of 3 runs; seconds)")
+    checkov_f = [checkov, "--quiet", "--skip-download", "--framework", "cloudformation", "-o", "json", "-f"]
+    print(
+        f"\nwadesk check TEMPLATE vs checkov -f TEMPLATE ({len(templates)} templates; medians of {RUNS} runs; seconds)"
+    )
     ratios = []
     for template in templates:
-        ours, _ = median_run([*wadesk, str(template)], 3)
-        theirs, _ = median_run([*checkov_f, str(template)], 3)
+        ours, _ = median_run([*wadesk, str(template)], RUNS)
+        theirs, _ = median_run([*checkov_f, str(template)], RUNS)
         ratios.append(theirs / ours)
         print(f"  {template.name[:60]:60} wadesk {ours:6.2f}  checkov {theirs:6.2f}  {theirs / ours:5.1f}x")
     print(f"Median ratio: wadesk is {statistics.median(ratios):.1f}x faster per template")
-    ours, our_peak = median_run([*wadesk, *map(str, templates)], 3)
+    ours, our_peak = median_run([*wadesk, *map(str, templates)], RUNS)
     theirs, their_peak = median_run(
         [checkov, "--quiet", "--framework", "cloudformation", "-o", "json", "-d", str(corpus)], 1
     )
