@@ -72,3 +72,11 @@ def test_cycle_in_flows_is_handled() -> None:
         [("users", "api"), ("api", "fn"), ("fn", "q"), ("q", "fn"), ("fn", "api")],
     )
     assert hits(RULE, arch) == {key(RULE, "api")}
+
+
+def test_a_mounted_file_system_is_no_hop_of_a_traced_request() -> None:
+    arch = design(
+        [("users", "internet"), ("lb", "elb"), ("web", "ec2"), ("files", "efs")],
+        [("users", "lb"), ("lb", "web"), ("web", "files", {"protocol": "tcp", "port": 2049})],
+    )
+    assert hits(RULE, arch) == set()

@@ -64,3 +64,11 @@ def test_storage_and_messaging_are_not_its_business() -> None:
         [("cw", "cloudwatch"), ("bucket", "s3"), ("queue", "sqs"), ("table", "dynamodb")], [("queue", "bucket")]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_an_alarm_on_a_group_s_metrics_watches_its_instances() -> None:
+    arch = design(
+        [("asg", "auto_scaling_group"), ("web", "ec2", "asg"), ("cpu", "cloudwatch_alarm"), ("db", "rds")],
+        [("asg", "cpu")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "db")}

@@ -62,3 +62,22 @@ def test_a_group_of_container_instances_whose_tasks_are_the_targets_gets_no_advi
         [("lb", "svc"), ("lb", "cluster")],
     )
     assert hits(RULE, arch) == set()
+
+
+def test_container_hosts_an_alb_reaches_through_their_security_group_get_no_advice() -> None:
+    arch = design(
+        [
+            ("lb", "alb"),
+            ("hosts", "auto_scaling_group"),
+            ("host", "ec2", "hosts", {"workload": "container_host"}),
+            ("web", "auto_scaling_group"),
+            ("server", "ec2", "web"),
+        ],
+        [("lb", "host"), ("lb", "server")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "web")}
+
+
+def test_a_classic_load_balancer_counts_too() -> None:
+    arch = design([("lb", "elb"), ("web", "auto_scaling_group"), ("server", "ec2", "web")], [("lb", "web")])
+    assert hits(RULE, arch) == {key(RULE, "web")}

@@ -67,3 +67,17 @@ def test_a_flow_into_a_world_open_group_is_reported_on_the_group_only() -> None:
         [("admins", "web", {"protocol": "tcp", "port": 22})],
     )
     assert hits(RULE, arch) == {key(RULE, "sg")}
+
+
+def test_a_group_that_holds_only_load_balancers_opens_no_admin_session() -> None:
+    everything = {"ingress": [{"cidr": "0.0.0.0/0", "protocol": "-1"}]}
+    arch = design(
+        [
+            ("lb-sg", "security_group", None, everything),
+            ("lb", "alb", "lb-sg"),
+            ("host-sg", "security_group", None, everything),
+            ("lb2", "nlb", "host-sg"),
+            ("host", "ec2", "host-sg"),
+        ]
+    )
+    assert hits(RULE, arch) == {key(RULE, "host-sg")}

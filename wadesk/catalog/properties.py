@@ -77,7 +77,9 @@ class ActorProps(Props):
 
 # -------------------------------------------------------------------- compute
 PurchaseOption = Literal["on-demand", "reserved", "savings-plan", "spot"]
-Workload = Literal["application", "web", "database", "cache", "message_broker", "bastion", "batch", "other"]
+Workload = Literal[
+    "application", "web", "database", "cache", "message_broker", "bastion", "batch", "container_host", "other"
+]
 
 
 class Ec2Props(Props):

@@ -100,7 +100,7 @@ def group_subnets(arch: Architecture, group_id: str) -> list[str]:
 
 
 #: Kinds whose ``subnets`` property says where they run, wherever they are drawn.
-SPANNING = frozenset({AUTO_SCALING_GROUP, "alb", "nlb"})
+SPANNING = frozenset({AUTO_SCALING_GROUP, "alb", "nlb", "elb"})
 
 
 def zones_of(arch: Architecture, node_id: str) -> frozenset[str]:

@@ -22,8 +22,9 @@ COMPUTE = frozenset({"ec2", "lambda", "ecs_service", "fargate_task", "eks_cluste
 SERVER_COMPUTE = frozenset({"ec2", "ecs_service", "fargate_task", "eks_cluster", "elastic_beanstalk"})
 
 #: Managed front doors that terminate requests before they reach the workload.
-FRONT_DOORS = frozenset({"alb", "nlb", "api_gateway", "cloudfront", "global_accelerator"})
-LOAD_BALANCERS = frozenset({"alb", "nlb"})
+FRONT_DOORS = frozenset({"alb", "nlb", "elb", "api_gateway", "cloudfront", "global_accelerator"})
+#: Application, Network and Classic Load Balancers.
+LOAD_BALANCERS = frozenset({"alb", "nlb", "elb"})
 #: Entry points a web ACL can protect.
 WAF_PROTECTABLE = frozenset({"alb", "api_gateway", "cloudfront"})
 
@@ -36,7 +37,9 @@ ACTORS = frozenset({"internet", "corporate_network", "external_service"})
 #: Account-wide detective services: one anywhere covers the whole design (SPEC 3b).
 ACCOUNT_WIDE = frozenset({"cloudtrail", "config", "guardduty", "security_hub"})
 #: Services a flow goes to without it being part of the request path.
-OBSERVERS = frozenset({"cloudwatch", "xray", "kms", "cloudtrail", "config", "guardduty", "security_hub", "iam_role"})
+OBSERVERS = frozenset(
+    {"cloudwatch", "cloudwatch_alarm", "xray", "kms", "cloudtrail", "config", "guardduty", "security_hub", "iam_role"}
+)
 #: Queues, topics and streams that decouple producers from consumers.
 MESSAGING = frozenset({"sqs", "sns", "eventbridge", "kinesis", "msk", "mq", "step_functions"})
 DEAD_LETTER_TARGETS = frozenset({"sqs", "sns"})
@@ -49,4 +52,5 @@ PLACEMENT_READS: dict[str, frozenset[str]] = {
     "auto_scaling_group": frozenset({"subnets"}),
     "alb": frozenset({"subnets"}),
     "nlb": frozenset({"subnets"}),
+    "elb": frozenset({"subnets"}),
 }

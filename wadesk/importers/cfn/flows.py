@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wadesk.importers.cfn.mapping import COMPUTE_KINDS, DATA_KINDS, CfnMapper
-from wadesk.importers.cfn.mapping_compute import policy_targets
+from wadesk.importers.cfn.mapping_compute import policy_targets, role_powers
 from wadesk.importers.ir import ImportedNode, Purpose
 
 #: Key of the one internet node (a hyphen: never a CloudFormation logical id).
@@ -115,7 +115,20 @@ def finish_flows(m: CfnMapper) -> None:
         for target in targets:
             if drawn(target):
                 m.design.flow(key, drawn(target) or "", "https", 443, "Dead letters", dead_letter=True)
+    for key in m.topic("log_buckets"):
+        bucket = m.get(key)
+        if bucket is not None and bucket.kind == "s3":
+            bucket.props["log_bucket"] = True
     for role, users in m.role_users.items():
+        powers = role_powers(m, role)
+        for user in users:
+            instance = nodes.get(user)
+            if instance is None or instance.kind != "ec2":
+                continue
+            if "ssm_agent" in powers:
+                instance.props["ssm_agent"] = True
+            if "container_host" in powers and "workload" not in instance.props:
+                instance.props["workload"] = "container_host"
         role_node = drawn(role)
         for user in dict.fromkeys(users):
             if role_node and user in nodes:

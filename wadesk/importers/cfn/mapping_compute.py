@@ -20,8 +20,8 @@ def _launch_data(m: CfnMapper, key: str | None) -> dict[str, Any]:
         data = resource.properties.get("LaunchTemplateData")
         return dict(data) if isinstance(data, dict) else {}
     p = dict(resource.properties)
-    if "InstanceMonitoring" in p:
-        p["Monitoring"] = p["InstanceMonitoring"]
+    # A launch configuration's InstanceMonitoring defaults to true (detailed monitoring), unlike an instance's.
+    p["Monitoring"] = p.get("InstanceMonitoring", True)
     if "AssociatePublicIpAddress" in p:
         p["NetworkInterfaces"] = [{"AssociatePublicIpAddress": p["AssociatePublicIpAddress"], "DeviceIndex": 0}]
     return p
@@ -415,6 +415,7 @@ def _role(m: CfnMapper, r: Resource) -> None:
     documents = [dig(policy, "PolicyDocument") for policy in as_list(p.get("Policies")) if isinstance(policy, dict)]
     node = m.node(r, "iam_role", {"wildcard_permissions": any(_wildcard(d) for d in documents)})
     m.topic("role_documents")[node.key] = documents
+    m.topic("role_managed_arns")[node.key] = [text(arn) for arn in as_list(p.get("ManagedPolicyArns"))]
     for arn in as_list(p.get("ManagedPolicyArns")):
         if text(arn).endswith(":policy/AdministratorAccess"):
             node.props["wildcard_permissions"] = True
@@ -452,6 +453,30 @@ def policy_targets(m: CfnMapper, role: str) -> list[tuple[str, str]]:
             for key in refs(statement.get("Resource")):
                 found.setdefault(key, actions[0] if actions else "")
     return list(found.items())
+
+
+#: What lets Systems Manager manage an instance (its agent registers and opens sessions).
+_SSM_ACTIONS = ("ssm:updateinstanceinformation", "ssm:*", "ssmmessages:", "ec2messages:")
+_SSM_POLICIES = ("AmazonSSMManagedInstanceCore", "AmazonEC2RoleforSSM", "AmazonSSMFullAccess")
+#: What lets an instance register with an ECS cluster as a container instance.
+_ECS_HOST_ACTIONS = ("ecs:registercontainerinstance", "ecs:*")
+_ECS_HOST_POLICIES = ("AmazonEC2ContainerServiceforEC2Role",)
+
+
+def role_powers(m: CfnMapper, role: str) -> set[str]:
+    """What an instance role lets its instances be: ``ssm_agent`` (managed by Systems Manager), ``container_host``."""
+    actions: list[str] = []
+    for document in m.topic("role_documents").get(role, []):
+        for statement in as_list(dig(document, "Statement")):
+            if isinstance(statement, dict) and text(statement.get("Effect"), "Allow") == "Allow":
+                actions += [text(a).lower() for a in as_list(statement.get("Action"))]
+    managed = m.topic("role_managed_arns").get(role, [])
+    powers = set()
+    if any(a.startswith(_SSM_ACTIONS) for a in actions) or any(arn.endswith(_SSM_POLICIES) for arn in managed):
+        powers.add("ssm_agent")
+    if any(a in _ECS_HOST_ACTIONS for a in actions) or any(arn.endswith(_ECS_HOST_POLICIES) for arn in managed):
+        powers.add("container_host")
+    return powers
 
 
 HANDLERS: HandlerTable = {

@@ -66,6 +66,7 @@ def _bucket(m: CfnMapper, r: Resource) -> None:
                 m.topic("later_flows").setdefault("items", []).append((node.key, target, "Notification"))
     for target in refs(dig(p, "LoggingConfiguration", "DestinationBucketName")):
         m.topic("later_flows").setdefault("items", []).append((node.key, target, "Access logs"))
+        m.topic("log_buckets")[target] = True
 
 
 def _bucket_policy(m: CfnMapper, r: Resource) -> None:

@@ -174,6 +174,8 @@ def _distribution(m: CfnMapper, r: Resource) -> None:
             "origin_failover": bool(dig(config, "OriginGroups", "Items")),
         },
     )
+    for bucket in refs(dig(config, "Logging", "Bucket")):
+        m.topic("log_buckets")[bucket] = True
     for origin in origins:
         for target in refs(origin.get("DomainName")):
             m.topic("later_flows").setdefault("items", []).append((node.key, target, "Origin"))

@@ -29,4 +29,4 @@ def check(ctx: Context, node_id: str) -> str | None:
     return f"{ctx.label(node_id)} does not write access logs (access_logs is false)."
 
 
-RULE = node_rule(META, ("alb", "nlb"), check)
+RULE = node_rule(META, ("alb", "nlb", "elb"), check)

@@ -31,9 +31,12 @@ META = RuleMeta(
 #: Kinds that carry requests from the internet up to the workload's front door.
 _EDGE = frozenset({"internet", "waf", "shield", "cloudfront", "route53", "global_accelerator", "internet_gateway"})
 #: Front doors where a request enters the workload.
-_ENTRY_POINTS = frozenset({"alb", "nlb", "api_gateway"})
+_ENTRY_POINTS = frozenset({"alb", "nlb", "elb", "api_gateway"})
 #: Kinds a flow reaches without them being a hop of the request.
-_NOT_HOPS = OBSERVERS | ACTORS | CONTAINERS | frozenset({"waf", "shield", "acm", "cognito", "secrets_manager"})
+#: Mounted file and block storage is read through the operating system, where no trace follows a request.
+_NOT_HOPS = OBSERVERS | ACTORS | CONTAINERS | frozenset(
+    {"waf", "shield", "acm", "cognito", "secrets_manager", "efs", "fsx", "ebs"}
+)
 #: Kinds with a tracing property of their own.
 _TRACING_PROP = frozenset({"lambda", "api_gateway", "step_functions"})
 

@@ -34,13 +34,14 @@ META = RuleMeta(
 MONITORED_KINDS = COMPUTE | VPC_DATABASES
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every compute node or database with no flow to or from CloudWatch.
+    """Report every compute node or database with no flow to or from CloudWatch or a CloudWatch alarm.
 
     Settings such as detailed monitoring or log exports decide what reaches
     CloudWatch, not whether anyone watches it: the drawn flow is the signal
     (SPEC 3b), and other rules judge the settings.
     """
-    watchers = ctx.nodes("cloudwatch")
+    # An alarm on a node's metrics watches it as surely as a flow to CloudWatch does.
+    watchers = ctx.nodes("cloudwatch", "cloudwatch_alarm")
     # Everything joined to a CloudWatch node, found from the few CloudWatch nodes rather than per node.
     watched: set[str] = set()
     for watcher in watchers:

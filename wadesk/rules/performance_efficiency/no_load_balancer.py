@@ -28,7 +28,7 @@ META = RuleMeta(
 #: Upstreams that hand requests to servers without balancing them.
 _USER_SOURCES = frozenset({"internet", "corporate_network", "internet_gateway"})
 #: Kinds that balance requests across the nodes they send to.
-_BALANCERS = frozenset({"alb", "nlb", "global_accelerator"})
+_BALANCERS = frozenset({"alb", "nlb", "elb", "global_accelerator"})
 #: EC2 workloads that form a tier serving requests (bastions, databases and the like do not).
 _SERVING_WORKLOADS = frozenset({"application", "web"})
 

@@ -33,8 +33,16 @@ CONTAINER_SERVICES = frozenset({"ecs_service", "fargate_task", "eks_cluster", "b
 
 
 def _instances_are_targets(ctx: Context, group: str) -> bool:
-    """Whether a load balancer drawn to the group targets its instances (not containers running on them)."""
-    return not any(ctx.kind(member) in CONTAINER_SERVICES for member in ctx.members(group))
+    """Whether a load balancer drawn to the group targets its instances (not containers running on them).
+
+    A group of container instances (EC2 workload ``container_host``, or holding an ECS service or EKS
+    cluster) is registered by ECS or Kubernetes, task by task: no target group points at the group.
+    """
+    for member in ctx.members(group):
+        kind = ctx.kind(member)
+        if kind in CONTAINER_SERVICES or (kind == "ec2" and ctx.prop(member, "workload") == "container_host"):
+            return False
+    return True
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -52,6 +60,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                 group: str | None = target if _instances_are_targets(ctx, target) else None
             elif ctx.kind(target) == "ec2":
                 group = ctx.enclosing(target, ASG)
+                if group is not None and not _instances_are_targets(ctx, group):
+                    group = None
             else:
                 group = None
             if group is not None:
@@ -66,4 +76,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={ASG: {"health_check_type"}})
+RULE = graph_rule(META, check, reads={ASG: {"health_check_type"}, "ec2": {"workload"}})

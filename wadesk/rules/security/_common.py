@@ -30,6 +30,7 @@ VPC_RESIDENT = (
             "documentdb",
             "neptune",
             "alb",
+            "elb",
             "nlb",
             "ecs_service",
             "fargate_task",
@@ -123,7 +124,7 @@ def subnets_of(ctx: Context, node_id: str) -> frozenset[str]:
     group = node_id if ctx.kind(node_id) == "auto_scaling_group" else ctx.enclosing(node_id, "auto_scaling_group")
     if group is not None:
         return frozenset(q.group_subnets(ctx.arch, group))
-    if ctx.kind(node_id) in ("alb", "nlb"):
+    if ctx.kind(node_id) in ("alb", "nlb", "elb"):
         listed = [s for s in ctx.prop(node_id, "subnets", []) or [] if s in ctx.arch and ctx.kind(s) == "subnet"]
         if listed:
             return frozenset(listed)

@@ -25,10 +25,10 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report an internet-facing ALB whose https_only property is false."""
+    """Report an internet-facing Application or Classic Load Balancer whose https_only property is false."""
     if ctx.prop(node_id, "https_only") or ctx.prop(node_id, "scheme") != "internet-facing":
         return None
     return f"{ctx.label(node_id)} faces the internet and serves plain HTTP (https_only is false)."
 
 
-RULE = node_rule(META, ("alb",), check)
+RULE = node_rule(META, ("alb", "elb"), check)

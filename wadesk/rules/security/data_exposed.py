@@ -50,7 +50,7 @@ RELAYS = (
 
 #: Front doors that pass connections through to whatever they target (unlike API Gateway
 #: service integrations or CloudFront origins, which are built to front a store).
-PASS_THROUGH = frozenset({"alb", "nlb", "global_accelerator"})
+PASS_THROUGH = frozenset({"alb", "nlb", "elb", "global_accelerator"})
 
 
 def check(ctx: Context) -> Iterator[Hit]:

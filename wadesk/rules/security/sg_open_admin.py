@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
+from wadesk.rules.groups import LOAD_BALANCERS
 from wadesk.rules.security._common import internet_sources, port_list, world_open_rules
 
 META = RuleMeta(
@@ -63,6 +64,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     reported: set[str] = set()
     for group in ctx.nodes("security_group"):
         exposed = open_admin_ports(ctx, group)
+        members = ctx.members(group)
+        if members and all(ctx.kind(m) in LOAD_BALANCERS for m in members):
+            continue  # a load balancer answers only on its listeners: no SSH or RDP behind this rule
         if exposed:
             reported.add(group)
             yield Hit(group, f"{ctx.label(group)} lets anyone on the internet connect to port {port_list(exposed)}.")
