@@ -181,15 +181,17 @@ class DocumentController(QObject):
         return edge_id
 
     def move_nodes(self, moves: Mapping[str, tuple[float, float, float | None, float | None]],
-                   reparent: Mapping[str, str | None] | None = None) -> None:
-        """Move (and re-parent) nodes as one undo step."""
+                   reparent: Mapping[str, str | None] | None = None, text: str | None = None) -> None:
+        """Move (and re-parent) nodes as one undo step (``text``: what Undo calls it)."""
         edits: list[Edit] = []
         moves = {i: _clamped(g) for i, g in moves.items()}  # a drag far off stays what the canvas can draw
         real = {i: g for i, g in moves.items() if self._geometry(i) != g}
         resized = any(self._geometry(i)[2:] != g[2:] for i, g in real.items())
         verb = "Resize" if resized and len(real) == 1 else "Move"
+        moved = set(moves)
+        tops = [i for i in moves if not moved.intersection(self.arch.ancestors(i))]
         if real:
-            edits.append(MoveNodes(real, f"{verb} {describe(self.arch, list(real))}"))
+            edits.append(MoveNodes(real, text or f"{verb} {describe(self.arch, tops)}"))
         moved_in = [(n, p) for n, p in (reparent or {}).items() if self.arch.parent_of(n) != p]
         for node_id, parent in moved_in:
             where = f"into {self.arch.label_of(parent)}" if parent is not None else "out of its container"
@@ -198,10 +200,10 @@ class DocumentController(QObject):
             return
         if len(edits) == 1:
             self.push(edits[0])
-        elif len(moved_in) == 1:
+        elif len(moved_in) == 1 and text is None:
             self.push(Compound(edits, edits[-1].text))
         else:
-            self.push(Compound(edits, f"Move {describe(self.arch, list(moves))}"))
+            self.push(Compound(edits, text or f"Move {describe(self.arch, tops)}"))
 
     def rename(self, item_id: str, label: str) -> None:
         """Rename a node or a flow."""
@@ -289,10 +291,12 @@ class DocumentController(QObject):
                  for e in self.arch.edges() if e.source in picked and e.target in picked]
         return json.dumps({"format": "wadesk-clipboard", "nodes": nodes, "edges": edges})
 
-    def paste_json(self, text: str, offset: float = 20.0, verb: str = "Paste") -> list[str]:
+    def paste_json(self, text: str, offset: float = 20.0, verb: str = "Paste",
+                   at: tuple[float, float] | None = None) -> list[str]:
         """Add the clipboard's nodes and the flows among them, offset by ``offset`` px; returns the new top-level ids.
 
         Copies get readable ids of their own and distinct labels ("App server (2)").
+        ``at`` puts the top-left corner of what is pasted there instead (Paste Here).
         """
         try:
             data = json.loads(text)
@@ -303,6 +307,10 @@ class DocumentController(QObject):
         except (ValueError, KeyError, TypeError, AttributeError):
             return []
         try:
+            dx = dy = offset
+            if at is not None and records:
+                dx = at[0] - min(float(r["x"]) for r in records)
+                dy = at[1] - min(float(r["y"]) for r in records)
             fresh = readable_ids(self.arch, [id_prefix(str(r["kind"])) for r in records] + ["flow"] * len(edges))
             ids = {r["id"]: fresh[i] for i, r in enumerate(records)}
             labels = copy_labels((n.label for n in self.arch.nodes()), [str(r.get("label", "")) for r in records])
@@ -313,7 +321,7 @@ class DocumentController(QObject):
                 if parent is None:
                     tops.append(ids[r["id"]])
                 edits.append(AddNode(Node(ids[r["id"]], r["kind"], label=label, parent=parent,
-                                          x=float(r["x"]) + offset, y=float(r["y"]) + offset,
+                                          x=float(r["x"]) + dx, y=float(r["y"]) + dy,
                                           w=r.get("w"), h=r.get("h"), props=copy.deepcopy(r.get("props", {})))))
             for e, edge_id in zip(edges, fresh[len(records):], strict=True):
                 edits.append(Connect(Edge(edge_id, ids[e["source"]], ids[e["target"]], label=e.get("label", ""),

@@ -13,6 +13,7 @@ from wadesk.model import ModelError
 from wadesk.ui._compat import override
 from wadesk.ui.canvas.scene import DesignScene
 from wadesk.ui.canvas.view import DesignView
+from wadesk.ui.context_menus import CanvasMenus
 from wadesk.ui.document import CLIPBOARD_MIME, DocumentController
 from wadesk.ui.export_actions import ExportActions
 from wadesk.ui.help_menu import HelpMenu
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.palette_panel.kind_activated.connect(self._on_palette_kind_activated)
         self.analysis.node_activated.connect(self._on_analysis_node_activated)
         self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self.view.context_menu_requested.connect(self.canvas_menus.show)
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.document.path_changed.connect(self._on_document_path_changed)
         self.document.model_changed.connect(self._on_document_model_changed)
@@ -132,11 +134,14 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "Cu&t", self.cut, key.Cut)
         self._action(edit, "&Copy", self.copy, key.Copy)
-        self._action(edit, "&Paste", self.paste, key.Paste)
+        self._action(edit, "&Paste", lambda: self.paste(), key.Paste)
         self._action(edit, "D&uplicate", self.duplicate, "Ctrl+D")
         self.delete_action = self._action(edit, "&Delete", self.delete_selection, key.Delete)
         self._action(edit, "Select &All", self.select_all, key.SelectAll)
         self._action(edit, "Re&name", self.rename_selection, "F2")
+
+        self.canvas_menus = CanvasMenus(self)
+        self.canvas_menus.fill_arrange_menu(self.menuBar().addMenu("&Arrange"))
 
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom &In", self.view.zoom_in, "Ctrl+=")
@@ -317,14 +322,14 @@ class MainWindow(QMainWindow):
         self.copy()
         self.delete_selection()
 
-    def paste(self) -> None:
-        """Add the clipboard's nodes, offset by 20 px, and select them."""
+    def paste(self, at: tuple[float, float] | None = None) -> None:
+        """Add the clipboard's nodes, offset by 20 px (or with their top-left at ``at``), and select them."""
         data = QApplication.clipboard().mimeData()
         if data is None:
             return
         raw = data.data(CLIPBOARD_MIME)
         text = bytes(raw.data()).decode("utf-8") if not raw.isEmpty() else data.text()
-        new = self.document.paste_json(text)
+        new = self.document.paste_json(text, at=at)
         if new:
             self.selection.set(new)
 

@@ -83,8 +83,9 @@ def render_design(arch: Architecture, path: Path | None, max_width: float, max_h
             for hint in (QPainter.RenderHint.Antialiasing, QPainter.RenderHint.TextAntialiasing,
                          QPainter.RenderHint.SmoothPixmapTransform):
                 painter.setRenderHint(hint, True)
-            scene.render(painter, QRectF(0, 0, image.width(), image.height()), source,
-                         Qt.AspectRatioMode.KeepAspectRatio)
+            with scene.editing_handles_hidden():
+                scene.render(painter, QRectF(0, 0, image.width(), image.height()), source,
+                             Qt.AspectRatioMode.KeepAspectRatio)
         finally:
             painter.end()
         return image, width, height

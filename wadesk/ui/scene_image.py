@@ -125,7 +125,7 @@ def _drawn_as_exported(scene: DesignScene, shown: list[QGraphicsItem], annotatio
     hidden = [item for item in scene.items() if item.isVisible() and item not in keep]
     was_annotated = scene.annotations_visible
     background = scene.backgroundBrush()
-    with scene.selection_highlight_hidden():
+    with scene.editing_handles_hidden():
         try:
             for item in hidden:
                 item.setVisible(False)

@@ -43,6 +43,7 @@ class ContainerItem(QGraphicsItem):
         self._icon = styles.icon_pixmap(icon_path, 20)
         self._findings: list[Finding] = []
         self._annotations_visible = True
+        self._handles_visible = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setToolTip(label)
 
@@ -95,6 +96,11 @@ class ContainerItem(QGraphicsItem):
 
     def set_responsibility_view(self, on: bool) -> None:
         """Containers look the same in the responsibility view."""
+
+    def set_handles_visible(self, on: bool) -> None:
+        """Draw the resize grip (the editor) or leave it out (reports and image exports)."""
+        self._handles_visible = on
+        self.update()
 
     def set_annotations_visible(self, on: bool) -> None:
         """Draw (or leave out) the finding badge."""
@@ -151,11 +157,11 @@ class ContainerItem(QGraphicsItem):
         title = QRectF(x, 3, max(10.0, self._w - x - 24), 20)
         text = painter.fontMetrics().elidedText(self._shown_label, Qt.TextElideMode.ElideRight, int(title.width()))
         painter.drawText(title, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
-        # resize grip: two short diagonals
-        painter.setPen(QPen(QColor(style.outline), 1.2))
-        corner = QPointF(self._w - 3, self._h - 3)
-        for d in (5.0, 9.0):
-            painter.drawLine(QPointF(corner.x() - d, corner.y()), QPointF(corner.x(), corner.y() - d))
+        if self._handles_visible:  # resize grip: two short diagonals
+            painter.setPen(QPen(QColor(style.outline), 1.2))
+            corner = QPointF(self._w - 3, self._h - 3)
+            for d in (5.0, 9.0):
+                painter.drawLine(QPointF(corner.x() - d, corner.y()), QPointF(corner.x(), corner.y() - d))
         if self.isSelected():
             painter.setPen(QPen(styles.SELECTION_COLOUR, 2.0, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)

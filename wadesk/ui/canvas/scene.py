@@ -81,6 +81,15 @@ class DesignScene(QGraphicsScene):
                 return item.node_id
         return None
 
+    def id_at(self, pos: QPointF) -> str | None:
+        """The node or flow a click at ``pos`` lands on: a component, a flow, a container's border or inside."""
+        for item in self.items(pos):
+            if isinstance(item, NodeItem | ContainerItem):
+                return item.node_id
+            if isinstance(item, EdgeItem):
+                return item.edge_id
+        return self.document.container_at(pos.x(), pos.y())
+
     def items_bounding_rect(self) -> QRectF:
         """The box around every drawn node and flow."""
         rect = QRectF()
@@ -122,6 +131,19 @@ class DesignScene(QGraphicsScene):
         self._annotations_visible = on
         for box in self._boxes.values():
             box.set_annotations_visible(on)
+
+    @contextmanager
+    def editing_handles_hidden(self) -> Iterator[None]:
+        """Inside the block the scene draws as printed: no resize grips, nothing selected."""
+        containers = [box for box in self._boxes.values() if isinstance(box, ContainerItem)]
+        try:
+            for box in containers:
+                box.set_handles_visible(False)
+            with self.selection_highlight_hidden():
+                yield
+        finally:
+            for box in containers:
+                box.set_handles_visible(True)
 
     @contextmanager
     def selection_highlight_hidden(self) -> Iterator[None]:

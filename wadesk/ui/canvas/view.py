@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -29,6 +30,8 @@ class DesignView(QGraphicsView):
 
     #: float: the zoom factor after a change (1.0 = 100 %)
     zoom_changed = Signal(float)
+    #: (str | None, QPointF, QPoint): right-click on a node or flow id (None: empty canvas), scene and screen points
+    context_menu_requested = Signal(object, QPointF, QPoint)
 
     def __init__(self, scene: DesignScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -84,6 +87,12 @@ class DesignView(QGraphicsView):
     def centre_scene_pos(self) -> QPointF:
         """The scene point at the middle of the viewport (where a double-clicked kind lands)."""
         return self.mapToScene(self.viewport().rect().center())
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        scene_pos = self.mapToScene(event.pos())
+        self.context_menu_requested.emit(self._scene.id_at(scene_pos), scene_pos, event.globalPos())
+        event.accept()
 
     @override
     def wheelEvent(self, event: QWheelEvent) -> None:

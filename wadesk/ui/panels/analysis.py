@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -25,6 +27,7 @@ from wadesk.analysis.engine import sort_key
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.catalog.responsibility import LAYER_NAMES, LAYERS
 from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
+from wadesk.rules.best_practices import bp_url
 from wadesk.ui.document import DocumentController
 from wadesk.ui.panels.finding_detail import FindingDetail
 from wadesk.ui.panels.pillar_summary import PillarSummary
@@ -144,6 +147,8 @@ class AnalysisPanel(QWidget):
         self.search.textChanged.connect(self._on_filters_changed)
         self.scope.activated.connect(self._on_scope_activated)
         self.tree.itemSelectionChanged.connect(self._on_tree_item_selection_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_custom_context_menu_requested)
         self.suppress_button.clicked.connect(self._on_suppress_button_clicked)
         self.unsuppress_button.clicked.connect(self._on_unsuppress_button_clicked)
         document.analysis_changed.connect(self._on_document_analysis_changed)
@@ -405,6 +410,39 @@ class AnalysisPanel(QWidget):
         finding = self.selected_finding()
         if finding is not None and finding.node and finding.node in self._document.arch:
             self.node_activated.emit(finding.node)
+
+    def suppress_key(self, key: str) -> None:
+        """Pick finding ``key`` and ask why it is accepted (the Suppress… button)."""
+        if self.select_finding(key):
+            self._on_suppress_button_clicked()
+
+    def finding_menu(self, finding: Finding) -> QMenu:
+        """The right-click menu of a finding in the tree."""
+        menu = QMenu(self)
+        node = finding.node
+        show = menu.addAction("Show on canvas", lambda: self.node_activated.emit(node) if node else None)
+        show.setEnabled(bool(node) and node in self._document.arch)
+        if finding.suppressed:
+            menu.addAction("Unsuppress", self._on_unsuppress_button_clicked)
+        else:
+            menu.addAction("Suppress…", self._on_suppress_button_clicked)
+        menu.addSeparator()
+        url = bp_url(finding.wa_bp)
+        page = menu.addAction(f"Open {finding.wa_bp} in the Well-Architected Framework",
+                              lambda: QDesktopServices.openUrl(QUrl(url)) if url else None)
+        page.setEnabled(url is not None)
+        menu.addAction("Copy finding id", lambda: QApplication.clipboard().setText(finding.key))
+        return menu
+
+    def _on_tree_custom_context_menu_requested(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        if not isinstance(finding, Finding):
+            return
+        self.tree.setCurrentItem(item)
+        menu = self.finding_menu(finding)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _on_suppress_button_clicked(self) -> None:
         finding = self.selected_finding()
