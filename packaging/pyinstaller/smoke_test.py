@@ -103,6 +103,9 @@ def main() -> int:
     binary = args.binary.resolve()
     if not os.access(binary, os.X_OK):
         fail(f"{binary} is not an executable")
+    third_party = binary.parent / "licenses" / "THIRD-PARTY.txt"
+    if not third_party.is_file() or "PySide6" not in third_party.read_text(encoding="utf-8"):
+        fail(f"{third_party} is missing or does not name Qt for Python")
     sys.path.insert(0, str(ROOT))
     from wadesk import __version__
 
