@@ -22,13 +22,20 @@ class ImportResult:
 def is_importable(path: str | Path) -> bool:
     """Whether ``path`` is infrastructure code an importer reads (by content, not by name): a CloudFormation
     template, a Terraform plan (``terraform show -json``), a ``.tf`` file or a folder of them."""
+    if _is_template(path):
+        return True
     from wadesk.importers.terraform.importer import looks_like_terraform
 
+    return looks_like_terraform(path)
+
+
+def _is_template(path: str | Path) -> bool:
+    """A CloudFormation template, asked first: the check is cheap and spares loading the Terraform reader."""
     if Path(path).is_dir():
-        return looks_like_terraform(path)
+        return False
     from wadesk.importers.cfn.template import looks_like_template
 
-    return bool(looks_like_template(path)) or looks_like_terraform(path)
+    return bool(looks_like_template(path))
 
 
 def is_terraform(path: str | Path) -> bool:
@@ -57,7 +64,7 @@ def import_source(
     Raises:
         ImportSourceError: the source cannot be imported (the message names the file, line and reason).
     """
-    if is_terraform(path):
+    if not _is_template(path) and is_terraform(path):
         from wadesk.importers.terraform.importer import import_terraform
 
         design = import_terraform(Path(path), variables, var_files, region=region)
