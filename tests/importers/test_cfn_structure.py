@@ -239,3 +239,29 @@ def test_an_eks_node_group_is_a_scaling_group_of_nodes_set_by_its_launch_templat
     )
     assert arch.props_of("Lt")["instance_type"] == "m6g.large" and arch.props_of("Lt")["imdsv2_required"] is False
     assert arch.props_of("Cluster")["node_count"] == 3
+
+
+def test_replication_is_a_flow_and_a_front_doors_log_bucket_is_not_a_request_path() -> None:
+    design, arch = _build(
+        {
+            "Logs": ("AWS::S3::Bucket", {}),
+            "Replica": ("AWS::S3::Bucket", {}),
+            "Site": (
+                "AWS::S3::Bucket",
+                {"ReplicationConfiguration": {"Rules": [{"Destination": {"Bucket": R("Replica", "Arn")}}]}},
+            ),
+            "Cdn": (
+                "AWS::CloudFront::Distribution",
+                {
+                    "DistributionConfig": {
+                        "Logging": {"Bucket": R("Logs", "DomainName")},
+                        "Origins": [{"DomainName": R("Site", "RegionalDomainName")}],
+                    }
+                },
+            ),
+        }
+    )
+    pairs = {(e.source, e.target): e.label for e in arch.edges()}
+    # Rules read a flow from CloudFront to a bucket as the bucket being served: its log bucket gets none.
+    assert pairs[("Site", "Replica")] == "Replication" and ("Cdn", "Logs") not in pairs
+    assert pairs[("Cdn", "Site")] == "Origin" and ("internet-users", "Cdn") in pairs

@@ -67,6 +67,11 @@ def _bucket(m: CfnMapper, r: Resource) -> None:
     for target in refs(dig(p, "LoggingConfiguration", "DestinationBucketName")):
         m.topic("later_flows").setdefault("items", []).append((node.key, target, "Access logs"))
         m.topic("log_buckets")[target] = True
+    replication = p.get("ReplicationConfiguration") or {}
+    for rule in as_list(dig(replication, "Rules")):
+        for target in refs(dig(rule, "Destination", "Bucket")):
+            m.topic("later_flows").setdefault("items", []).append((node.key, target, "Replication"))
+    m.uses_role(node.key, dig(replication, "Role"))
 
 
 def _bucket_policy(m: CfnMapper, r: Resource) -> None:
