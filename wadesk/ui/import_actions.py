@@ -1,4 +1,5 @@
-"""File -> Import CloudFormation…, File -> Update from Template…, and templates dropped on the window."""
+"""File -> Import CloudFormation…, File -> Import Terraform…, File -> Update from Template…, and templates, plans
+and Terraform folders dropped on the window."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ if TYPE_CHECKING:
     from wadesk.ui.main_window import MainWindow
 
 TEMPLATE_FILTER = "CloudFormation templates (*.yaml *.yml *.json *.template);;All files (*)"
+TERRAFORM_FILTER = "Terraform plans (terraform show -json) and .tf files (*.json *.tf);;All files (*)"
+
+
+def terraform_source(path: Path) -> Path:
+    """What a chosen file imports: a ``.tf`` file stands for its folder (Terraform reads a folder at once)."""
+    return path.parent if path.suffix == ".tf" else path
 
 
 class ImportReportDialog(QDialog):
@@ -50,9 +57,13 @@ class ImportActions(QObject):
         self.report_dialog: ImportReportDialog | None = None
         self.import_action = QAction("&Import CloudFormation…", window)
         self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.import_terraform_action = QAction("Import &Terraform…", window)
+        self.import_terraform_action.setToolTip("A plan (terraform show -json) or a folder of .tf files")
+        self.import_terraform_action.triggered.connect(self._on_import_terraform_action_triggered)
         self.update_action = QAction("&Update from Template…", window)
         self.update_action.triggered.connect(self._on_update_action_triggered)
         menu.insertAction(before, self.import_action)  # type: ignore[arg-type]
+        menu.insertAction(before, self.import_terraform_action)  # type: ignore[arg-type]
         menu.insertAction(before, self.update_action)  # type: ignore[arg-type]
         window.document.document_replaced.connect(self._on_document_replaced)
         window.setAcceptDrops(True)
@@ -65,6 +76,12 @@ class ImportActions(QObject):
         start = str(self.template.parent) if self.template else ""
         name, _ = QFileDialog.getOpenFileName(self.window, title, start, TEMPLATE_FILTER)
         return Path(name) if name else None
+
+    def ask_terraform(self, title: str) -> Path | None:
+        """Ask for a plan or for any ``.tf`` file of a configuration (which stands for its folder)."""
+        start = str(self.template if self.template and self.template.is_dir() else "")
+        name, _ = QFileDialog.getOpenFileName(self.window, title, start, TERRAFORM_FILTER)
+        return terraform_source(Path(name)) if name else None
 
     def show_report(self, title: str, summary: str, text: str) -> None:
         """Show the import report in a dialog that stays open beside the design."""
@@ -139,10 +156,18 @@ class ImportActions(QObject):
         if path is not None:
             self.import_template(path)
 
-    def _on_update_action_triggered(self) -> None:
-        path = self.ask_template("Update from template")
+    def _on_import_terraform_action_triggered(self) -> None:
+        path = self.ask_terraform("Import Terraform: a plan (terraform show -json) or any .tf file of the folder")
         if path is not None:
-            self.update_from_template(path)
+            self.import_template(path)
+
+    def _on_update_action_triggered(self) -> None:
+        if self.template is not None and self.template.is_dir():
+            path = self.ask_terraform("Update from Terraform: a plan or any .tf file of the folder")
+        else:
+            path = self.ask_template("Update from template")
+        if path is not None:
+            self.update_from_template(terraform_source(path))
 
     def _on_document_replaced(self) -> None:
         if not self._importing:
@@ -177,6 +202,6 @@ class ImportActions(QObject):
         for url in mime.urls():
             if url.isLocalFile():
                 path = Path(url.toLocalFile())
-                if path.is_file() and is_importable(path):
+                if (path.is_file() or path.is_dir()) and is_importable(path):
                     return path
         return None
