@@ -44,6 +44,7 @@ CANVAS_GESTURES = (
     ("Double-click a node or a flow", "Rename it in place (Enter keeps it, Escape cancels)"),
     ("Double-click a component in the palette", "Add it in the middle of the view"),
     ("Drag on empty canvas", "Select the nodes the rubber band touches"),
+    ("Right-click a node, a flow or empty canvas", "Its context menu (also on a finding in the analysis pane)"),
 )
 
 
