@@ -17,5 +17,12 @@ def test_the_application_icon_loads(qapp) -> None:  # type: ignore[no-untyped-de
 
 def test_every_package_is_listed_for_the_build() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "wadesk").rglob("__init__.py")}
+    # setuptools ships (and warns about) every folder holding files, with an __init__.py or not (the examples).
+    folders = [ROOT / "wadesk", *(ROOT / "wadesk").rglob("*")]
+    found = {
+        ".".join(folder.relative_to(ROOT).parts)
+        for folder in folders
+        if folder.is_dir() and folder.name != "__pycache__"
+        and any(child.is_file() and child.suffix != ".pyc" for child in folder.iterdir())
+    }
     assert found == listed
