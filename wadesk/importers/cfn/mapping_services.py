@@ -18,6 +18,8 @@ def _queue(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     sse = p.get("SqsManagedSseEnabled")
     encrypted = bool(p.get("KmsMasterKeyId")) or flag(sse, True)
+    if sse is None and not p.get("KmsMasterKeyId"):
+        m.report.assume("An SQS queue without encryption settings is encrypted with SSE-SQS (AWS default since 2022)")
     redrive = p.get("RedrivePolicy") or {}
     node = m.node(
         r,
