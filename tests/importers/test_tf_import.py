@@ -302,3 +302,55 @@ def test_bad_sources_exit_2_with_a_clear_message(
     assert main(["check", str(target)]) == 2
     assert message in capsys.readouterr().err
     assert main(["import", str(target), "-o", str(tmp_path / "x.wadesk")]) == 2
+
+
+def test_subnets_named_by_id_outside_the_source_become_placeholders(tmp_path: Path) -> None:
+    plan = {"format_version": "1.2", "planned_values": {"root_module": {"resources": [{
+        "address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function", "name": "f",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "values": {"runtime": "python3.12", "reserved_concurrent_executions": -1,
+                   "vpc_config": [{"subnet_ids": ["subnet-0123456789abcdef0"], "security_group_ids": []}]},
+    }]}}}
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    design = import_terraform(path)
+    function = design.nodes["aws_lambda_function.f"]
+    assert function.props["in_vpc"] is True and "reserved_concurrency" not in function.props
+    assert function.subnets == ["subnet-0123456789abcdef0"]
+    placeholder = design.nodes["subnet-0123456789abcdef0"]
+    assert placeholder.placeholder and placeholder.kind == "subnet"
+    assert not any("left at its default" in text for text in design.report.assumptions)
+
+
+def test_a_policy_document_naming_a_table_gives_the_function_a_flow_to_it(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": """\
+        resource "aws_dynamodb_table" "orders" { name = "orders" }
+        data "aws_iam_policy_document" "assume" {
+          statement {
+            actions = ["sts:AssumeRole"]
+            principals {
+              type        = "Service"
+              identifiers = ["lambda.amazonaws.com"]
+            }
+          }
+        }
+        data "aws_iam_policy_document" "access" {
+          statement {
+            actions   = ["dynamodb:PutItem"]
+            resources = [aws_dynamodb_table.orders.arn]
+          }
+        }
+        resource "aws_iam_role" "fn" { assume_role_policy = data.aws_iam_policy_document.assume.json }
+        resource "aws_iam_role_policy" "fn" {
+          role   = aws_iam_role.fn.id
+          policy = data.aws_iam_policy_document.access.json
+        }
+        resource "aws_lambda_function" "fn" {
+          function_name = "writer"
+          role          = aws_iam_role.fn.arn
+          runtime       = "python3.12"
+        }
+    """})
+    source_design = import_terraform(tmp_path)
+    flows = {(flow.source, flow.target) for flow in source_design.flows}
+    assert ("aws_lambda_function.fn", "aws_dynamodb_table.orders") in flows

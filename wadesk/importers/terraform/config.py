@@ -351,6 +351,10 @@ class ConfigurationReader:
             target = self.source.resources if mode == "managed" else self.source.data_sources
             target[address] = resource
 
+    def evaluate_block(self, scope: ModuleScope, block: Block, names: dict[str, Any]) -> dict[str, Any]:
+        """A block's attributes and nested blocks, evaluated (nothing is reported)."""
+        return self._evaluate_body(scope, block, names, None, "")
+
     def _evaluate_body(
         self, scope: ModuleScope, block: Block, names: dict[str, Any], address: str | None, path: str
     ) -> dict[str, Any]:

@@ -376,7 +376,7 @@ def _one(value: Any) -> Any:
     return value[0] if value else None
 
 
-def _jsonencode(value: Any) -> Any:
+def json_encode(value: Any) -> Any:
     """JSON text; references inside (an IAM policy naming a bucket) stay markers in an :class:`Interpolated`."""
     markers: list[Any] = []
 
@@ -511,7 +511,7 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
     "distinct": _distinct,
     "contains": _contains,
     "index": _index_of,
-    "jsonencode": lambda value: _jsonencode(value),
+    "jsonencode": lambda value: json_encode(value),
     "jsondecode": _jsondecode,
     "lower": lambda text: to_string(text).lower(),
     "upper": lambda text: to_string(text).upper(),

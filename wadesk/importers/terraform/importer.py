@@ -114,7 +114,29 @@ def map_source(source: TfSource) -> ImportedDesign:
     return design
 
 
+#: Properties that name subnets or a VPC, and how an id of one the source does not create looks.
+_NETWORK_KEYS = {
+    "SubnetId": "subnet", "SubnetIds": "subnet", "Subnets": "subnet", "VPCZoneIdentifier": "subnet",
+    "ClientSubnets": "subnet", "VpcId": "vpc",
+}
+_EXISTING_ID = {"subnet": re.compile(r"subnet-[0-9a-f]{8,17}"), "vpc": re.compile(r"vpc-[0-9a-f]{8,17}")}
+_AWS_TYPE = {"subnet": "AWS::EC2::Subnet::Id", "vpc": "AWS::EC2::VPC::Id"}
+
+
+def _existing_networks(value: object, kind: str | None = None) -> object:
+    """Ids of subnets and VPCs that exist outside the source (``subnet-0abc...`` written in a plan or a variable)
+    become external values, so the mapping draws them as placeholder containers instead of dropping them."""
+    if isinstance(value, dict):
+        return {key: _existing_networks(item, _NETWORK_KEYS.get(key)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_existing_networks(item, kind) for item in value]
+    if kind is not None and isinstance(value, str) and _EXISTING_ID[kind].fullmatch(value):
+        return cfn.External(value, "parameter", _AWS_TYPE[kind])
+    return value
+
+
 def _cfn_resource(resource: TfResource, cfn_type: str, properties: dict[str, object], key: str = "") -> cfn.Resource:
+    properties = _existing_networks(properties)  # type: ignore[assignment]
     return cfn.Resource(
         logical_id=key or resource.address,
         type=cfn_type,
@@ -167,6 +189,13 @@ def _finish(design: ImportedDesign, source: TfSource, notes: list[str]) -> None:
             node.location = SourceLocation(str(resource.file or source.path), resource.line)
             node.source_type = resource.type if node.key == base else node.source_type
     _placeholder_networks(design, source)
+    existing = [node for node in design.nodes.values() if node.placeholder and _is_existing_id(node.key)]
+    for node in existing:
+        node.label = f"{node.key} (exists outside this source)"
+    if existing:
+        names = ", ".join(node.key for node in existing[:6]) + (" ..." if len(existing) > 6 else "")
+        report.assume(f"Subnets and VPCs named by id that this source does not create ({names}) are drawn as "
+                      "placeholder containers")
     for entries in (report.mapped, report.folded, report.generic):
         entries[:] = [_terraform_entry(entry, source) for entry in entries]
     # The mapping's words for a template's parameters; a module placeholder is stated below in Terraform's terms.
@@ -178,6 +207,10 @@ def _finish(design: ImportedDesign, source: TfSource, notes: list[str]) -> None:
         report.unresolved.append(UnresolvedEntry(value.address, value.attribute, value.expression, value.reason))
     for text in [*source.assumptions, *notes, *(placeholder_summary(p) for p in source.placeholders.values())]:
         report.assume(text)
+
+
+def _is_existing_id(key: str) -> bool:
+    return any(pattern.fullmatch(key) for pattern in _EXISTING_ID.values())
 
 
 def _terraform_entry(entry: ReportEntry, source: TfSource) -> ReportEntry:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from wadesk.importers.terraform import expressions as ast
 from wadesk.importers.terraform.evaluator import EvalError, Evaluator, Namespace, ResourceInstance, finish, is_marker
-from wadesk.importers.terraform.functions import FunctionContext, call_function
+from wadesk.importers.terraform.functions import FunctionContext, call_function, json_encode
 from wadesk.importers.terraform.hcl_files import Attribute, Block
 from wadesk.importers.terraform.values import ModuleOutput, TfRef, Unresolved, UnresolvedValue, classify_output
 
@@ -314,10 +314,41 @@ class _DataInstance(ResourceInstance):
                 f"{self.address}.{name} is taken as three placeholder zones ({', '.join(PLACEHOLDER_ZONES)})"
             )
             return list(PLACEHOLDER_ZONES)
+        if self._block.labels[0] == "aws_iam_policy_document" and name in {"json", "minified_json"}:
+            return self._policy_document()
         attribute = self._block.attributes.get(name)
         if attribute is not None:
             return self._scope.evaluate(attribute, self._names)
         return TfRef(self.address, name)
+
+    def _policy_document(self) -> Any:
+        """The JSON an ``aws_iam_policy_document`` renders, from its statements (references stay markers)."""
+        values = self._scope.reader.evaluate_block(self._scope, self._block, self._names)
+        statements = []
+        for block in values.get("statement") or []:
+            if not isinstance(block, dict):
+                continue
+            statement: dict[str, Any] = {"Sid": block.get("sid"), "Effect": block.get("effect") or "Allow"}
+            for key, name in (("Action", "actions"), ("NotAction", "not_actions"), ("Resource", "resources"),
+                              ("NotResource", "not_resources")):
+                if block.get(name) is not None:
+                    statement[key] = block[name]
+            for key, name in (("Principal", "principals"), ("NotPrincipal", "not_principals")):
+                principals = [p for p in block.get(name) or [] if isinstance(p, dict)]
+                if principals:
+                    statement[key] = {
+                        str(p.get("type")): p.get("identifiers") for p in principals if p.get("type") != "*"
+                    } or "*"
+            conditions: dict[str, Any] = {}
+            for condition in block.get("condition") or []:
+                if isinstance(condition, dict) and isinstance(condition.get("test"), str):
+                    tests = conditions.setdefault(condition["test"], {})
+                    tests[str(condition.get("variable"))] = condition.get("values")
+            if conditions:
+                statement["Condition"] = conditions
+            statements.append({key: value for key, value in statement.items() if value is not None})
+        document = {"Version": values.get("version") or "2012-10-17", "Statement": statements}
+        return json_encode(document)
 
 
 class PlaceholderModule(Namespace):

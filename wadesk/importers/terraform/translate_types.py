@@ -272,6 +272,8 @@ def _lambda_function(c: Context, r: TfResource) -> Translation:
                           "MemorySize": "memory_size", "Timeout": "timeout", "Handler": "handler",
                           "PackageType": "package_type", "Architectures": "architectures",
                           "ReservedConcurrentExecutions": "reserved_concurrent_executions"})
+    if props.get("ReservedConcurrentExecutions") == -1:
+        del props["ReservedConcurrentExecutions"]  # Terraform's -1: no concurrency reserved
     vpc = c.block(r, "vpc_config")
     if vpc:
         props["VpcConfig"] = {"SubnetIds": vpc.get("subnet_ids"), "SecurityGroupIds": vpc.get("security_group_ids")}
