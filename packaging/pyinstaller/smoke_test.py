@@ -4,10 +4,10 @@
 
 Checks `--version`, copies the bundled examples out, runs `check` on them, exports a report
 (PDF and PNG pages, Qt offscreen) and, when Graphviz's dot is installed, a diagrams image
-(which needs the bundled AWS icons), and imports a small SAM template. Then it starts the
-editor on an example on a virtual X screen (Xvfb, xdotool), waits for the window titled with
-the example's name and quits it with Ctrl+Q; the editor must exit cleanly. Exits non-zero
-with the reason on the first failure.
+(which needs the bundled AWS icons), and imports a small SAM template and a Terraform
+configuration. Then it starts the editor on an example on a virtual X screen (Xvfb, xdotool),
+waits for the window titled with the example's name and quits it with Ctrl+Q; the editor must
+exit cleanly. Exits non-zero with the reason on the first failure.
 """
 
 from __future__ import annotations
@@ -39,6 +39,18 @@ Resources:
           Properties: {Path: /, Method: get}
   Table:
     Type: AWS::Serverless::SimpleTable
+"""
+
+TERRAFORM_CONFIG = """\
+resource "aws_s3_bucket" "logs" {
+  bucket = "example-logs"
+}
+
+resource "aws_db_instance" "db" {
+  engine              = "mysql"
+  instance_class      = "db.t3.micro"
+  publicly_accessible = true
+}
 """
 
 
@@ -145,6 +157,13 @@ def main() -> int:
         kinds = {node["kind"] for node in json.loads((work / "sam.wadesk").read_text(encoding="utf-8"))["nodes"]}
         if not {"lambda", "api_gateway", "dynamodb"} <= kinds or '"findings"' not in imported:
             fail(f"the SAM import made {sorted(kinds)}")
+        # A Terraform configuration: python-hcl2 and its Lark grammar.
+        (work / "tf").mkdir()
+        (work / "tf" / "main.tf").write_text(TERRAFORM_CONFIG, encoding="utf-8")
+        run([binary, "import", "tf", "-o", "tf.wadesk"], env, work)
+        kinds = {node["kind"] for node in json.loads((work / "tf.wadesk").read_text(encoding="utf-8"))["nodes"]}
+        if not {"s3", "rds"} <= kinds:
+            fail(f"the Terraform import made {sorted(kinds)}")
         editor_on_virtual_screen(binary, flawed, env, work, args.screenshot.resolve() if args.screenshot else None)
     print("smoke test passed")
     return 0
