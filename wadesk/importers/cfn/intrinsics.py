@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from wadesk.importers.cfn.document import MAX_DEPTH, UnknownTag
+from wadesk.importers.cfn.expressions import as_compared, cidr_blocks, describe, is_placeholder_list, lookup
 from wadesk.importers.cfn.parameters import ZONE_PLACEHOLDERS
 from wadesk.importers.cfn.values import (
     External,
@@ -213,12 +214,12 @@ class Evaluator:
         handler = self._functions.get(function)
         if handler is None:
             return self.unresolved_value(
-                _describe({function: argument}), f"{function} is not a function this reader evaluates", path
+                describe({function: argument}), f"{function} is not a function this reader evaluates", path
             )
         return handler(argument, path)
 
     def _bad_shape(self, function: str, argument: Any, expected: str, path: str) -> Unresolved:
-        return self.unresolved_value(_describe({function: argument}), f"{function} expects {expected}", path)
+        return self.unresolved_value(describe({function: argument}), f"{function} expects {expected}", path)
 
     # ----------------------------------------------------------------------------------------- Ref and GetAtt
 
@@ -267,7 +268,7 @@ class Evaluator:
             attribute = self.evaluate(attribute, path)
             if not isinstance(attribute, str):
                 return self.unresolved_value(
-                    _describe({"Fn::GetAtt": argument}), "the attribute name cannot be computed", path
+                    describe({"Fn::GetAtt": argument}), "the attribute name cannot be computed", path
                 )
         return self._named(name, attribute, path, f"Fn::GetAtt {name}.{attribute}")
 
@@ -315,7 +316,7 @@ class Evaluator:
                 candidates = (part,)
             else:
                 reason = "a list or mapping inside a string"
-                candidates = (self.unresolved_value(f"{function} part {_describe(part)}", reason, path),)
+                candidates = (self.unresolved_value(f"{function} part {describe(part)}", reason, path),)
             for piece in candidates:
                 if isinstance(piece, str) and pieces and isinstance(pieces[-1], str):
                     pieces[-1] += piece
@@ -354,14 +355,14 @@ class Evaluator:
             return self._bad_shape("Fn::Select", argument, "a number as its index", path)
         if not isinstance(items, list):
             return self.unresolved_value(
-                _describe({"Fn::Select": argument}), "the list to select from cannot be computed", path
+                describe({"Fn::Select": argument}), "the list to select from cannot be computed", path
             )
-        if position >= len(items) > 0 and _placeholder_list(items):
+        if position >= len(items) > 0 and is_placeholder_list(items):
             first = items[0]
             return External(first.name, first.source, first.aws_type, position)
         if not 0 <= position < len(items):
             return self.unresolved_value(
-                _describe({"Fn::Select": argument}), f"index {position} is outside a list of {len(items)}", path
+                describe({"Fn::Select": argument}), f"index {position} is outside a list of {len(items)}", path
             )
         return items[position]
 
@@ -389,20 +390,20 @@ class Evaluator:
             # parameter given no value; Fn::Select reaches further items on demand.
             return [External(text.name, text.source, text.aws_type, index) for index in range(2)]
         return self.unresolved_value(
-            _describe({"Fn::Split": argument}), "the text to split is not known before deployment", path
+            describe({"Fn::Split": argument}), "the text to split is not known before deployment", path
         )
 
     def _length(self, argument: Any, path: str) -> Value:
         items = self.evaluate(argument, path)
         if isinstance(items, list):
             return len(items)
-        return self.unresolved_value(_describe({"Fn::Length": argument}), "the list cannot be computed", path)
+        return self.unresolved_value(describe({"Fn::Length": argument}), "the list cannot be computed", path)
 
     def _to_json_string(self, argument: Any, path: str) -> Value:
         value = self.evaluate(argument, path)
         if any(isinstance(item, ResourceRef | External | Unresolved | Interpolated) for item in walk(value)):
             return self.unresolved_value(
-                _describe({"Fn::ToJsonString": argument}), "the value holds parts known only at deployment", path
+                describe({"Fn::ToJsonString": argument}), "the value holds parts known only at deployment", path
             )
         return json.dumps(value, separators=(",", ":"))
 
@@ -426,7 +427,7 @@ class Evaluator:
         if isinstance(raw, bool):
             return raw
         if not (isinstance(raw, dict) and len(raw) == 1):
-            raise ImportSourceError(self.source, f"condition {name} is not a condition function: {_describe(raw)}")
+            raise ImportSourceError(self.source, f"condition {name} is not a condition function: {describe(raw)}")
         ((function, argument),) = raw.items()
         if function == "Condition":
             if not isinstance(argument, str):
@@ -457,7 +458,7 @@ class Evaluator:
         known = [not any(isinstance(item, ResourceRef | External | Unresolved | Interpolated) for item in walk(side))
                  for side in (left, right)]
         if all(known):
-            return bool(_as_compared(left) == _as_compared(right))
+            return bool(as_compared(left) == as_compared(right))
         if left == right:
             return True
         self.assume(
@@ -472,7 +473,7 @@ class Evaluator:
         keys = [self.evaluate(item, path) for item in argument[:3]]
         default = argument[3].get("DefaultValue") if len(argument) == 4 and isinstance(argument[3], dict) else None
         has_default = len(argument) == 4 and isinstance(argument[3], dict) and "DefaultValue" in argument[3]
-        expression = _describe({"Fn::FindInMap": argument})
+        expression = describe({"Fn::FindInMap": argument})
         for key in keys:
             if isinstance(key, Unresolved):
                 return key
@@ -482,8 +483,8 @@ class Evaluator:
         table = self.mappings.get(map_name)
         if not isinstance(table, dict):
             return self.unresolved_value(expression, f"no mapping named {map_name}", path)
-        row = _lookup(table, top)
-        found = _lookup(row, second) if isinstance(row, dict) else None
+        row = lookup(table, top)
+        found = lookup(row, second) if isinstance(row, dict) else None
         if found is None:
             if has_default:
                 return self.evaluate(default, path)
@@ -514,10 +515,10 @@ class Evaluator:
             reason = f"AWS::Include of {printable(str(location), 120)} is not read"
         else:
             reason = f"the macro {printable(str(name), 80)} is not run"
-        return self.unresolved_value(_describe({"Fn::Transform": argument}), reason, path)
+        return self.unresolved_value(describe({"Fn::Transform": argument}), reason, path)
 
     def _cidr(self, argument: Any, path: str) -> Value:
-        expression = _describe({"Fn::Cidr": argument})
+        expression = describe({"Fn::Cidr": argument})
         if not (isinstance(argument, list) and len(argument) == 3):
             return self._bad_shape("Fn::Cidr", argument, "[ip block, count, bits]", path)
         block, count, bits = (self.evaluate(item, path) for item in argument)
@@ -527,24 +528,10 @@ class Evaluator:
             return block
         if not isinstance(block, str):
             return self.unresolved_value(expression, "the address block is not known before deployment", path)
-        import ipaddress  # only templates that compute subnets pay for it
-
         try:
-            network = ipaddress.ip_network(block, strict=False)
-            wanted, host_bits = int(count), int(bits)
-            prefix = network.max_prefixlen - host_bits
-            if not 0 < wanted <= 256 or not network.prefixlen <= prefix <= network.max_prefixlen:
-                raise ValueError(f"cannot cut {wanted} blocks of {host_bits} host bits from {block}")
-            blocks = []
-            for subnet in network.subnets(new_prefix=prefix):
-                blocks.append(str(subnet))
-                if len(blocks) == wanted:
-                    break
+            return cidr_blocks(block, count, bits)
         except (TypeError, ValueError) as error:
             return self.unresolved_value(expression, printable(str(error), 200), path)
-        if len(blocks) < wanted:
-            return self.unresolved_value(expression, f"{block} holds only {len(blocks)} such blocks", path)
-        return blocks
 
     def _vpc_cidr(self, logical_id: str, path: str) -> Value:
         raw = self.raw_resources.get(logical_id)
@@ -556,47 +543,3 @@ class Evaluator:
             return self.evaluate(properties["CidrBlock"], path)
         finally:
             self._cidr_lookups.discard(logical_id)
-
-
-def _placeholder_list(items: list[Any]) -> bool:
-    """Whether ``items`` are the placeholder items of one outside list (``External`` with indexes)."""
-    first = items[0]
-    return all(
-        isinstance(item, External) and item.index is not None and (item.name, item.source) == (first.name, first.source)
-        for item in items
-    )
-
-
-def _lookup(table: dict[Any, Any], key: str) -> Any:
-    if key in table:
-        return table[key]
-    for candidate, value in table.items():
-        if _as_compared(candidate) == key:
-            return value
-    return None
-
-
-def _as_compared(value: Value) -> Any:
-    """Scalars compare as CloudFormation compares them, as text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list):
-        return [_as_compared(item) for item in value]
-    return value
-
-
-def _describe(raw: Any) -> str:
-    """A short text of an intrinsic function call, for reports and messages."""
-    if isinstance(raw, dict) and len(raw) == 1:
-        ((function, argument),) = raw.items()
-        if function == "Ref" and isinstance(argument, str):
-            return f"Ref {argument}"
-        if function == "Fn::GetAtt" and isinstance(argument, list) and all(isinstance(a, str) for a in argument):
-            return f"Fn::GetAtt {'.'.join(argument)}"
-    try:
-        text = json.dumps(raw, default=str, separators=(", ", ": "))
-    except (TypeError, ValueError, RecursionError):
-        text = repr(raw)
-    return printable(text, 120)

@@ -112,10 +112,10 @@ def _prepared_offline(data: dict[str, Any], region: str) -> tuple[dict[str, Any]
     holders: list[tuple[str, dict[str, Any]]] = []
     globals_section = prepared.get("Globals")
     if isinstance(globals_section, dict):
-        for section, kind in (("Function", "AWS::Serverless::Function"), ("Api", "AWS::Serverless::Api"),
-                              ("HttpApi", "AWS::Serverless::HttpApi")):
+        for section, serverless_type in (("Function", "AWS::Serverless::Function"), ("Api", "AWS::Serverless::Api"),
+                                         ("HttpApi", "AWS::Serverless::HttpApi")):
             if isinstance(globals_section.get(section), dict):
-                holders.append((kind, globals_section[section]))
+                holders.append((serverless_type, globals_section[section]))
     for logical_id, body in prepared["Resources"].items():
         if not isinstance(body, dict) or not isinstance(body.get("Properties", {}), dict):
             continue
