@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -22,11 +21,8 @@ pytestmark = pytest.mark.skipif(not TEMPLATES, reason="the shared corpus is besi
 @pytest.mark.parametrize("path", TEMPLATES, ids=[path.name for path in TEMPLATES])
 def test_every_corpus_template_imports(path: Path) -> None:
     assert looks_like_template(path)
-    started = time.perf_counter()
     template = load_template(path)
-    elapsed = time.perf_counter() - started
     assert template.resources, "no resources"
-    assert elapsed < 2.0
     for entry in template.unresolved:  # shown with pytest -s, to review what stays unresolved
         print(f"{path.name}: {entry.logical_id} {entry.path}: {entry.expression}: {entry.reason}")
     # What stays unresolved in the corpus is only what a reader cannot know: parameters without defaults and
