@@ -354,3 +354,19 @@ def test_a_policy_document_naming_a_table_gives_the_function_a_flow_to_it(tmp_pa
     source_design = import_terraform(tmp_path)
     flows = {(flow.source, flow.target) for flow in source_design.flows}
     assert ("aws_lambda_function.fn", "aws_dynamodb_table.orders") in flows
+
+
+def test_a_policy_attachment_folds_into_every_role_it_names(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": """\
+        resource "aws_iam_role" "a" { assume_role_policy = "{}" }
+        resource "aws_iam_role" "b" { assume_role_policy = "{}" }
+        resource "aws_iam_policy" "p" { policy = "{}" }
+        resource "aws_iam_policy_attachment" "both" {
+          name       = "both"
+          roles      = [aws_iam_role.a.name, aws_iam_role.b.name]
+          policy_arn = aws_iam_policy.p.arn
+        }
+    """})
+    report = import_terraform(tmp_path).report
+    assert ("aws_iam_policy_attachment.both", "aws_iam_role.a") in {(e.key, e.detail) for e in report.folded}
+    assert "aws_iam_policy_attachment.both" not in {e.key for e in report.generic}

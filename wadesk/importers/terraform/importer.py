@@ -151,15 +151,17 @@ def _apply_folds(
 ) -> list[ReportEntry]:
     entries: list[ReportEntry] = []
     for resource, fold in folds:
-        target = _fold_target(source, resources, fold.target)
-        if target is None:
+        wanted = fold.target if isinstance(fold.target, list) else [fold.target]
+        targets = [target for target in (_fold_target(source, resources, item) for item in wanted) if target]
+        if not targets:
             entries.append(ReportEntry(resource.address, resource.type, "nothing drawn (its target is not here)"))
             continue
-        try:
-            fold.apply(resources[target].properties)
-        except _SHAPE_ERRORS:
-            pass
-        entries.append(ReportEntry(resource.address, resource.type, target))
+        for target in dict.fromkeys(targets):
+            try:
+                fold.apply(resources[target].properties)
+            except _SHAPE_ERRORS:
+                pass
+        entries.append(ReportEntry(resource.address, resource.type, targets[0]))
     return entries
 
 

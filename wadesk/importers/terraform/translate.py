@@ -41,7 +41,8 @@ class Translation:
 
 @dataclass
 class Fold:
-    """A resource that only configures another: ``apply`` changes the target's CloudFormation properties."""
+    """A resource that only configures another (or several: ``target`` may be a list): ``apply`` changes each
+    target's CloudFormation properties."""
 
     target: Any
     apply: Callable[[dict[str, Any]], None]

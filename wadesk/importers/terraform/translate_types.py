@@ -494,6 +494,10 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
     "aws_iam_role_policy": _role_policy,
     "aws_iam_policy": _managed_policy,
     "aws_iam_role_policy_attachment": _role_attachment,
+    "aws_iam_policy_attachment": lambda c, r: Fold(
+        c.get(r, "roles") if isinstance(c.get(r, "roles"), list) else [],
+        _append("ManagedPolicyArns", c.get(r, "policy_arn")),
+    ),
     "aws_iam_instance_profile": _instance_profile,
 }
 
