@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     from wadesk.rules.context import Context
@@ -57,6 +57,14 @@ class RuleMeta(BaseModel):
     remediation: str = Field(description="How to fix it")
     securityhub: tuple[str, ...] = Field((), description="Security Hub control ids")
     checkov: tuple[str, ...] = Field((), description="Checkov check ids")
+    partial: tuple[str, ...] = Field(
+        (),
+        description=(
+            "Those of the Security Hub and Checkov ids whose check tests only part of what the rule tests, or "
+            "a neighbouring condition (a resource's own setting where the rule reads the drawn path); the "
+            "others test the same thing on the resources both cover"
+        ),
+    )
     assumption: str = Field(
         "",
         description=(
@@ -64,6 +72,17 @@ class RuleMeta(BaseModel):
             "the account's baseline provides, stated instead of the rule's design-level finding"
         ),
     )
+
+    @model_validator(mode="after")
+    def _partial_ids_are_listed(self) -> RuleMeta:
+        unknown = set(self.partial) - set(self.securityhub) - set(self.checkov)
+        if unknown:
+            raise ValueError(f"{self.id}: partial ids {sorted(unknown)} are not among its securityhub or checkov ids")
+        return self
+
+    def crosswalk(self) -> dict[str, Literal["exact", "partial"]]:
+        """Every Security Hub control and Checkov id of the rule, with how closely its check matches the rule."""
+        return {check: "partial" if check in self.partial else "exact" for check in (*self.securityhub, *self.checkov)}
 
     @property
     def account_level(self) -> bool:

@@ -24,6 +24,7 @@ META = RuleMeta(
     ),
     securityhub=("CloudWatch.15",),
     checkov=("CKV_AWS_319",),
+    partial=("CKV_AWS_319",),
 )
 
 #: Where a CloudWatch alarm action (or an alarm state-change rule) can deliver.

@@ -19,8 +19,9 @@ META = RuleMeta(
         "Set access_logs to true: give the stage a CloudWatch Logs destination and a log format that "
         "includes the request id, status, latency and caller."
     ),
-    securityhub=("APIGateway.1", "APIGateway.9"),
+    securityhub=("APIGateway.9", "APIGateway.1"),
     checkov=("CKV_AWS_76", "CKV_AWS_95", "CKV2_AWS_4"),
+    partial=("APIGateway.1", "CKV2_AWS_4"),
 )
 
 

@@ -22,7 +22,9 @@ META = RuleMeta(
         "Install the SSM agent with an instance profile that allows it (ssm_agent), add the instance to a "
         "Patch Manager baseline and maintenance window, then set patch_managed to true."
     ),
-    securityhub=("SSM.1",),
+    securityhub=("SSM.1", "SSM.2"),
+    checkov=(),
+    partial=("SSM.1", "SSM.2"),
 )
 
 

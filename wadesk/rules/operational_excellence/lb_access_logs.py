@@ -18,7 +18,7 @@ META = RuleMeta(
     ),
     remediation="Set access_logs to true and deliver the logs to an S3 bucket that you query with Athena.",
     securityhub=("ELB.5",),
-    checkov=("CKV_AWS_91",),
+    checkov=("CKV_AWS_91", "CKV_AWS_92"),
 )
 
 

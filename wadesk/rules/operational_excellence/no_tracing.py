@@ -26,6 +26,7 @@ META = RuleMeta(
     ),
     securityhub=("APIGateway.3",),
     checkov=("CKV_AWS_73", "CKV_AWS_50", "CKV_AWS_284"),
+    partial=("APIGateway.3", "CKV_AWS_73", "CKV_AWS_50", "CKV_AWS_284"),
 )
 
 #: Kinds that carry requests from the internet up to the workload's front door.

@@ -22,6 +22,8 @@ META = RuleMeta(
         "or m7g for m4, c7i or c7g for c4, r7i or r7g for r4), after testing the workload on it."
     ),
     securityhub=("EC2.24",),
+    checkov=(),
+    partial=("EC2.24",),
 )
 
 

@@ -22,7 +22,8 @@ META = RuleMeta(
         "Put a CloudFront distribution in front of the bucket (internet -> cloudfront -> s3) with origin "
         "access control, and point DNS at the distribution instead of the bucket."
     ),
-    securityhub=("S3.2", "CloudFront.13"),
+    securityhub=(),
+    checkov=(),
 )
 
 #: Kinds that pass a request on unchanged: DNS and the network edge (none of them caches).

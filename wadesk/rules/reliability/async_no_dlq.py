@@ -23,6 +23,7 @@ META = RuleMeta(
         "dead_letter (an on-failure destination), and alarm on that queue's depth."
     ),
     checkov=("CKV_AWS_116",),
+    partial=("CKV_AWS_116",),
     securityhub=(),
 )
 

@@ -23,6 +23,7 @@ META = RuleMeta(
         "the callers and the function so the work is absorbed rather than pushed through."
     ),
     checkov=("CKV_AWS_115",),
+    partial=("CKV_AWS_115",),
     securityhub=(),
 )
 

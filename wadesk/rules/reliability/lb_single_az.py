@@ -22,7 +22,7 @@ META = RuleMeta(
         "Attach the load balancer to a subnet in each of at least two Availability Zones (list them in its "
         "subnets property) and register targets in each of those zones."
     ),
-    securityhub=("ELB.13",),
+    securityhub=("ELB.13", "ELB.10"),
     checkov=(),
 )
 

@@ -25,6 +25,7 @@ META = RuleMeta(
     ),
     securityhub=("RDS.26", "DynamoDB.4", "EFS.2", "EC2.28"),
     checkov=("CKV2_AWS_8", "CKV2_AWS_9", "CKV2_AWS_18"),
+    partial=("RDS.26", "DynamoDB.4", "EFS.2", "EC2.28", "CKV2_AWS_8", "CKV2_AWS_9", "CKV2_AWS_18"),
 )
 
 _READS: dict[str, set[str]] = {

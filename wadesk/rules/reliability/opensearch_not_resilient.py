@@ -21,6 +21,7 @@ META = RuleMeta(
     ),
     securityhub=("Opensearch.6",),
     checkov=(),
+    partial=("Opensearch.6",),
 )
 
 

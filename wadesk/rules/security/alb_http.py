@@ -21,6 +21,7 @@ META = RuleMeta(
     ),
     securityhub=("ELB.1",),
     checkov=("CKV2_AWS_20", "CKV_AWS_2"),
+    partial=("CKV_AWS_2",),
 )
 
 

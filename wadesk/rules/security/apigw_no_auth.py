@@ -21,6 +21,7 @@ META = RuleMeta(
     ),
     securityhub=("APIGateway.8",),
     checkov=("CKV_AWS_309", "CKV2_AWS_70", "CKV_AWS_59"),
+    partial=("CKV2_AWS_70", "CKV_AWS_59"),
 )
 
 

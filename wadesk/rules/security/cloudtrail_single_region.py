@@ -20,6 +20,7 @@ META = RuleMeta(
     remediation="Set multi_region to true on the trail so one trail records API activity from every Region.",
     securityhub=("CloudTrail.1",),
     checkov=("CKV_AWS_67",),
+    partial=("CloudTrail.1",),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
     ),
     securityhub=("RDS.2",),
     checkov=(),
+    partial=("RDS.2",),
 )
 
 #: Stores a request can reach over the network. S3 served to the internet is judged by another rule;

@@ -23,8 +23,8 @@ META = RuleMeta(
         "Move the database into private subnets (a DB subnet group with no internet gateway route) and "
         "let only the application tier's security group reach its port."
     ),
-    securityhub=("RDS.2",),
-    checkov=("CKV_AWS_17",),
+    securityhub=(),
+    checkov=(),
 )
 
 

@@ -24,6 +24,7 @@ META = RuleMeta(
     ),
     securityhub=("EC2.2",),
     checkov=("CKV2_AWS_12",),
+    partial=("EC2.2", "CKV2_AWS_12"),
 )
 
 

@@ -20,8 +20,9 @@ META = RuleMeta(
         "for administration through Systems Manager Session Manager and for outbound calls through a NAT "
         "gateway."
     ),
-    securityhub=("EC2.9",),
-    checkov=("CKV_AWS_88",),
+    securityhub=("EC2.9", "EC2.25", "Autoscaling.5"),
+    checkov=("CKV_AWS_88", "CKV_AWS_389"),
+    partial=("EC2.25", "Autoscaling.5", "CKV_AWS_389"),
 )
 
 

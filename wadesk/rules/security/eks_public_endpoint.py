@@ -22,6 +22,7 @@ META = RuleMeta(
     ),
     securityhub=("EKS.1",),
     checkov=("CKV_AWS_39", "CKV_AWS_38"),
+    partial=("CKV_AWS_38",),
 )
 
 

@@ -21,6 +21,7 @@ META = RuleMeta(
     ),
     securityhub=("EMR.1",),
     checkov=("CKV_AWS_390",),
+    partial=("CKV_AWS_390",),
 )
 
 

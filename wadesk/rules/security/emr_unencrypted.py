@@ -20,7 +20,9 @@ META = RuleMeta(
         "Set encryption to true: attach an EMR security configuration that enables at-rest encryption "
         "(local disk, EBS and EMRFS on S3) and in-transit encryption (TLS between nodes)."
     ),
+    securityhub=(),
     checkov=("CKV_AWS_349", "CKV_AWS_350", "CKV_AWS_351"),
+    partial=("CKV_AWS_349", "CKV_AWS_350", "CKV_AWS_351"),
 )
 
 

@@ -27,6 +27,7 @@ META = RuleMeta(
     ),
     securityhub=("Lambda.3",),
     checkov=("CKV_AWS_117",),
+    partial=("Lambda.3", "CKV_AWS_117"),
 )
 
 #: Kinds that are reachable only inside their VPC (OpenSearch only when drawn in one).

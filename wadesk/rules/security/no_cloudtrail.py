@@ -23,8 +23,9 @@ META = RuleMeta(
         "Add a cloudtrail node (one covers the whole account) with multi_region and log_file_validation "
         "set to true, delivering to an encrypted S3 bucket and to CloudWatch Logs."
     ),
-    securityhub=("CloudTrail.1",),
-    checkov=("CKV_AWS_67",),
+    securityhub=("CloudTrail.3", "CloudTrail.1"),
+    checkov=(),
+    partial=("CloudTrail.1",),
     assumption=(
         "The account records every API call with a CloudTrail trail (for example an organization trail set up "
         "by a landing zone)."

@@ -25,6 +25,7 @@ META = RuleMeta(
     ),
     securityhub=("Config.1",),
     checkov=("CKV_AWS_121", "CKV2_AWS_45"),
+    partial=("CKV_AWS_121", "CKV2_AWS_45"),
     assumption="The account records resource configuration with AWS Config (for example as part of a landing zone).",
 )
 

@@ -25,6 +25,7 @@ META = RuleMeta(
     ),
     securityhub=("GuardDuty.1",),
     checkov=("CKV_AWS_238", "CKV2_AWS_3"),
+    partial=("CKV_AWS_238", "CKV2_AWS_3"),
     assumption=(
         "GuardDuty is enabled in the account and Region (for example by a delegated administrator for the "
         "organization)."

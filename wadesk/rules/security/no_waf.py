@@ -26,6 +26,7 @@ META = RuleMeta(
     ),
     securityhub=("ELB.16", "APIGateway.4", "CloudFront.6"),
     checkov=("CKV2_AWS_28", "CKV2_AWS_29", "CKV_AWS_68"),
+    partial=("ELB.16", "APIGateway.4", "CloudFront.6", "CKV2_AWS_28", "CKV2_AWS_29", "CKV_AWS_68"),
 )
 
 

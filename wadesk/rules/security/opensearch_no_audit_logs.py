@@ -19,8 +19,9 @@ META = RuleMeta(
         "Set audit_logs to true on the opensearch node and publish the audit and error logs to CloudWatch "
         "Logs (audit logging needs fine-grained access control)."
     ),
-    securityhub=("Opensearch.4", "Opensearch.5"),
-    checkov=("CKV_AWS_84", "CKV_AWS_317"),
+    securityhub=("Opensearch.5", "Opensearch.4"),
+    checkov=("CKV_AWS_317", "CKV_AWS_84"),
+    partial=("Opensearch.4", "CKV_AWS_84"),
 )
 
 

@@ -30,6 +30,7 @@ META = RuleMeta(
     ),
     securityhub=("Opensearch.1", "Opensearch.3", "Opensearch.8"),
     checkov=("CKV_AWS_5", "CKV_AWS_6", "CKV_AWS_83"),
+    partial=("Opensearch.1", "Opensearch.3", "Opensearch.8", "CKV_AWS_5", "CKV_AWS_6", "CKV_AWS_83"),
 )
 
 

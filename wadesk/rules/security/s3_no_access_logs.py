@@ -21,6 +21,7 @@ META = RuleMeta(
     ),
     securityhub=("S3.9",),
     checkov=("CKV_AWS_18",),
+    partial=("S3.9", "CKV_AWS_18"),
 )
 
 def check(ctx: Context, node_id: str) -> str | None:

@@ -21,7 +21,8 @@ META = RuleMeta(
         "node in front with origin_access_control set to true instead of opening the bucket itself."
     ),
     securityhub=("S3.8", "S3.1"),
-    checkov=("CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"),
+    checkov=("CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"),
+    partial=("S3.1", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"),
 )
 
 

@@ -28,6 +28,7 @@ META = RuleMeta(
     ),
     securityhub=("EC2.13", "EC2.14"),
     checkov=("CKV_AWS_24", "CKV_AWS_25"),
+    partial=("EC2.13", "EC2.14", "CKV_AWS_24", "CKV_AWS_25"),
 )
 
 

@@ -23,6 +23,7 @@ META = RuleMeta(
     ),
     securityhub=("EC2.18", "EC2.19"),
     checkov=("CKV_AWS_277",),
+    partial=("EC2.19", "CKV_AWS_277"),
 )
 
 

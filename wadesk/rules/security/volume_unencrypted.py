@@ -21,7 +21,8 @@ META = RuleMeta(
         "encrypted on an ebs or efs node, with a kms node when a customer-managed key is required."
     ),
     securityhub=("EC2.3", "EC2.7", "EFS.1"),
-    checkov=("CKV_AWS_3", "CKV_AWS_106", "CKV2_AWS_2", "CKV_AWS_42"),
+    checkov=("CKV_AWS_3", "CKV2_AWS_2", "CKV_AWS_42", "CKV_AWS_106"),
+    partial=("EC2.7", "EFS.1", "CKV_AWS_106"),
 )
 
 
