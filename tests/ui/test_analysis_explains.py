@@ -26,9 +26,14 @@ def test_selecting_a_finding_shows_what_why_fix_and_references(window: MainWindo
     assert "Select a finding" in detail.toPlainText()
     assert window.analysis.select_finding("SEC-DB-PUBLIC-SUBNET@main-db")
     text = detail.toPlainText()
-    for part in ("Found:", "Why it matters:", "How to fix:", "SEC05-BP01", "Security Hub: RDS.2",
-                 "Checkov: CKV_AWS_17", "Rule: SEC-DB-PUBLIC-SUBNET"):
+    for part in ("Found:", "Why it matters:", "How to fix:", "SEC05-BP01", "Rule: SEC-DB-PUBLIC-SUBNET"):
         assert part in text
+    assert "Checkov" not in text  # no Checkov check tests a database's subnet
+    assert window.analysis.select_finding("SEC-DB-PUBLICLY-ACCESSIBLE@main-db")
+    assert "Security Hub: RDS.2" in detail.toPlainText() and "Checkov: CKV_AWS_17" in detail.toPlainText()
+    assert window.analysis.select_finding("SEC-SG-OPEN-ADMIN@launch-wizard-sg")
+    assert "Checkov: CKV_AWS_24 (partial), CKV_AWS_25 (partial)" in detail.toPlainText()
+    assert window.analysis.select_finding("SEC-DB-PUBLIC-SUBNET@main-db")
     assert detail.openExternalLinks()
     assert ("href='https://docs.aws.amazon.com/wellarchitected/latest/framework/"
             "sec_network_protection_create_layers.html'") in detail.toHtml().replace('"', "'")

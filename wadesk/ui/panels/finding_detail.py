@@ -35,10 +35,12 @@ def finding_html(finding: Finding, node_label: str) -> str:
     title = escape(bp_title(finding.wa_bp))
     link = f"<a href='{url}'>{bp}</a>" if url else bp
     references = [f"Well-Architected: {link}" + (f" ({title})" if title else "")]
-    if meta is not None and meta.securityhub:
-        references.append("Security Hub: " + ", ".join(escape(c) for c in meta.securityhub))
-    if meta is not None and meta.checkov:
-        references.append("Checkov: " + ", ".join(escape(c) for c in meta.checkov))
+    if meta is not None:
+        match = meta.crosswalk()
+        for name, ids in (("Security Hub", meta.securityhub), ("Checkov", meta.checkov)):
+            if ids:
+                marked = (escape(c) + (" (partial)" if match[c] == "partial" else "") for c in ids)
+                references.append(f"{name}: " + ", ".join(marked))
     references.append(f"Rule: {escape(finding.rule)} · finding {escape(finding.key)}")
     parts.append("<p>" + "<br>".join(references) + "</p>")
     return "".join(parts)
