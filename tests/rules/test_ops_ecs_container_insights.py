@@ -18,3 +18,10 @@ def test_service_without_container_insights_is_reported() -> None:
 
 def test_service_with_container_insights_passes() -> None:
     assert hits(RULE, design([("svc", "ecs_service", None, {"container_insights": True})])) == set()
+
+
+def test_a_drawn_cluster_carries_the_setting_so_it_is_reported_once() -> None:
+    arch = design(
+        [("cluster", "ecs_cluster"), ("svc", "ecs_service"), ("on", "ecs_cluster", None, {"container_insights": True})]
+    )
+    assert hits(RULE, arch) == {key(RULE, "cluster")}

@@ -1,8 +1,10 @@
-"""An ECS service whose cluster does not collect Container Insights."""
+"""An ECS cluster (or a service standing for its cluster) that does not collect Container Insights."""
 
 from __future__ import annotations
 
-from wadesk.rules.base import RuleMeta, node_rule
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 
 META = RuleMeta(
@@ -21,11 +23,23 @@ META = RuleMeta(
 )
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a service whose container_insights property is off."""
-    if ctx.prop(node_id, "container_insights"):
-        return None
-    return f"{ctx.label(node_id)} runs without Container Insights (container_insights is false)."
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report each ECS cluster with container_insights off, and services that carry the setting themselves.
+
+    Container Insights is a cluster setting. A service reports it only when the design draws no ECS
+    cluster (the service then stands for its cluster), so one setting is never reported twice.
+    """
+    clusters = ctx.nodes("ecs_cluster")
+    for cluster in clusters:
+        if not ctx.prop(cluster, "container_insights"):
+            yield Hit(cluster, f"{ctx.label(cluster)} runs without Container Insights (container_insights is false).")
+    if clusters:
+        return
+    for service in ctx.nodes("ecs_service"):
+        if not ctx.prop(service, "container_insights"):
+            yield Hit(service, f"{ctx.label(service)} runs without Container Insights (container_insights is false).")
 
 
-RULE = node_rule(META, ("ecs_service",), check)
+RULE = graph_rule(
+    META, check, reads={"ecs_service": {"container_insights"}, "ecs_cluster": {"container_insights"}}
+)
