@@ -54,8 +54,12 @@ class FindingDetail(QTextBrowser):
         self.setObjectName("finding_detail")
         self.setOpenExternalLinks(True)
         self.setMinimumWidth(160)
+        self._shown: tuple[Finding | None, str] | None = None
         self.show_finding(None, "")
 
     def show_finding(self, finding: Finding | None, node_label: str) -> None:
         """Show ``finding`` (None: a hint to pick one)."""
+        if self._shown == (finding, node_label):
+            return  # the pane re-asks after every edit; most leave the picked finding as it was
+        self._shown = (finding, node_label)
         self.setHtml(_EMPTY if finding is None else finding_html(finding, node_label))

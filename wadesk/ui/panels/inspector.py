@@ -194,7 +194,11 @@ class InspectorPanel(QWidget):
             row_layout.addWidget(field.widget)
             row_layout.addWidget(field.error)
             row_layout.addWidget(field.warning)
-            self._form.addRow(caption, row)
+            if isinstance(field.widget, NodeChecklist):  # a list reads better across the whole panel
+                self._form.addRow(caption)
+                self._form.addRow(row)
+            else:
+                self._form.addRow(caption, row)
             self.fields[name] = field
         self._show_warnings()
         for line in self._form_host.findChildren(QLineEdit):

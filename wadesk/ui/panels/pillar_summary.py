@@ -38,7 +38,10 @@ class PillarSummary(QWidget):
             counts = summary.get(pillar, {})
             words = [f"<span style='color:{_COLOURS[s]}'>{counts[s]} {s}</span>"
                      for s in SEVERITIES if counts.get(s)]
-            label.setText(f"<b>{PILLAR_NAMES[pillar]}</b>: {', '.join(words) if words else 'none open'}")
+            text = f"<b>{PILLAR_NAMES[pillar]}</b>: {', '.join(words) if words else 'none open'}"
+            if text == label.text():
+                continue  # most edits change no pillar's counts: no relayout
+            label.setText(text)
             plain = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts.get(s)) or "none open"
             label.setToolTip(f"{PILLAR_NAMES[pillar]}: {plain}")
 
