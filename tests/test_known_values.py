@@ -81,3 +81,12 @@ def test_every_default_and_example_value_is_known() -> None:
         arch = load_design(path)
         for node in arch.nodes():
             assert property_warnings(node.kind, node.props) == {}, (path.name, node.id)
+
+
+def test_check_warns_about_unknown_values_and_still_reviews(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wadesk.app import main
+
+    node = {"id": "web-1", "kind": "ec2", "x": 0, "y": 0, "props": {"instance_type": "zz9.plural"}}
+    assert main(["check", str(_design(tmp_path, node)), "--fail-on", "never"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: node 'web-1': property 'instance_type': 'zz9.plural' is not an EC2 instance type" in err

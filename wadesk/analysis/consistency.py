@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wadesk.catalog.known_values import property_warnings
 from wadesk.model import Architecture
 from wadesk.rules.registry import ALL_RULES
 
@@ -22,6 +23,8 @@ def design_warnings(arch: Architecture) -> list[str]:
                 "it suppresses nothing"
             )
     for node in arch.nodes():
+        for name, text in property_warnings(node.kind, node.props).items():
+            warnings.append(f"node {node.id!r}: property {name!r}: {text}; rules that read it may misjudge")
         listed = node.props.get("subnets")
         if not isinstance(listed, list):
             continue
