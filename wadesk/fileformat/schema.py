@@ -17,7 +17,9 @@ CURRENT_VERSION = 2
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    # Validators are built when a file is first read or written, not at import: checking a
+    # template never needs them.
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class NodeRecord(_Record):
