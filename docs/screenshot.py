@@ -38,6 +38,10 @@ def main() -> int:
     window.start(str(design))
     if node in window.document.arch:
         window.selection.set([node])
+        # Its worst finding picked too, so the detail pane shows what, why and how to fix.
+        worst = next(iter(window.document.analyzer.findings_for(node)), None)
+        if worst is not None:
+            window.analysis.select_finding(worst.key)
     for _ in range(20):
         app.processEvents()
     window.grab().save(str(out))
