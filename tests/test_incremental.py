@@ -193,3 +193,45 @@ def test_a_rule_that_raises_becomes_a_visible_finding() -> None:
     assert failed["T-BROKEN@db"].error and "boom" in failed["T-BROKEN@db"].message
     assert failed["T-G@"].error and failed["T-G@"].node is None
     assert isinstance(rules[0], NodeRule)
+
+
+def test_drawing_or_renaming_a_flow_reruns_only_the_rules_that_read_flows() -> None:
+    runs = {"flows": 0, "no_flows": 0}
+
+    def counting(name: str):  # type: ignore[no-untyped-def]
+        def check(ctx):  # type: ignore[no-untyped-def]
+            runs[name] += 1
+            return iter(())
+
+        return check
+
+    meta = {
+        "title": "t",
+        "pillar": "security",
+        "severity": "low",
+        "wa_bp": "SEC01-BP01",
+        "rationale": "r",
+        "remediation": "f",
+    }
+    rules = [
+        graph_rule(RuleMeta(id="READS-FLOWS", **meta), counting("flows")),
+        graph_rule(RuleMeta(id="NO-FLOWS", **meta), counting("no_flows"), flows=False),
+    ]
+    arch = new_architecture("t")
+    arch.add_node("a", "ec2")
+    arch.add_node("b", "rds")
+    analyzer = Analyzer(arch, rules)
+    runs.update(flows=0, no_flows=0)
+    arch.connect("e", "a", "b", props={"protocol": "sql"})
+    analyzer.update()
+    assert runs == {"flows": 1, "no_flows": 0}
+    arch.set_edge_label("e", "orders-dlq")
+    analyzer.update()
+    assert runs == {"flows": 1, "no_flows": 0}
+    arch.set_edge_property("e", "port", 3306)
+    arch.disconnect("e")
+    analyzer.update()
+    assert runs == {"flows": 2, "no_flows": 0}
+    arch.add_node("c", "s3")
+    analyzer.update()
+    assert runs == {"flows": 3, "no_flows": 1}

@@ -311,6 +311,12 @@ class Analyzer:
                 if any(rule.reads_property(node_kind, name) for name in names):
                     self._dirty_graph.add(rule.id)
             return
+        if kind == "edge_label_changed":
+            return  # no rule reads a label for meaning, and no message quotes a flow's label
+        if kind in ("edge_added", "edge_removed", "edge_props_changed"):
+            # A flow changes only what rules that read flows see.
+            self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows)
+            return
         if kind in ("node_added", "node_label_changed") and target is not None:
             self._dirty_nodes.add(target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules)

@@ -173,6 +173,8 @@ class GraphRule:
     meta: RuleMeta
     check: GraphCheck
     reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Whether the rule reads flows: one that does not is not re-run when a flow is drawn, removed or edited.
+    flows: bool = True
 
     @property
     def id(self) -> str:
@@ -196,6 +198,8 @@ def node_rule(meta: RuleMeta, kinds: Iterable[str], check: NodeCheck) -> NodeRul
     return NodeRule(meta, frozenset(kinds), check)
 
 
-def graph_rule(meta: RuleMeta, check: GraphCheck, reads: Mapping[str, Iterable[str]] | None = None) -> GraphRule:
-    """Build a :class:`GraphRule` that reads the properties named in ``reads``."""
-    return GraphRule(meta, check, {kind: frozenset(names) for kind, names in (reads or {}).items()})
+def graph_rule(
+    meta: RuleMeta, check: GraphCheck, reads: Mapping[str, Iterable[str]] | None = None, flows: bool = True
+) -> GraphRule:
+    """Build a :class:`GraphRule` reading the properties in ``reads`` (and flows, unless ``flows`` is false)."""
+    return GraphRule(meta, check, {kind: frozenset(names) for kind, names in (reads or {}).items()}, flows)

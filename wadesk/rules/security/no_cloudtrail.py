@@ -40,4 +40,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, flows=False)

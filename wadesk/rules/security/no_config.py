@@ -39,4 +39,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, flows=False)

@@ -54,4 +54,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULE = graph_rule(META, check, reads={"guardduty": {"enabled"}})
+RULE = graph_rule(META, check, reads={"guardduty": {"enabled"}}, flows=False)
