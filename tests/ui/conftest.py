@@ -49,11 +49,44 @@ class Dialogs:
         self.recover_answer = False
         self.asked_recover: list[Path] = []
         self.offered: list[list[Recoverable]] = []
+        self.read_only_answer = True
+        self.asked_read_only: list[tuple[Path, str]] = []
+        self.conflict_answer = "cancel"
+        self.asked_conflict: list[Path] = []
+        self.reload_answer = False
+        self.asked_reload: list[Path] = []
+        self.save_as_instead_answer = False
+        self.asked_save_as_instead: list[str] = []
 
 
 @pytest.fixture
 def dialogs() -> Dialogs:
     return Dialogs()
+
+
+def script_file_dialogs(win: MainWindow, dialogs: Dialogs) -> None:
+    """Answer the open-elsewhere, changed-on-disk and read-only questions from ``dialogs``."""
+
+    def ask_open_read_only(path: Path, holder: str) -> bool:
+        dialogs.asked_read_only.append((path, holder))
+        return dialogs.read_only_answer
+
+    def ask_disk_conflict(path: Path) -> str:
+        dialogs.asked_conflict.append(path)
+        return dialogs.conflict_answer
+
+    def ask_reload(path: Path) -> bool:
+        dialogs.asked_reload.append(path)
+        return dialogs.reload_answer
+
+    def ask_save_as_instead(reason: str) -> bool:
+        dialogs.asked_save_as_instead.append(reason)
+        return dialogs.save_as_instead_answer
+
+    win.ask_open_read_only = ask_open_read_only  # type: ignore[method-assign]
+    win.ask_disk_conflict = ask_disk_conflict  # type: ignore[method-assign]
+    win.ask_reload = ask_reload  # type: ignore[method-assign]
+    win.ask_save_as_instead = ask_save_as_instead  # type: ignore[method-assign]
 
 
 @pytest.fixture
@@ -70,6 +103,7 @@ def window(qtbot, tmp_path: Path, dialogs: Dialogs) -> MainWindow:  # type: igno
         return candidates[0] if dialogs.recover_answer else None
 
     win.ask_recover = ask_recover  # type: ignore[method-assign]
+    script_file_dialogs(win, dialogs)
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

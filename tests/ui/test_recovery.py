@@ -19,6 +19,7 @@ pytestmark = pytest.mark.gui
 
 def _second_window(qtbot, tmp_path: Path, dialogs, answer: bool) -> MainWindow:  # type: ignore[no-untyped-def]
     """A window started later on the same autosave folder, as after a crash."""
+    Autosave._live.clear()  # the editors that wrote the autosaves are gone (their copies are leftovers now)
     win = MainWindow(settings=QSettings(str(tmp_path / "s2.ini"), QSettings.Format.IniFormat),
                      autosave=Autosave(tmp_path / "autosave"))
 

@@ -12,3 +12,7 @@ class DesignFileError(ModelError):
         self.source = source
         self.problems = list(problems) or ["unusable design file"]
         super().__init__("\n".join(f"{source}: {line}" for line in self.problems))
+
+
+class ReadOnlyDesignError(DesignFileError):
+    """Saving was refused because the file may not be written; the editor offers Save As."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
-from wadesk.fileformat import DesignFileError, load_design, loads_design
+from wadesk.fileformat import DesignFileError, ReadOnlyDesignError, load_design, loads_design
 from wadesk.model import ModelError
 from wadesk.ui._compat import override
 from wadesk.ui.canvas.scene import DesignScene
@@ -16,6 +16,7 @@ from wadesk.ui.canvas.view import DesignView
 from wadesk.ui.context_menus import CanvasMenus
 from wadesk.ui.document import CLIPBOARD_MIME, DocumentController
 from wadesk.ui.export_actions import ExportActions
+from wadesk.ui.file_guard import DesignLock, FileWatch
 from wadesk.ui.help_menu import HelpMenu
 from wadesk.ui.import_actions import ImportActions
 from wadesk.ui.panels.analysis import AnalysisPanel
@@ -39,6 +40,12 @@ class MainWindow(QMainWindow):
         self.autosave = autosave or Autosave()
         self._examples_dir = examples_dir
         self.document = DocumentController(self)
+        self.read_only = False
+        self.autosave_failed: str | None = None
+        self._lock: DesignLock | None = None
+        self._asking_reload = False
+        self.file_watch = FileWatch(self)
+        self.file_watch.changed_on_disk.connect(self._on_file_watch_changed_on_disk)
         self.selection = SelectionModel(self)
         self.scene = DesignScene(self.document, self.selection)
         self.view = DesignView(self.scene, self)
@@ -193,14 +200,27 @@ class MainWindow(QMainWindow):
         self.new_design()
 
     def open_file(self, path: Path) -> bool:
-        """Open ``path``; a broken file shows the reason and changes nothing."""
+        """Open ``path``; a broken file shows the reason and changes nothing.
+
+        When another editor has the file open, the user may open it read-only (Save then asks for a new name).
+        """
         if not self._may_discard():
             return False
+        lock = DesignLock(path, self._lock_folder())
+        read_only = False
+        if path.exists() and not lock.try_lock():
+            if not self.ask_open_read_only(path, lock.holder()):
+                return False
+            read_only = True
         try:
             self.document.open(path)
         except DesignFileError as exc:
+            lock.unlock()
             self.show_error("Cannot open design", str(exc))
             return False
+        self._hold(None if read_only else lock, path)
+        self.read_only = read_only
+        self._update_title()
         self._remember(path)
         self.view.fit()
         candidate = self.autosave.recoverable(path)
@@ -241,11 +261,46 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         old = self.document.path
+        same = old is not None and path == old
+        if same and self.read_only:
+            if self.ask_save_as_instead(f"{path} is open in another editor, so it was opened read-only here."):
+                return self.save_as()
+            return False
+        if same and self.file_watch.changed():
+            answer = self.ask_disk_conflict(path)
+            if answer == "save_as":
+                return self.save_as()
+            if answer == "reload":
+                self.reload()
+                return False
+            if answer != "overwrite":
+                return False
+        lock = None
+        if not same:
+            lock = DesignLock(path, self._lock_folder())
+            if not lock.try_lock():
+                self.show_error("Cannot save design",
+                                f"{path} is open in {lock.holder()}; save under another name, or close it there first.")
+                return False
         try:
             self.document.save(path)
+        except ReadOnlyDesignError as exc:
+            if lock is not None:
+                lock.unlock()
+            if self.ask_save_as_instead(str(exc)):
+                return self.save_as()
+            return False
         except (DesignFileError, OSError, ValueError) as exc:
+            if lock is not None:
+                lock.unlock()
             self.show_error("Cannot save design", str(exc))
             return False
+        if lock is not None:
+            self._hold(lock, path)
+            self.read_only = False
+            self._update_title()
+        else:
+            self.file_watch.remember()
         self.autosave.discard(old)
         self.autosave.discard(path)
         self._remember(path)
@@ -257,6 +312,32 @@ class MainWindow(QMainWindow):
         if isinstance(recent, str):
             recent = [recent]
         self.settings.setValue("recent", add_recent(list(recent), path))
+
+    def reload(self) -> bool:
+        """Load the open file again from disk, dropping the changes made here."""
+        path = self.document.path
+        if path is None:
+            return False
+        try:
+            arch = load_design(path)
+        except DesignFileError as exc:
+            self.show_error("Cannot reload design", str(exc))
+            return False
+        self.document.replace(arch, path)
+        self.file_watch.watch(path)
+        self.autosave.discard(path)
+        self.statusBar().showMessage(f"Reloaded {path} from disk", 4000)
+        return True
+
+    def _lock_folder(self) -> Path:
+        return self.autosave.folder / "locks"
+
+    def _hold(self, lock: DesignLock | None, path: Path | None) -> None:
+        """Keep ``lock`` (letting go of the one held before) and watch ``path``."""
+        if self._lock is not None and self._lock is not lock:
+            self._lock.unlock()
+        self._lock = lock
+        self.file_watch.watch(path)
 
     def _offer_recovery(self, candidates: list[Recoverable]) -> None:
         chosen = self.ask_recover(candidates) if candidates else None
@@ -299,6 +380,38 @@ class MainWindow(QMainWindow):
         if picked is not None and dialog.choice is RecoveryChoice.DISCARD:
             self.autosave.forget(picked.autosave)
         return picked if dialog.choice is RecoveryChoice.RECOVER else None
+
+    def ask_open_read_only(self, path: Path, holder: str) -> bool:
+        """Ask whether to open read-only a design another editor has open."""
+        answer = QMessageBox.question(
+            self, "Design open elsewhere",
+            f"{path.name} is open in {holder}.\n\nEditing it in two places would lose one side's changes. "
+            "Open it read-only here? (Save As can still write a copy.)")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_disk_conflict(self, path: Path) -> str:
+        """The file changed on disk since it was loaded: "overwrite", "save_as", "reload" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Design changed on disk",
+                          f"{path.name} was changed on disk by another program since you opened it.\n\n"
+                          "Overwrite it with your version, save yours under another name, or reload it "
+                          "(dropping your changes)?", QMessageBox.StandardButton.Cancel, self)
+        buttons = {box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
+                   box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole): "save_as",
+                   box.addButton("Reload", QMessageBox.ButtonRole.ResetRole): "reload"}
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def ask_reload(self, path: Path) -> bool:
+        """The file changed on disk: ask whether to load it again."""
+        extra = " Your unsaved changes here would be lost." if self.document.is_modified() else ""
+        answer = QMessageBox.question(self, "Design changed on disk",
+                                      f"{path.name} was changed on disk by another program. Reload it?{extra}")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_save_as_instead(self, reason: str) -> bool:
+        """Saving to the file is refused (``reason``): ask whether to save under another name."""
+        answer = QMessageBox.question(self, "Cannot save design", f"{reason}\n\nSave under another name?")
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, title: str, text: str) -> None:
         """Show a message the user can act on."""
@@ -394,7 +507,10 @@ class MainWindow(QMainWindow):
     def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
         self._update_title()
 
-    def _on_document_path_changed(self, _path: object) -> None:
+    def _on_document_path_changed(self, path: object) -> None:
+        if path is None or (self.file_watch.path is not None and path != self.file_watch.path):
+            self._hold(None, None)  # a new or imported design: the old file is no longer open here
+            self.read_only = False
         self._update_title()
 
     def _on_document_model_changed(self, event: object) -> None:
@@ -408,6 +524,16 @@ class MainWindow(QMainWindow):
     def _on_selection_selection_changed(self, ids: list[str]) -> None:
         self.statusBar().showMessage(f"{len(ids)} selected" if ids else "", 2000)
 
+    def _on_file_watch_changed_on_disk(self, path: Path) -> None:
+        if self._asking_reload:
+            return
+        self._asking_reload = True
+        try:
+            if self.ask_reload(path):
+                self.reload()
+        finally:
+            self._asking_reload = False
+
     def _on_autosave_timer_timeout(self) -> None:
         self.write_autosave()
 
@@ -416,9 +542,13 @@ class MainWindow(QMainWindow):
         if not self.document.is_modified():
             return None
         try:
-            return self.autosave.write(self.document.arch, self.document.path)
-        except (DesignFileError, OSError):
+            written = self.autosave.write(self.document.arch, self.document.path)
+        except (DesignFileError, OSError) as exc:
+            self.autosave_failed = str(exc)
+            self.statusBar().showMessage(f"Autosave failed: {exc}")  # stays until the next message
             return None
+        self.autosave_failed = None
+        return written
 
     def _update_title(self) -> None:
         name = self.document.arch.name.strip() or "Untitled design"
@@ -427,6 +557,8 @@ class MainWindow(QMainWindow):
             where = " (untitled)" if self.document.arch.name.strip() else ""
         else:
             where = f" ({path.name})" if path.stem != name else ""
+        if self.read_only:
+            where += " [read-only]"
         self.setWindowTitle(f"{name}{where}[*] — wadesk")
         self.setWindowModified(self.document.is_modified())
 
@@ -443,4 +575,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self._autosave_timer.stop()
+        self._hold(None, None)
+        self.autosave.close()
         event.accept()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import hashlib
 import json
+import os
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import platformdirs
 
@@ -77,18 +82,59 @@ def _design_name(autosave: Path) -> str:
     return name if isinstance(name, str) else ""
 
 
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
 class Autosave:
-    """Writes a copy of an unsaved design every so often, and finds it again after a crash."""
+    """Writes a copy of an unsaved design every so often, and finds it again after a crash.
+
+    Each editor window has its own autosave file (``NAME-DIGEST.PID-TAG.wadesk``), so two
+    editors on one design, or two untitled designs, never overwrite each other's copy; the
+    copies of editors still running are never offered for recovery.
+    """
+
+    #: Instance tags of the autosaves alive in this process (their files are not leftovers).
+    _live: ClassVar[set[str]] = set()
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or default_autosave_dir()
+        self.instance = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        Autosave._live.add(self.instance)
+
+    def close(self) -> None:
+        """This editor is going away: its autosave file, if any, becomes a leftover others may recover."""
+        Autosave._live.discard(self.instance)
+
+    @staticmethod
+    def _prefix(design_path: Path | None) -> str:
+        if design_path is None:
+            return "untitled"
+        digest = hashlib.sha1(str(design_path.resolve()).encode("utf-8")).hexdigest()[:12]
+        return f"{design_path.stem}-{digest}"
 
     def path_for(self, design_path: Path | None) -> Path:
-        """The autosave file of the design saved at ``design_path`` (None: an untitled design)."""
-        if design_path is None:
-            return self.folder / "untitled.wadesk"
-        digest = hashlib.sha1(str(design_path.resolve()).encode("utf-8")).hexdigest()[:12]
-        return self.folder / f"{design_path.stem}-{digest}.wadesk"
+        """This editor's autosave file of the design saved at ``design_path`` (None: an untitled design)."""
+        return self.folder / f"{self._prefix(design_path)}.{self.instance}.wadesk"
+
+    def _of_running_editor(self, autosave: Path) -> bool:
+        """Whether ``autosave`` belongs to another editor that is still running (not a leftover)."""
+        parts = autosave.name[: -len(".wadesk")].rsplit(".", 1)
+        if len(parts) != 2:
+            return False  # the one shared name of older versions
+        tag = parts[1]
+        if tag == self.instance:
+            return False
+        pid = tag.split("-", 1)[0]
+        return tag in Autosave._live or (pid.isdigit() and int(pid) != os.getpid() and _process_alive(int(pid)))
 
     def write(self, arch: Architecture, design_path: Path | None) -> Path:
         """Save ``arch`` as the autosave of ``design_path``."""
@@ -102,13 +148,14 @@ class Autosave:
         return target
 
     def discard(self, design_path: Path | None) -> None:
-        """Forget the autosave of ``design_path``."""
+        """Forget this editor's autosave of ``design_path``."""
         self.forget(self.path_for(design_path))
 
     def forget(self, autosave: Path) -> None:
-        """Delete one autosave file (and the note of what it belongs to)."""
-        autosave.unlink(missing_ok=True)
-        _source_of(autosave).unlink(missing_ok=True)
+        """Delete one autosave file (and the note of what it belongs to); a folder out of reach holds none."""
+        with contextlib.suppress(OSError):
+            autosave.unlink(missing_ok=True)
+            _source_of(autosave).unlink(missing_ok=True)
 
     def recoverable_all(self) -> list[Recoverable]:
         """Every autosave worth offering at start-up, newest first.
@@ -124,20 +171,30 @@ class Autosave:
                 text = source.read_text(encoding="utf-8").strip() if source.exists() else None
             except OSError:
                 continue
-            if text is None and autosave.name != self.path_for(None).name:
+            if text is None and not autosave.name.startswith("untitled."):
                 continue  # not written by this version: its file is unknown
+            if self._of_running_editor(autosave):
+                continue
             design = Path(text) if text else None
             if design is not None and design.exists() and design.stat().st_mtime >= saved_at:
                 continue
             out.append(Recoverable(autosave, design, saved_at, _design_name(autosave)))
         return sorted(out, key=lambda r: r.saved_at, reverse=True)
 
+    def candidates(self, design_path: Path | None) -> list[Path]:
+        """Autosaves of ``design_path`` left by editors no longer running, or by this one, newest first."""
+        prefix = self._prefix(design_path)
+        found = [
+            path for path in self.folder.glob(f"{glob.escape(prefix)}.*wadesk")
+            if path.name.endswith(".wadesk") and not self._of_running_editor(path)
+        ]
+        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
     def recoverable(self, design_path: Path | None) -> Path | None:
-        """The autosave of ``design_path`` if it is newer than the file itself."""
-        candidate = self.path_for(design_path)
-        if not candidate.exists():
-            return None
-        if design_path is not None and design_path.exists() and \
-                design_path.stat().st_mtime >= candidate.stat().st_mtime:
-            return None
-        return candidate
+        """The newest leftover autosave of ``design_path`` if it is newer than the file itself."""
+        for candidate in self.candidates(design_path):
+            if design_path is not None and design_path.exists() and \
+                    design_path.stat().st_mtime >= candidate.stat().st_mtime:
+                return None
+            return candidate
+        return None
