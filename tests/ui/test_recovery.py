@@ -14,6 +14,8 @@ from wadesk.ui.main_window import MainWindow
 from wadesk.ui.recovery import RecoveryChoice, RecoveryDialog
 from wadesk.ui.session import Autosave, Recoverable
 
+from .conftest import script_file_dialogs
+
 pytestmark = pytest.mark.gui
 
 
@@ -28,6 +30,7 @@ def _second_window(qtbot, tmp_path: Path, dialogs, answer: bool) -> MainWindow: 
         return candidates[0] if answer else None
 
     win.ask_recover = ask  # type: ignore[method-assign]
+    script_file_dialogs(win, dialogs)  # the first window still holds its file open: answered read-only
     win.show_error = lambda title, text: dialogs.errors.append((title, text))  # type: ignore[method-assign]
     win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(win)
