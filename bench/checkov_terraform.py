@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checkov_bench import find_checkov, median_run  # noqa: E402
+from checkov_bench import compile_once, find_checkov, median_run  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_PLACES = (ROOT.parent / "shared/corpus/terraform/plan", ROOT.parent.parent / "shared/corpus/terraform/plan")
@@ -112,6 +112,7 @@ def main() -> int:
         folder.mkdir(parents=True, exist_ok=True)
         agreement(plans, checkov, folder)
     else:
+        compile_once()
         timing(plans, checkov)
     return 0
 
