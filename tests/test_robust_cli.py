@@ -121,3 +121,17 @@ def test_error_lines_on_stderr_are_escaped_one_per_problem(tmp_path: Path,
     assert err.count("\n") == 1 and "\\x1b[2J\\x0aforged.wadesk" in err
     text = error_lines(DesignFileError("a\nb", ["one\x1b", "two"]))
     assert text == "a\\x0ab: one\\x1b\na\\x0ab: two\n"
+
+
+def test_import_onto_a_read_only_design_exits_2_with_the_reason(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "stack.json"
+    template.write_text(json.dumps({"AWSTemplateFormatVersion": "2010-09-09",
+                                    "Resources": {"Bucket": {"Type": "AWS::S3::Bucket"}}}), encoding="utf-8")
+    out = _write(tmp_path / "out.wadesk", DESIGN)
+    out.chmod(0o444)
+    before = out.read_bytes()
+    assert main(["import", str(template), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "read-only (mode 0444)" in err and "Traceback" not in err
+    assert out.read_bytes() == before

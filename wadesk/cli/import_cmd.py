@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from wadesk.fileformat import save_design
+from wadesk.cli.terminal import error_lines, printable
+from wadesk.fileformat import DesignFileError, save_design
 from wadesk.importers.errors import ImportSourceError
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -67,15 +68,18 @@ def run_import(
             source, parameters or None, variables=parse_variables(variables), var_files=list(var_files)
         )
     except ImportSourceError as exc:
-        sys.stderr.write(f"wadesk import: {exc}\n")
+        sys.stderr.write("wadesk import: " + error_lines(exc))
         return EXIT_USAGE
     except OSError as exc:
-        sys.stderr.write(f"wadesk import: {source}: {exc.strerror or exc}\n")
+        sys.stderr.write(printable(f"wadesk import: {source}: {exc.strerror or exc}") + "\n")
         return EXIT_USAGE
     try:
         save_design(result.built.arch, output)
+    except DesignFileError as exc:  # a read-only or unwritable output: the reason, never a traceback
+        sys.stderr.write("wadesk import: " + error_lines(exc))
+        return EXIT_USAGE
     except OSError as exc:
-        sys.stderr.write(f"wadesk import: cannot write {output}: {exc.strerror or exc}\n")
+        sys.stderr.write(printable(f"wadesk import: cannot write {output}: {exc.strerror or exc}") + "\n")
         return EXIT_USAGE
     arch = result.built.arch
     stream.write(result.design.report.render_text())
