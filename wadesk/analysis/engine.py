@@ -22,6 +22,9 @@ from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
 _PILLAR_RANK = {pillar: index for index, pillar in enumerate(PILLARS)}
+#: Containers that can stand for something defined outside the design (``defined_elsewhere``): an imported
+#: template's VPC from another stack, a registry module's subnets. Rules judge no setting of theirs.
+DEFINED_ELSEWHERE_KINDS = frozenset({"vpc", "subnet", "security_group"})
 
 
 def _finding(meta: RuleMeta, node: str | None, message: str) -> Finding:
@@ -149,7 +152,7 @@ class Analyzer:
         self._node_results = {}
         for node_id, kind in self.arch.graph.nodes(data="kind"):
             self._node_results[node_id] = self._check_node(ctx, node_id, kind)
-        self._graph_results = {rule.id: run_graph_rule(rule, ctx) for rule in self._graph_rules}
+        self._graph_results = {rule.id: self._run_graph_rule(rule, ctx) for rule in self._graph_rules}
         self._graph_index = None
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
@@ -184,7 +187,7 @@ class Analyzer:
             if rule.id not in self._dirty_graph:
                 continue
             before_graph = self._graph_results.get(rule.id, {})
-            after_graph = run_graph_rule(rule, ctx)
+            after_graph = self._run_graph_rule(rule, ctx)
             if before_graph != after_graph:
                 for key in before_graph.keys() | after_graph.keys():
                     if before_graph.get(key) != after_graph.get(key):
@@ -272,8 +275,23 @@ class Analyzer:
             out.append(finding)
         return out
 
+    def _defined_elsewhere(self, node_id: str | None) -> bool:
+        """Whether a node stands for a VPC, subnet or security group outside the design (its settings unknown)."""
+        return (
+            node_id is not None
+            and node_id in self.arch
+            and self.arch.kind_of(node_id) in DEFINED_ELSEWHERE_KINDS
+            and bool(self.arch.props_of(node_id).get("defined_elsewhere"))
+        )
+
+    def _run_graph_rule(self, rule: GraphRule, ctx: Context) -> dict[str, Finding]:
+        found = run_graph_rule(rule, ctx)
+        return {key: f for key, f in found.items() if f.error or not self._defined_elsewhere(f.node)}
+
     def _check_node(self, ctx: Context, node_id: str, kind: str) -> dict[str, Finding]:
         found: dict[str, Finding] = {}
+        if self._defined_elsewhere(node_id):
+            return found  # its settings are not in the design, so no rule judges them
         for rule in self._node_rules.get(kind, ()):
             finding = run_node_rule(rule, ctx, node_id)
             if finding is not None:
@@ -308,7 +326,7 @@ class Analyzer:
             node_kind = self.arch.kind_of(target)
             names = set(event.new or {}) | set(event.old or {})
             for rule in self._graph_rules:
-                if any(rule.reads_property(node_kind, name) for name in names):
+                if "defined_elsewhere" in names or any(rule.reads_property(node_kind, name) for name in names):
                     self._dirty_graph.add(rule.id)
             return
         if kind == "edge_label_changed":

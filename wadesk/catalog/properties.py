@@ -44,6 +44,10 @@ class AvailabilityZoneProps(Props):
 class VpcProps(Props):
     cidr: Ipv4Cidr = Field("10.0.0.0/16", description="IPv4 CIDR block")
     flow_logs: bool = Field(False, description="VPC flow logs are delivered somewhere")
+    defined_elsewhere: bool = Field(
+        False,
+        description="Stands for a VPC from another stack or module: its settings are not in the design",
+    )
 
 
 class SubnetProps(Props):
@@ -51,6 +55,10 @@ class SubnetProps(Props):
     availability_zone: str = Field("", description="Availability Zone of the subnet")
     cidr: Ipv4CidrOrEmpty = Field("", description="IPv4 CIDR block")
     map_public_ip_on_launch: bool = Field(False, description="Instances launched here get a public IPv4")
+    defined_elsewhere: bool = Field(
+        False,
+        description="Stands for a subnet from another stack or module: its settings are not in the design",
+    )
 
 
 class IngressRule(Props):
@@ -63,6 +71,10 @@ class IngressRule(Props):
 class SecurityGroupProps(Props):
     ingress: list[IngressRule] = Field(default_factory=list, description="Inbound rules")
     is_default: bool = Field(False, description="The VPC's default security group")
+    defined_elsewhere: bool = Field(
+        False,
+        description="Stands for a security group from another stack or module: its settings are not in the design",
+    )
 
 
 class AutoScalingGroupProps(Props):

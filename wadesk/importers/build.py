@@ -234,14 +234,10 @@ class _Builder:
     ) -> None:
         node_id = node_id or node.key
         kind = node.kind if self.catalog.has_kind(node.kind) else "aws_resource"
-        self._add(
-            node_id,
-            kind,
-            label if label is not None else (node.label or node.key),
-            parent,
-            node.props if props is None else props,
-            node,
-        )
+        props = dict(node.props if props is None else props)
+        if node.placeholder and "defined_elsewhere" in self.catalog.get(kind).props_schema.model_fields:
+            props["defined_elsewhere"] = True
+        self._add(node_id, kind, label if label is not None else (node.label or node.key), parent, props, node)
         self.built.origins[node_id] = node.key
         if node.location is not None:
             self.built.locations[node_id] = node.location
