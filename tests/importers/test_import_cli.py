@@ -127,3 +127,19 @@ def test_checking_a_design_file_never_loads_the_importers() -> None:
         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_text_from_the_template_reaches_the_terminal_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "stack.yaml"
+    source.write_text(
+        "Parameters:\n"
+        '  Ami: {Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", Default: "/ami\\e]0;pwned\\a\\e[2J"}\n'
+        "Resources:\n  Web: {Type: AWS::EC2::Instance, Properties: {ImageId: !Ref Ami}}\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "-o", str(tmp_path / "stack.wadesk")]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "\\x1b[2J" in printed

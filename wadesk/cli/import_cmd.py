@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from wadesk.cli.terminal import error_lines, printable
+from wadesk.cli.terminal import error_lines, printable, printable_lines
 from wadesk.fileformat import DesignFileError, save_design
 from wadesk.importers.errors import ImportSourceError
 
@@ -82,7 +82,8 @@ def run_import(
         sys.stderr.write(printable(f"wadesk import: cannot write {output}: {exc.strerror or exc}") + "\n")
         return EXIT_USAGE
     arch = result.built.arch
-    stream.write(result.design.report.render_text())
+    stream.write(printable_lines(result.design.report.render_text()))
     layout = "Graphviz" if result.built.layout_engine == "dot" else f"a grid ({result.built.layout_problem})"
-    stream.write(f"\nWrote {Path(output)}: {len(arch)} nodes, {len(arch.edge_ids())} flows, laid out with {layout}.\n")
+    wrote = f"Wrote {Path(output)}: {len(arch)} nodes, {len(arch.edge_ids())} flows, laid out with {layout}."
+    stream.write(f"\n{printable(wrote)}\n")
     return EXIT_OK
