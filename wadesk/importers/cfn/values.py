@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from wadesk.importers.walk import distinct, walk_values
+
 
 @dataclass(frozen=True)
 class ResourceRef:
@@ -90,34 +92,21 @@ Value: TypeAlias = Any
 
 def walk(value: Value) -> Iterator[Value]:
     """Every value inside ``value`` (itself included), depth first: list items, dict values, interpolated parts."""
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, dict):
-            stack.extend(reversed(list(current.values())))
-        elif isinstance(current, list | tuple):
-            stack.extend(reversed(current))
-        elif isinstance(current, Interpolated):
-            stack.extend(reversed(current.parts))
+    return walk_values(value, _parts)
+
+
+def _parts(value: Value) -> tuple[Value, ...]:
+    return value.parts if isinstance(value, Interpolated) else ()
 
 
 def refs_in(value: Value) -> list[ResourceRef]:
     """The resource references anywhere inside ``value``, in order, without repeats."""
-    seen: dict[ResourceRef, None] = {}
-    for item in walk(value):
-        if isinstance(item, ResourceRef):
-            seen.setdefault(item, None)
-    return list(seen)
+    return distinct(walk(value), ResourceRef)
 
 
 def externals_in(value: Value) -> list[External]:
     """The outside values (imports, AWS-typed parameters) anywhere inside ``value``, in order, without repeats."""
-    seen: dict[External, None] = {}
-    for item in walk(value):
-        if isinstance(item, External):
-            seen.setdefault(item, None)
-    return list(seen)
+    return distinct(walk(value), External)
 
 
 @dataclass(frozen=True)

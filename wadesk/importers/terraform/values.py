@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+from wadesk.importers.walk import distinct, walk_values
+
 #: The key of one instance of a resource with ``count`` (an int) or ``for_each`` (a string); None for neither.
 InstanceKey: TypeAlias = int | str | None
 
@@ -130,36 +132,25 @@ def is_known(value: Value) -> bool:
 
 def walk(value: Value) -> Iterator[Value]:
     """Every value inside ``value`` (itself included), depth first: list items, dict values, marker parts."""
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, dict):
-            stack.extend(reversed(list(current.values())))
-        elif isinstance(current, list | tuple):
-            stack.extend(reversed(current))
-        elif isinstance(current, Interpolated):
-            stack.extend(reversed(current.parts))
-        elif isinstance(current, Unresolved):
-            stack.extend(reversed(current.refs))
+    return walk_values(value, _parts)
+
+
+def _parts(value: Value) -> tuple[Value, ...]:
+    if isinstance(value, Interpolated):
+        return tuple(value.parts)
+    if isinstance(value, Unresolved):
+        return tuple(value.refs)
+    return ()
 
 
 def refs_in(value: Value) -> list[TfRef]:
     """The resource references anywhere inside ``value`` (unresolved expressions included), in order, no repeats."""
-    seen: dict[TfRef, None] = {}
-    for item in walk(value):
-        if isinstance(item, TfRef):
-            seen.setdefault(item, None)
-    return list(seen)
+    return distinct(walk(value), TfRef)
 
 
 def module_outputs_in(value: Value) -> list[ModuleOutput]:
     """The placeholder-module outputs anywhere inside ``value``, in order, without repeats."""
-    seen: dict[ModuleOutput, None] = {}
-    for item in walk(value):
-        if isinstance(item, ModuleOutput):
-            seen.setdefault(item, None)
-    return list(seen)
+    return distinct(walk(value), ModuleOutput)
 
 
 @dataclass
