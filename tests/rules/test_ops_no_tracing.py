@@ -80,3 +80,19 @@ def test_a_mounted_file_system_is_no_hop_of_a_traced_request() -> None:
         [("users", "lb"), ("lb", "web"), ("web", "files", {"protocol": "tcp", "port": 2049})],
     )
     assert hits(RULE, arch) == set()
+
+
+def _web_tier(notice: dict) -> object:
+    return design(
+        [("users", "internet"), ("lb", "alb"), ("web", "auto_scaling_group"), ("vm", "ec2", "web"),
+         ("topic", "sns")],
+        [("users", "lb"), ("lb", "web"), ("web", "topic", notice)],
+    )
+
+
+def test_a_topic_that_only_receives_a_groups_lifecycle_notifications_is_no_hop() -> None:
+    assert hits(RULE, _web_tier({"protocol": "https", "service_notifications": True})) == set()
+
+
+def test_a_topic_the_instances_publish_to_is_a_hop() -> None:
+    assert hits(RULE, _web_tier({"protocol": "https"})) == {key(RULE, "lb")}

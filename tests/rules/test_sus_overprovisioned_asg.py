@@ -25,3 +25,8 @@ def test_elastic_or_single_instance_groups_pass() -> None:
         ]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_fixed_size_group_resized_by_scheduled_actions_passes() -> None:
+    arch = design([("asg", "auto_scaling_group", None, {"min_size": 4, "max_size": 4, "scheduled_scaling": True})])
+    assert hits(RULE, arch) == set()

@@ -84,6 +84,9 @@ class AutoScalingGroupProps(Props):
     subnets: list[str] = Field(default_factory=list, description="Ids of the subnet nodes the group spans")
     health_check_type: Literal["EC2", "ELB"] = Field("EC2", description="How unhealthy instances are detected")
     scaling_policy: bool = Field(False, description="A target-tracking or step scaling policy is attached")
+    scheduled_scaling: bool = Field(
+        False, description="Scheduled actions change the group's size at set times (scheduled scaling)"
+    )
 
 
 # --------------------------------------------------------------------- actors
@@ -557,6 +560,13 @@ class EdgeProps(Props):
     administrative: bool = Field(
         False,
         description="Administrative access (SSH, RDP, a management session), not a path for users' requests",
+    )
+    service_notifications: bool = Field(
+        False,
+        description=(
+            "The target receives only what an AWS service reports about the source (Auto Scaling lifecycle and "
+            "scaling notifications), not requests or data from the source's code"
+        ),
     )
 
 

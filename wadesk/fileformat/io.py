@@ -427,7 +427,7 @@ def to_document(arch: Architecture, catalog: Catalog = CATALOG) -> dict[str, Any
             if not (
                 (key == "protocol" and value == "other")
                 or (key == "port" and value is None)
-                or (key in ("dead_letter", "administrative", "upload") and value is False)
+                or (key in ("dead_letter", "administrative", "upload", "service_notifications") and value is False)
                 or (key == "encrypted" and value == default_encrypted(protocol))
             )
         }

@@ -207,6 +207,8 @@ class _Builder:
             props: dict[str, Any] = {"protocol": flow.protocol, "port": flow.port}
             if flow.purpose == "admin":
                 props["administrative"] = True
+            if flow.purpose == "notification":
+                props["service_notifications"] = True
             if flow.dead_letter:
                 props["dead_letter"] = True
             try:

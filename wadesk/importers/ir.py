@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 #: Why a flow exists: a request or data path, or administrative access (SSH, RDP) that rules do not follow.
-Purpose = Literal["request", "admin"]
+Purpose = Literal["request", "admin", "notification"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,9 @@ class ImportedFlow:
         protocol: ``https``, ``http``, ``tcp``, ``tls``, ``sql`` or ``other`` (the edge schema's values).
         port: destination port, if known.
         label: what the drawing shows on the arrow.
-        purpose: ``"request"`` or ``"admin"`` (SSH, RDP: drawn, but not a path requests take).
+        purpose: ``"request"``, ``"admin"`` (SSH, RDP: drawn, but not a path requests take) or
+            ``"notification"`` (what an AWS service reports about the source, such as an auto scaling
+            group's lifecycle notifications: no request of the source's code).
         reason: why the importer drew it, in words (for tests and the report's detail).
         dead_letter: the target is the source's dead-letter queue or topic.
     """

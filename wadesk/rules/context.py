@@ -163,9 +163,16 @@ class Context:
         """
         if self._groups is None:
             graph = self.arch.graph
-            self._groups = self._expand_groups(
-                lambda group: graph.successors(group), lambda group: graph.predecessors(group)
-            )
+
+            def targets_of(group: str) -> list[str]:
+                # What the Auto Scaling service reports about a group does not come from its instances.
+                return [
+                    target
+                    for target, edges in graph.adj[group].items()
+                    if not all(data["props"].get("service_notifications") for data in edges.values())
+                ]
+
+            self._groups = self._expand_groups(targets_of, lambda group: graph.predecessors(group))
         return self._groups
 
     def _expand_groups(
@@ -212,20 +219,38 @@ class Context:
 
         return self.cached("administrative_flows", compute)
 
+    def carries_requests(self, props: Mapping[str, Any]) -> bool:
+        """Whether a flow can carry a request onwards: not an administrator's session, not a service's notices."""
+        return not (self.is_administrative(props) or props.get("service_notifications"))
+
+    def _quiet_flows(self) -> frozenset[str]:
+        """Ids of the flows that carry no request (administrative sessions, service notifications)."""
+
+        def compute() -> frozenset[str]:
+            return frozenset(
+                key
+                for _source, _target, key, data in self.arch.graph.edges(keys=True, data=True)
+                if not self.carries_requests(data["props"])
+            )
+
+        return self.cached("quiet_flows", compute)
+
     def request_successors(self, node_id: str) -> list[str]:
-        """Where requests go next from a node: :meth:`successors` along flows that are not administrative.
+        """Where requests go next from a node: :meth:`successors` along flows that carry requests.
 
         An SSH or RDP session reaches the host it connects to, but carries no
-        user's request onwards to what that host calls.
+        user's request onwards to what that host calls; a topic that receives an
+        auto scaling group's lifecycle notifications (``service_notifications``)
+        receives no request at all.
         """
-        if not self.administrative_flows():
+        if not self._quiet_flows():
             return self.successors(node_id)
         succ, _ = self._request_flows()
         return succ.get(node_id, [])
 
     def _request_flows(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         if self._requests is None:
-            admin = {key for key, _, _ in self.administrative_flows()}
+            admin = self._quiet_flows()
             graph = self.arch.graph
             direct: dict[str, list[str]] = {}
             reverse: dict[str, list[str]] = {}

@@ -111,6 +111,10 @@ def finish_flows(m: CfnMapper) -> None:
         a, b = drawn(source), drawn(target)
         if a and b and nodes[b].kind not in ("iam_role", "security_group", "vpc", "subnet"):
             m.design.flow(a, b, "https", 443, label, reason=label)
+    for source, target, label in m.topic("service_notices").get("items", []):
+        a, b = drawn(source), drawn(target)
+        if a and b and nodes[b].kind not in ("iam_role", "security_group", "vpc", "subnet"):
+            m.design.flow(a, b, "https", 443, label, purpose="notification", reason=label)
     for key, targets in m.topic("dead_letters").items():
         for target in targets:
             if drawn(target):

@@ -119,9 +119,13 @@ def _auto_scaling_group(m: CfnMapper, r: Resource) -> None:
         m.topic("tg_targets").setdefault(group, []).append(node.key)
     for balancer in refs(p.get("LoadBalancerNames")):
         m.topic("elb_targets").setdefault(balancer, []).append(node.key)
+    notices = m.topic("service_notices").setdefault("items", [])
     for notification in as_list(p.get("NotificationConfigurations")) + as_list(p.get("NotificationConfiguration")):
         for topic in refs(dig(notification, "TopicARN")):
-            m.topic("later_flows").setdefault("items", []).append((node.key, topic, "Notifications"))
+            notices.append((node.key, topic, "Notifications"))
+    for hook in as_list(p.get("LifecycleHookSpecificationList")):
+        for target in refs(dig(hook, "NotificationTargetARN")):
+            notices.append((node.key, target, "Lifecycle hook"))
     spec = p.get("LaunchTemplate") or dig(p, "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification")
     template = ref(dig(spec, "LaunchTemplateId")) or ref(dig(spec, "LaunchTemplateName"))
     template = template or ref(p.get("LaunchConfigurationName"))
@@ -142,6 +146,20 @@ def _scaling_policy(m: CfnMapper, r: Resource) -> None:
     group = m.get(ref(r.properties.get("AutoScalingGroupName")))
     if group is not None and group.kind == "auto_scaling_group":
         group.props["scaling_policy"] = True
+    m.fold(r, group.key if group else None)
+
+
+def _lifecycle_hook(m: CfnMapper, r: Resource) -> None:
+    group = ref(r.properties.get("AutoScalingGroupName"))
+    for target in refs(r.properties.get("NotificationTargetARN")):
+        m.topic("service_notices").setdefault("items", []).append((group, target, "Lifecycle hook"))
+    m.fold(r, group)
+
+
+def _scheduled_action(m: CfnMapper, r: Resource) -> None:
+    group = m.get(ref(r.properties.get("AutoScalingGroupName")))
+    if group is not None and group.kind == "auto_scaling_group":
+        group.props["scheduled_scaling"] = True
     m.fold(r, group.key if group else None)
 
 
@@ -487,8 +505,8 @@ HANDLERS: HandlerTable = {
     "AWS::AutoScaling::LaunchConfiguration": (2, _launch_template),
     "AWS::AutoScaling::AutoScalingGroup": (0, _auto_scaling_group),
     "AWS::AutoScaling::ScalingPolicy": (1, _scaling_policy),
-    "AWS::AutoScaling::ScheduledAction": (1, _fold_to("AutoScalingGroupName")),
-    "AWS::AutoScaling::LifecycleHook": (1, _fold_to("AutoScalingGroupName")),
+    "AWS::AutoScaling::ScheduledAction": (1, _scheduled_action),
+    "AWS::AutoScaling::LifecycleHook": (1, _lifecycle_hook),
     "AWS::AutoScaling::WarmPool": (1, _fold_to("AutoScalingGroupName")),
     "AWS::Lambda::Function": (0, _function),
     "AWS::Lambda::EventSourceMapping": (1, _event_source_mapping),

@@ -264,6 +264,9 @@ def _autoscaling_group(c: Context, r: TfResource) -> Translation:
         specification = {"LaunchTemplateId": spec.get("launch_template_id"),
                          "LaunchTemplateName": spec.get("launch_template_name")}
         props["MixedInstancesPolicy"] = {"LaunchTemplate": {"LaunchTemplateSpecification": specification}}
+    hooks = [hook.get("notification_target_arn") for hook in c.blocks(r, "initial_lifecycle_hook")]
+    if any(hooks):
+        props["LifecycleHookSpecificationList"] = [{"NotificationTargetARN": target} for target in hooks if target]
     return Translation("AWS::AutoScaling::AutoScalingGroup", props)
 
 
@@ -457,6 +460,12 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
                                      PolicyType="policy_type"),
     "aws_autoscaling_schedule": simple("AWS::AutoScaling::ScheduledAction",
                                        AutoScalingGroupName="autoscaling_group_name"),
+    "aws_autoscaling_lifecycle_hook": simple("AWS::AutoScaling::LifecycleHook",
+                                             AutoScalingGroupName="autoscaling_group_name",
+                                             NotificationTargetARN="notification_target_arn"),
+    "aws_autoscaling_notification": lambda c, r: Fold(
+        c.get(r, "group_names"), _append("NotificationConfigurations", {"TopicARN": c.get(r, "topic_arn")})
+    ),
     "aws_lambda_function": _lambda_function,
     "aws_lambda_permission": simple("AWS::Lambda::Permission", FunctionName="function_name", Principal="principal",
                                     SourceArn="source_arn", Action="action"),

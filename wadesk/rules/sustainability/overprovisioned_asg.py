@@ -25,14 +25,20 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a group with min_size == max_size >= 2 and no scaling policy."""
+    """Report a group with min_size == max_size >= 2, no scaling policy and no scheduled action.
+
+    Scheduled actions resize a group at set times (each sets its own minimum and maximum), so a
+    group that has them follows a known daily or weekly demand even when min_size equals max_size.
+    """
     minimum = int(ctx.prop(node_id, "min_size", 1) or 0)
     maximum = int(ctx.prop(node_id, "max_size", 1) or 0)
-    if minimum < 2 or minimum != maximum or ctx.prop(node_id, "scaling_policy"):
+    if minimum < 2 or minimum != maximum:
+        return None
+    if ctx.prop(node_id, "scaling_policy") or ctx.prop(node_id, "scheduled_scaling"):
         return None
     return (
-        f"{ctx.label(node_id)} always runs exactly {minimum} instances (min_size equals max_size and there is "
-        "no scaling policy), whatever the demand."
+        f"{ctx.label(node_id)} always runs exactly {minimum} instances (min_size equals max_size, with no "
+        "scaling policy and no scheduled action), whatever the demand."
     )
 
 
