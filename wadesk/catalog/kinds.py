@@ -86,7 +86,7 @@ ROWS: tuple[KindRow, ...] = (
     _row("neptune", "Neptune cluster", "database", "aws.database.Neptune", p.NeptuneProps),
     _row("opensearch", "OpenSearch domain", "database", "aws.analytics.AmazonOpensearchService", p.OpenSearchProps),
     # networking
-    _row("alb", "Application Load Balancer", "networking", "aws.network.ALB", p.LoadBalancerProps),
+    _row("alb", "Application Load Balancer", "networking", "aws.network.ALB", p.AlbProps),
     _row("nlb", "Network Load Balancer", "networking", "aws.network.NLB", p.LoadBalancerProps),
     _row("elb", "Classic Load Balancer", "networking", "aws.network.ElbClassicLoadBalancer", p.LoadBalancerProps),
     _row("cloudfront", "CloudFront distribution", "networking", "aws.network.CloudFront", p.CloudFrontProps),

@@ -66,6 +66,7 @@ class IngressRule(Props):
     port_from: int = Field(0, ge=0, le=65535, description="First port of the range")
     port_to: int = Field(65535, ge=0, le=65535, description="Last port of the range")
     protocol: str = Field("tcp", description="tcp, udp, icmp or -1 for all")
+    description: str = Field("", description="What the rule is for (AWS stores none unless one is given)")
 
 
 class SecurityGroupProps(Props):
@@ -254,6 +255,9 @@ class RdsProps(Props):
         True, description="Minor engine versions are applied in the maintenance window"
     )
     performance_insights: bool = Field(False, description="Performance Insights is enabled")
+    monitoring_interval: int = Field(
+        0, ge=0, le=60, description="Seconds between Enhanced Monitoring samples of its instances; 0: off"
+    )
     log_exports: bool = Field(False, description="Database logs exported to CloudWatch Logs")
     purchase_option: PurchaseOption = Field("on-demand", description="How its capacity is paid for")
 
@@ -340,6 +344,20 @@ class LoadBalancerProps(Props):
     access_logs: bool = Field(False, description="Access logs are delivered to S3")
     deletion_protection: bool = Field(False, description="The load balancer cannot be deleted until protection is off")
     subnets: list[str] = Field(default_factory=list, description="Ids of the subnet nodes it is attached to")
+    tls_policy: str = Field(
+        "",
+        description=(
+            "Security policy of its HTTPS, TLS or SSL listeners (the weakest, when they differ), such as "
+            "ELBSecurityPolicy-TLS13-1-2-2021-06; empty when it has none or the design does not say. A listener "
+            "created by CloudFormation, the CLI or the CDK without one gets ELBSecurityPolicy-2016-08"
+        ),
+    )
+
+
+class AlbProps(LoadBalancerProps):
+    drop_invalid_header_fields: bool = Field(
+        False, description="Requests with header fields that are not valid HTTP are dropped before routing"
+    )
 
 
 class CloudFrontProps(Props):
@@ -351,6 +369,16 @@ class CloudFrontProps(Props):
     )
     access_logs: bool = Field(False, description="Standard access logs are delivered")
     origin_failover: bool = Field(False, description="An origin group fails over to a second origin")
+    custom_certificate: bool = Field(
+        False, description="Serves an ACM or IAM certificate for its own domain names, not the *.cloudfront.net one"
+    )
+    minimum_protocol_version: str = Field(
+        "TLSv1",
+        description=(
+            "Viewer security policy with a custom certificate, such as TLSv1.2_2021 (with the default "
+            "certificate CloudFront always uses TLSv1)"
+        ),
+    )
 
 
 class ApiGatewayProps(Props):
@@ -435,6 +463,9 @@ class CloudWatchProps(Props):
         True, description="Holds log groups (logs sent to it); false when it holds only metrics and alarms"
     )
     log_retention_days: int = Field(0, ge=0, description="0 keeps logs forever")
+    kms_key: bool = Field(
+        False, description="Its log groups are encrypted with a KMS key; false: with CloudWatch Logs' own encryption"
+    )
     alarms: bool = Field(True, description="Alarms are defined on the metrics it receives")
 
 

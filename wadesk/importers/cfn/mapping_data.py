@@ -122,6 +122,8 @@ def _db_instance(m: CfnMapper, r: Resource) -> None:
             node.props["performance_insights"] = True
         if flag(p.get("PubliclyAccessible"), False) and node.kind in ("aurora", "rds"):
             node.props["publicly_accessible"] = True
+        if node.kind in ("aurora", "rds"):
+            _cluster_instance_monitoring(m, node.key, node.props, p)
         m.fold(r, node.key)
         return
     engine = text(p.get("Engine"), "mysql").lower()
@@ -141,6 +143,7 @@ def _db_instance(m: CfnMapper, r: Resource) -> None:
         "publicly_accessible": public,
         "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
         "performance_insights": flag(p.get("EnablePerformanceInsights"), False),
+        "monitoring_interval": _monitoring_interval(p.get("MonitoringInterval"), 0),
     }
     if text(p.get("SourceDBInstanceIdentifier")) or ref(p.get("SourceDBInstanceIdentifier")):
         props["backup_retention_days"] = number(p.get("BackupRetentionPeriod"), 0)
@@ -152,6 +155,31 @@ def _db_instance(m: CfnMapper, r: Resource) -> None:
         m.topic("later_flows").setdefault("items", []).append((source, node.key, "Replication"))
     if "DBSubnetGroupName" not in p:
         m.topic("default_vpc")[node.key] = True
+
+
+#: The sampling intervals RDS accepts for Enhanced Monitoring (0 turns it off).
+_MONITORING_INTERVALS = frozenset({0, 1, 5, 10, 15, 30, 60})
+
+
+def _monitoring_interval(value: Any, default: int) -> int:
+    """``MonitoringInterval`` in seconds; ``default`` when absent or not one RDS accepts."""
+    interval = number(value, default)
+    return interval if interval in _MONITORING_INTERVALS else default
+
+
+def _cluster_instance_monitoring(m: CfnMapper, cluster: str, props: dict[str, Any], p: dict[str, Any]) -> None:
+    """A cluster is monitored as closely as its least monitored instance (one with no interval: off).
+
+    An instance that names no interval takes the cluster's, if the cluster sets one.
+    """
+    own = m.topic("cluster_monitoring").setdefault(cluster, [])
+    if not own:
+        own.append(props.get("monitoring_interval", 0))
+    interval = _monitoring_interval(p.get("MonitoringInterval"), own[0])
+    seen = m.topic("cluster_instance_intervals").setdefault(cluster, [])
+    seen.append(interval)
+    off = [value for value in seen if value == 0]
+    props["monitoring_interval"] = 0 if off else max(seen)
 
 
 def _db_cluster(m: CfnMapper, r: Resource) -> None:
@@ -166,6 +194,7 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
         if text(p.get("EngineMode")) == "serverless":
             props["storage_encrypted"] = True
         props["publicly_accessible"] = flag(p.get("PubliclyAccessible"), False)
+        props["monitoring_interval"] = _monitoring_interval(p.get("MonitoringInterval"), 0)
     else:
         props.pop("log_exports")
         if kind == "documentdb":

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from wadesk.catalog.tls_policies import ELB_DEFAULT_POLICY, weakest_elb_policy
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource
 
 _SECURE = ("HTTPS", "TLS", "SSL")
+#: A policy value the template does not resolve: rules cannot judge it (never read as "none named").
+UNRESOLVED_POLICY = "(not resolved)"
+
+
+def _named_policy(value: Any) -> str:
+    """A listener's ``SslPolicy``: the name, ELB's default when absent, a marker when not resolved."""
+    if value is None or value == "":
+        return ELB_DEFAULT_POLICY
+    return value if isinstance(value, str) else UNRESOLVED_POLICY
 
 
 # ------------------------------------------------------------------ ELBv2
@@ -26,6 +36,10 @@ def _load_balancer(m: CfnMapper, r: Resource) -> None:
             "deletion_protection": flag(attributes.get("deletion_protection.enabled"), False),
         },
     )
+    if kind == "alb":
+        node.props["drop_invalid_header_fields"] = flag(
+            attributes.get("routing.http.drop_invalid_header_fields.enabled"), False
+        )
     subnets = m.subnet_keys(p.get("Subnets"))
     for mapping in as_list(p.get("SubnetMappings")):
         subnets += m.subnet_keys(dig(mapping, "SubnetId"))
@@ -61,6 +75,8 @@ def _listener(m: CfnMapper, r: Resource) -> None:
     protocol = text(p.get("Protocol"), "HTTP").upper()
     secure = protocol in _SECURE or _redirects_to_https(p.get("DefaultActions"))
     m.topic("listeners").setdefault(balancer or "", []).append(secure)
+    if protocol in ("HTTPS", "TLS"):
+        m.topic("tls_policies").setdefault(balancer or "", []).append(_named_policy(p.get("SslPolicy")))
     m.topic("listener_lb")[r.logical_id] = balancer
     for group in _forwarded_groups(p.get("DefaultActions")):
         m.topic("lb_groups").setdefault(balancer or "", []).append(group)
@@ -89,6 +105,10 @@ def finish_load_balancers(m: CfnMapper) -> None:
         node = m.get(balancer)
         if node is not None and node.kind in ("alb", "nlb", "elb"):
             node.props["https_only"] = bool(secure) and all(secure)
+    for balancer, policies in m.topic("tls_policies").items():
+        node = m.get(balancer)
+        if node is not None and node.kind in ("alb", "nlb"):
+            node.props["tls_policy"] = weakest_elb_policy(policies)
     for balancer, groups in m.topic("lb_groups").items():
         for group in dict.fromkeys(groups):
             port = number(m.prop(group, "Port"), None)
@@ -131,6 +151,9 @@ def _classic_balancer(m: CfnMapper, r: Resource) -> None:
             "https_only": bool(secure) and all(secure),
         },
     )
+    policies = [_classic_policy(p, item) for item in listeners if text(item.get("Protocol")).upper() in _SECURE]
+    if policies:
+        node.props["tls_policy"] = weakest_elb_policy(policies)
     node.subnets = m.subnet_keys(p.get("Subnets"))
     node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
     if "Subnets" not in p:
@@ -142,6 +165,27 @@ def _classic_balancer(m: CfnMapper, r: Resource) -> None:
     for instance in refs(p.get("Instances")):
         m.design.flow(node.key, instance, _web_protocol(protocol, port), port, f"{protocol} :{port}" if port else "")
     m.topic("elb_ports")[node.key] = (protocol, port)
+
+
+def _classic_policy(p: dict[str, Any], listener: dict[str, Any]) -> str:
+    """The security policy of a Classic Load Balancer's HTTPS or SSL listener.
+
+    An SSL negotiation policy applies when the listener names it or it lists the listener's port; one that
+    refers to a predefined policy is that policy, one that lists protocols itself is custom (not judged).
+    """
+    names = [text(name) for name in as_list(listener.get("PolicyNames"))]
+    port = number(listener.get("LoadBalancerPort"), None)
+    for policy in as_list(p.get("Policies")):
+        if not isinstance(policy, dict) or text(policy.get("PolicyType")) != "SSLNegotiationPolicyType":
+            continue
+        ports = [number(item, None) for item in as_list(policy.get("LoadBalancerPorts"))]
+        if text(policy.get("PolicyName")) not in names and (port is None or port not in ports):
+            continue
+        for attribute in as_list(policy.get("Attributes")):
+            if isinstance(attribute, dict) and text(attribute.get("Name")) == "Reference-Security-Policy":
+                return _named_policy(attribute.get("Value"))
+        return f"{text(policy.get('PolicyName')) or 'unnamed'} (custom)"
+    return ELB_DEFAULT_POLICY
 
 
 def finish_classic(m: CfnMapper) -> None:
@@ -164,6 +208,11 @@ def _distribution(m: CfnMapper, r: Resource) -> None:
     )
     origins = [o for o in as_list(config.get("Origins")) if isinstance(o, dict)]
     oac = any(o.get("OriginAccessControlId") or text(dig(o, "S3OriginConfig", "OriginAccessIdentity")) for o in origins)
+    certificate = config.get("ViewerCertificate") if isinstance(config.get("ViewerCertificate"), dict) else {}
+    custom = bool(certificate.get("AcmCertificateArn") or certificate.get("IamCertificateId")) and not flag(
+        certificate.get("CloudFrontDefaultCertificate"), False
+    )
+    minimum = certificate.get("MinimumProtocolVersion")
     node = m.node(
         r,
         "cloudfront",
@@ -172,6 +221,10 @@ def _distribution(m: CfnMapper, r: Resource) -> None:
             "origin_access_control": oac,
             "access_logs": bool(config.get("Logging")),
             "origin_failover": bool(dig(config, "OriginGroups", "Items")),
+            "custom_certificate": custom,
+            "minimum_protocol_version": (minimum if isinstance(minimum, str) else UNRESOLVED_POLICY)
+            if custom and minimum
+            else "TLSv1",
         },
     )
     for bucket in refs(dig(config, "Logging", "Bucket")):

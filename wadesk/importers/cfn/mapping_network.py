@@ -128,6 +128,10 @@ def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int
     entry = None
     if cidr:
         entry = {"cidr": cidr, "port_from": min(low, high), "port_to": max(low, high), "protocol": protocol}
+        description = rule.get("Description")
+        if description:
+            # A description the template does not resolve is still a description.
+            entry["description"] = description if isinstance(description, str) else "(not resolved)"
     return entry, source, min(low, high), max(low, high), protocol
 
 

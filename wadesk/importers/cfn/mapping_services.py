@@ -191,7 +191,11 @@ def _log_group(m: CfnMapper, r: Resource) -> None:
     m.node(
         r,
         "cloudwatch",
-        {"log_retention_days": number(r.properties.get("RetentionInDays"), 0), "alarms": False},
+        {
+            "log_retention_days": number(r.properties.get("RetentionInDays"), 0),
+            "alarms": False,
+            "kms_key": bool(r.properties.get("KmsKeyId")),
+        },
         label=text(r.properties.get("LogGroupName")) or r.logical_id,
     )
 

@@ -145,6 +145,7 @@ def _db_instance(c: Context, r: TfResource) -> Translation:
         "AutoMinorVersionUpgrade": "auto_minor_version_upgrade", "DBClusterIdentifier": "cluster_identifier",
         "SourceDBInstanceIdentifier": "replicate_source_db", "AvailabilityZone": "availability_zone",
         "StorageType": "storage_type", "EngineVersion": "engine_version",
+        "MonitoringInterval": "monitoring_interval",
     }))
 
 
@@ -185,13 +186,15 @@ DATA: dict[str, Translator] = {
                               VpcSecurityGroupIds="vpc_security_group_ids",
                               EnableIAMDatabaseAuthentication="iam_database_authentication_enabled",
                               EnableCloudwatchLogsExports="enabled_cloudwatch_logs_exports",
-                              DBClusterInstanceClass="db_cluster_instance_class"),
+                              DBClusterInstanceClass="db_cluster_instance_class",
+                              MonitoringInterval="monitoring_interval"),
     "aws_rds_cluster_instance": simple("AWS::RDS::DBInstance", DBClusterIdentifier="cluster_identifier",
                                        DBInstanceClass="instance_class", Engine="engine",
                                        PubliclyAccessible="publicly_accessible",
                                        DBSubnetGroupName="db_subnet_group_name",
                                        AvailabilityZone="availability_zone",
-                                       EnablePerformanceInsights="performance_insights_enabled"),
+                                       EnablePerformanceInsights="performance_insights_enabled",
+                                       MonitoringInterval="monitoring_interval"),
     "aws_db_subnet_group": simple("AWS::RDS::DBSubnetGroup", SubnetIds="subnet_ids"),
     "aws_db_parameter_group": simple("AWS::RDS::DBParameterGroup", Family="family"),
     "aws_rds_cluster_parameter_group": simple("AWS::RDS::DBClusterParameterGroup", Family="family"),
@@ -305,6 +308,37 @@ def _elb(c: Context, r: TfResource) -> Translation:
     return Translation("AWS::ElasticLoadBalancing::LoadBalancer", props)
 
 
+def _classic_listener_policy(c: Context, r: TfResource) -> Fold:
+    """An ``aws_load_balancer_listener_policy`` is the ``Policies`` entry of its Classic Load Balancer's port.
+
+    Each policy it names is looked up among the source's ``aws_load_balancer_policy`` resources (by reference
+    in a configuration, by name in a plan); one that is not found is kept as custom, so it is not judged.
+    """
+    from wadesk.importers.terraform.values import TfRef
+
+    policies = {other.address: other for other in c.source.resources.values()
+                if other.type == "aws_load_balancer_policy"}
+    by_name = {other.values.get("policy_name"): other for other in policies.values()}
+    entries = []
+    for name in _as_list(r.values.get("policy_names")):
+        found = policies.get(name.address) if isinstance(name, TfRef) else by_name.get(name)
+        if found is None:
+            entries.append({"PolicyName": str(name), "PolicyType": "SSLNegotiationPolicyType"})
+            continue
+        attributes = [{"Name": a.get("name"), "Value": a.get("value")}
+                      for a in _as_list(found.values.get("policy_attribute")) if isinstance(a, dict)]
+        entries.append({"PolicyName": found.values.get("policy_name"),
+                        "PolicyType": found.values.get("policy_type_name"), "Attributes": c.value(attributes)})
+
+    def apply(props: dict[str, Any]) -> None:
+        port = r.values.get("load_balancer_port")
+        existing = props.get("Policies")
+        props["Policies"] = [*(existing if isinstance(existing, list) else []),
+                             *({**entry, "LoadBalancerPorts": [port]} for entry in entries)]
+
+    return Fold(c.get(r, "load_balancer_name"), apply)
+
+
 def _distribution(c: Context, r: TfResource) -> Translation:
     origins = [{"Id": o.get("origin_id"), "DomainName": o.get("domain_name"),
                 "OriginAccessControlId": o.get("origin_access_control_id"),
@@ -331,8 +365,12 @@ def _distribution(c: Context, r: TfResource) -> Translation:
         config["Logging"] = {"Bucket": logging.get("bucket")}
     certificate = c.block(r, "viewer_certificate")
     if certificate:
-        config["ViewerCertificate"] = {"MinimumProtocolVersion": certificate.get("minimum_protocol_version"),
-                                       "AcmCertificateArn": certificate.get("acm_certificate_arn")}
+        config["ViewerCertificate"] = {
+            "MinimumProtocolVersion": certificate.get("minimum_protocol_version"),
+            "AcmCertificateArn": certificate.get("acm_certificate_arn"),
+            "IamCertificateId": certificate.get("iam_certificate_id"),
+            "CloudFrontDefaultCertificate": certificate.get("cloudfront_default_certificate"),
+        }
     return Translation("AWS::CloudFront::Distribution", {"DistributionConfig": config})
 
 
@@ -374,6 +412,8 @@ EDGE: dict[str, Translator] = {
         "Targets", {"Id": c.get(r, "target_id"), "Port": c.get(r, "port")})),
     "aws_elb": _elb,
     "aws_elb_attachment": lambda c, r: Fold(c.get(r, "elb"), _append("Instances", c.get(r, "instance"))),
+    "aws_load_balancer_listener_policy": _classic_listener_policy,
+    "aws_load_balancer_policy": lambda c, r: Fold(c.get(r, "load_balancer_name"), lambda props: None),
     "aws_cloudfront_distribution": _distribution,
     "aws_cloudfront_origin_access_control": simple("AWS::CloudFront::OriginAccessControl"),
     "aws_cloudfront_origin_access_identity": simple("AWS::CloudFront::CloudFrontOriginAccessIdentity"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wadesk.rules.base import Rule
 from wadesk.rules.performance_efficiency import (
+    db_enhanced_monitoring,
     db_no_cache,
     db_performance_insights,
     db_previous_gen,
@@ -22,5 +23,6 @@ RULES: tuple[Rule, ...] = (
     db_previous_gen.RULE,
     ec2_detailed_monitoring.RULE,
     db_performance_insights.RULE,
+    db_enhanced_monitoring.RULE,
     lambda_low_memory.RULE,
 )

@@ -1,0 +1,43 @@
+"""SEC-SG-RULE-NO-DESCRIPTION: security-group ingress rules that say nothing about what they are for."""
+
+from __future__ import annotations
+
+from designkit import design, hits, key
+
+from wadesk.analysis.engine import analyse
+from wadesk.rules.security.sg_rule_no_description import RULE
+
+SSH = {"cidr": "10.0.0.0/8", "port_from": 22, "port_to": 22, "protocol": "tcp"}
+WEB = {"cidr": "0.0.0.0/0", "port_from": 443, "port_to": 443, "protocol": "tcp", "description": "HTTPS from users"}
+
+
+def test_empty_design_has_no_finding() -> None:
+    assert hits(RULE, design()) == set()
+
+
+def test_a_group_without_rules_passes() -> None:
+    assert hits(RULE, design([("sg", "security_group")])) == set()
+
+
+def test_every_rule_described_passes() -> None:
+    assert hits(RULE, design([("sg", "security_group", None, {"ingress": [WEB]})])) == set()
+
+
+def test_the_finding_names_the_rules_without_description() -> None:
+    everything = {"cidr": "::/0", "protocol": "-1"}
+    arch = design([("sg", "security_group", None, {"ingress": [WEB, SSH, everything]})])
+    (finding,) = analyse(arch, [RULE]).findings
+    assert finding.key == key(RULE, "sg")
+    assert "tcp 22 from 10.0.0.0/8" in finding.message and "all traffic from ::/0" in finding.message
+    assert "443" not in finding.message
+    assert finding.severity == "low"
+
+
+def test_a_blank_description_is_no_description() -> None:
+    props = {"ingress": [{**SSH, "description": "   "}]}
+    assert hits(RULE, design([("sg", "security_group", None, props)])) == {key(RULE, "sg")}
+
+
+def test_a_group_from_another_stack_is_not_judged() -> None:
+    props = {"ingress": [SSH], "defined_elsewhere": True}
+    assert hits(RULE, design([("sg", "security_group", None, props)])) == set()
