@@ -24,3 +24,8 @@ def test_a_kms_key_passes() -> None:
 
 def test_cloudwatch_holding_only_metrics_and_alarms_has_no_logs_to_encrypt() -> None:
     assert hits(RULE, design([("cw", "cloudwatch", None, {"holds_logs": False})])) == set()
+
+
+def test_a_flow_to_a_kms_key_says_the_logs_use_it() -> None:
+    arch = design([("logs", "cloudwatch"), ("key", "kms")], [("logs", "key")])
+    assert hits(RULE, arch) == set()

@@ -76,3 +76,11 @@ def test_cloudfront_with_its_own_certificate_and_an_old_policy_is_reported(versi
 def test_cloudfront_with_its_own_certificate_and_tls_1_2_passes(version: str) -> None:
     props = {"custom_certificate": True, "minimum_protocol_version": version}
     assert hits(RULE, design([("cdn", "cloudfront", None, props)])) == set()
+
+
+def test_a_flow_to_an_acm_certificate_says_cloudfront_serves_its_own() -> None:
+    arch = design([("cdn", "cloudfront"), ("cert", "acm")], [("cdn", "cert")])
+    (finding,) = analyse(arch, [RULE]).findings
+    assert "*.cloudfront.net" not in finding.message and "minimum_protocol_version is TLSv1" in finding.message
+    props = {"minimum_protocol_version": "TLSv1.2_2021"}
+    assert hits(RULE, design([("cdn", "cloudfront", None, props), ("cert", "acm")], [("cdn", "cert")])) == set()

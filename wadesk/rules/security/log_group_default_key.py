@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import RuleMeta, node_rule
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 
 META = RuleMeta(
@@ -18,20 +20,25 @@ META = RuleMeta(
     ),
     remediation=(
         "Associate a customer-managed KMS key with the log groups (KmsKeyId; Terraform kms_key_id) whose "
-        "key policy allows the CloudWatch Logs service principal of the Region, and set kms_key to true."
+        "key policy allows the CloudWatch Logs service principal of the Region; set kms_key to true, or draw "
+        "a flow from the CloudWatch node to that kms node."
     ),
     checkov=("CKV_AWS_158",),
 )
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a CloudWatch node that holds logs and whose kms_key property is false."""
-    if not ctx.prop(node_id, "holds_logs", True) or ctx.prop(node_id, "kms_key"):
-        return None
-    return (
-        f"{ctx.label(node_id)} keeps its logs under CloudWatch Logs' own encryption, not a KMS key you "
-        "control (kms_key is false)."
-    )
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report every CloudWatch node that holds logs, with kms_key false and no flow to or from a kms node."""
+    for node in ctx.nodes("cloudwatch"):
+        if not ctx.prop(node, "holds_logs", True) or ctx.prop(node, "kms_key"):
+            continue
+        if any(ctx.kind(other) == "kms" for other in ctx.neighbours(node)):
+            continue  # X -> kms: the drawing says X encrypts with a customer-managed key (SPEC 3b)
+        yield Hit(
+            node,
+            f"{ctx.label(node)} keeps its logs under CloudWatch Logs' own encryption, not a KMS key you "
+            "control (kms_key is false).",
+        )
 
 
-RULE = node_rule(META, ("cloudwatch",), check)
+RULE = graph_rule(META, check, reads={"cloudwatch": {"kms_key", "holds_logs"}})

@@ -2,11 +2,13 @@
 
 A load balancer is judged only when the drawing names the security policy of its HTTPS, TLS or SSL
 listeners (``tls_policy``; the importers write AWS's default when a template names none); one that serves
-plain HTTP alone is SEC-ALB-HTTP's concern. The versions
-each policy accepts, and the defaults AWS applies, are in :mod:`wadesk.catalog.tls_policies`.
+plain HTTP alone is SEC-ALB-HTTP's concern. The versions each policy accepts, and the defaults AWS
+applies, are in :mod:`wadesk.catalog.tls_policies`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from wadesk.catalog.tls_policies import (
     CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY,
@@ -15,7 +17,7 @@ from wadesk.catalog.tls_policies import (
     elb_policy_minimum,
     older_than_tls12,
 )
-from wadesk.rules.base import RuleMeta, node_rule
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 
 META = RuleMeta(
@@ -56,7 +58,9 @@ def _load_balancer(ctx: Context, node_id: str) -> str | None:
 
 
 def _distribution(ctx: Context, node_id: str) -> str | None:
-    if not ctx.prop(node_id, "custom_certificate"):
+    # A flow to an ACM certificate says the distribution serves its own certificate, as the property does.
+    own = ctx.prop(node_id, "custom_certificate") or any(ctx.kind(n) == "acm" for n in ctx.neighbours(node_id))
+    if not own:
         return (
             f"{ctx.label(node_id)} uses the default *.cloudfront.net certificate, with which CloudFront "
             f"always applies the security policy {CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY} (TLS 1.0 and newer)."
@@ -68,11 +72,21 @@ def _distribution(ctx: Context, node_id: str) -> str | None:
     return f"{ctx.label(node_id)} accepts {oldest} from viewers (minimum_protocol_version is {policy})."
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a load balancer's HTTPS listeners or a distribution whose security policy accepts TLS 1.0 or 1.1."""
-    if ctx.kind(node_id) == "cloudfront":
-        return _distribution(ctx, node_id)
-    return _load_balancer(ctx, node_id)
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report load balancers' HTTPS listeners and distributions whose security policy accepts TLS 1.0 or 1.1."""
+    for node in ctx.nodes("alb", "nlb", "elb", "cloudfront"):
+        message = _distribution(ctx, node) if ctx.kind(node) == "cloudfront" else _load_balancer(ctx, node)
+        if message is not None:
+            yield Hit(node, message)
 
 
-RULE = node_rule(META, ("alb", "nlb", "elb", "cloudfront"), check)
+RULE = graph_rule(
+    META,
+    check,
+    reads={
+        "alb": {"tls_policy"},
+        "nlb": {"tls_policy"},
+        "elb": {"tls_policy"},
+        "cloudfront": {"custom_certificate", "minimum_protocol_version"},
+    },
+)
