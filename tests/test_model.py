@@ -162,6 +162,12 @@ def test_copy_is_independent() -> None:
     assert arch.props_of("db")["multi_az"] is False
 
 
+def test_a_copy_keeps_what_the_design_is() -> None:
+    arch = new_architecture("a")
+    arch.set_scope("account")
+    assert arch.copy().scope == "account"
+
+
 def test_a_node_added_at_a_position_takes_that_place_in_every_order() -> None:
     arch = new_architecture()
     arch.add_node("vpc", "vpc", w=10, h=10)

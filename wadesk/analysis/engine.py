@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from wadesk.model import Architecture, ModelEvent
+from wadesk.model import Architecture, Edge, ModelEvent
 from wadesk.rules.base import (
     PILLARS,
     SEVERITIES,
@@ -17,7 +17,7 @@ from wadesk.rules.base import (
     RuleMeta,
     finding_key,
 )
-from wadesk.rules.context import Context
+from wadesk.rules.context import Context, FlowMemo
 from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
@@ -67,11 +67,26 @@ def run_node_rule(rule: NodeRule, ctx: Context, node_id: str) -> Finding | None:
     return _finding(rule.meta, node_id, message) if message else None
 
 
-def run_graph_rule(rule: GraphRule, ctx: Context) -> dict[str, Finding]:
-    """One graph rule over the design, keyed by finding identity."""
+class ScopeBreach(Exception):
+    """A rule that declares a flow scope reported on a node it did not take from ``Context.subjects``."""
+
+
+def run_graph_rule(rule: GraphRule, ctx: Context, focus: set[str] | None = None) -> dict[str, Finding]:
+    """One graph rule over the design, keyed by finding identity.
+
+    Args:
+        focus: for a rule with a partial flow scope, the only nodes to judge (None: all of them).
+    """
     found: dict[str, Finding] = {}
+    if rule.partial:
+        ctx.focus_on(focus)
     try:
         for node, message in rule.check(ctx):
+            if rule.partial and (node is None or node not in (ctx.handed_out or ())):
+                raise ScopeBreach(
+                    f"it declares flows={rule.flows!r} but reported on {node!r}, "
+                    "which it did not take from ctx.subjects()"
+                )
             key = finding_key(rule.id, node)
             previous = found.get(key)
             if previous is not None:
@@ -81,6 +96,10 @@ def run_graph_rule(rule: GraphRule, ctx: Context) -> dict[str, Finding]:
             found[key] = _finding(rule.meta, node, message)
     except Exception as exc:  # a broken rule must show, never silently pass
         return {finding_key(rule.id, None): _failure(rule.meta, None, exc)}
+    finally:
+        if rule.partial:
+            ctx.focus_on(None)
+            ctx.handed_out = None
     return found
 
 
@@ -135,6 +154,9 @@ class Analyzer:
         self._graph_results: dict[str, dict[str, Finding]] = {}
         self._dirty_nodes: set[str] = set()
         self._dirty_graph: set[str] = set()
+        #: Ends of the flows drawn, removed or edited since the last pass (for rules with a partial scope).
+        self._flow_ends: set[str] = set()
+        self._memo = FlowMemo()
         self._result: AnalysisResult | None = None
         self._graph_index: dict[str | None, list[Finding]] | None = None
         self._changed: set[str | None] = set()
@@ -148,7 +170,8 @@ class Analyzer:
     # --------------------------------------------------------------- runs
     def run_full(self) -> AnalysisResult:
         """Analyse the whole design from scratch."""
-        ctx = Context(self.arch)
+        self._memo.clear()
+        ctx = Context(self.arch, self._memo)
         self._node_results = {}
         for node_id, kind in self.arch.graph.nodes(data="kind"):
             self._node_results[node_id] = self._check_node(ctx, node_id, kind)
@@ -156,6 +179,7 @@ class Analyzer:
         self._graph_index = None
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
+        self._flow_ends.clear()
         self._result = None
         self._changed = {None, *self.arch.node_ids()}
         return self.result()
@@ -172,9 +196,9 @@ class Analyzer:
         return changed
 
     def _recompute(self) -> None:
-        if not self._dirty_nodes and not self._dirty_graph:
+        if not self._dirty_nodes and not self._dirty_graph and not self._flow_ends:
             return
-        ctx = Context(self.arch)
+        ctx = Context(self.arch, self._memo)
         changed = self._changed
         for node_id in self._dirty_nodes:
             if node_id in self.arch:
@@ -183,11 +207,15 @@ class Analyzer:
                 if before != after:
                     self._node_results[node_id] = after
                     changed.add(node_id)
+        scopes = _FocusFinder(ctx, {end for end in self._flow_ends if end in self.arch})
         for rule in self._graph_rules:
-            if rule.id not in self._dirty_graph:
-                continue
             before_graph = self._graph_results.get(rule.id, {})
-            after_graph = self._run_graph_rule(rule, ctx)
+            if rule.id in self._dirty_graph:
+                after_graph = self._run_graph_rule(rule, ctx)
+            elif rule.partial and self._flow_ends:
+                after_graph = self._rerun_for_flows(rule, ctx, scopes.focus(rule.flows), before_graph)
+            else:
+                continue
             if before_graph != after_graph:
                 for key in before_graph.keys() | after_graph.keys():
                     if before_graph.get(key) != after_graph.get(key):
@@ -197,8 +225,28 @@ class Analyzer:
                 self._graph_index = None
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
+        self._flow_ends.clear()
         if changed:
             self._result = None
+
+    def _rerun_for_flows(
+        self, rule: GraphRule, ctx: Context, focus: set[str], before: dict[str, Finding]
+    ) -> dict[str, Finding]:
+        """A rule's findings after flow changes, re-judging only the nodes in ``focus``.
+
+        A failure (now or at the last run) re-runs the whole rule, so that the
+        failure reads as a full analysis would report it.
+        """
+        if any(f.error for f in before.values()):
+            return self._run_graph_rule(rule, ctx)
+        if not focus:
+            return before
+        found = self._run_graph_rule(rule, ctx, focus)
+        if any(f.error for f in found.values()):
+            return self._run_graph_rule(rule, ctx)
+        after = {key: f for key, f in before.items() if f.node not in focus}
+        after.update(found)
+        return after
 
     def result(self) -> AnalysisResult:
         """The current findings; reading them never consumes :meth:`update`'s change set."""
@@ -284,8 +332,8 @@ class Analyzer:
             and bool(self.arch.props_of(node_id).get("defined_elsewhere"))
         )
 
-    def _run_graph_rule(self, rule: GraphRule, ctx: Context) -> dict[str, Finding]:
-        found = run_graph_rule(rule, ctx)
+    def _run_graph_rule(self, rule: GraphRule, ctx: Context, focus: set[str] | None = None) -> dict[str, Finding]:
+        found = run_graph_rule(rule, ctx, focus)
         return {key: f for key, f in found.items() if f.error or not self._defined_elsewhere(f.node)}
 
     def _check_node(self, ctx: Context, node_id: str, kind: str) -> dict[str, Finding]:
@@ -314,6 +362,7 @@ class Analyzer:
             self._changed.add(target)
             return
         if kind == "node_removed":
+            self._memo.clear()
             if target is not None:
                 removed = self._node_results.pop(target, None)
                 self._changed.add(target)
@@ -328,16 +377,77 @@ class Analyzer:
             for rule in self._graph_rules:
                 if "defined_elsewhere" in names or any(rule.reads_property(node_kind, name) for name in names):
                     self._dirty_graph.add(rule.id)
+                    # A walk's rule may read this property to decide where requests pass.
+                    self._memo.forget_walks()
             return
         if kind == "edge_label_changed":
             return  # no rule reads a label for meaning, and no message quotes a flow's label
-        if kind in ("edge_added", "edge_removed", "edge_props_changed"):
-            # A flow changes only what rules that read flows see.
-            self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows)
+        if kind in ("edge_added", "edge_removed", "edge_props_changed") and target is not None:
+            self._on_flow_changed(kind, target, event)
             return
+        self._memo.clear()
         if kind in ("node_added", "node_label_changed") and target is not None:
             self._dirty_nodes.add(target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules)
+
+    def _on_flow_changed(self, kind: str, edge_id: str, event: ModelEvent) -> None:
+        """A flow changes only what rules that read flows see, and only as far as each rule's scope says."""
+        edge = event.old if kind == "edge_removed" else self.arch.edge(edge_id)
+        assert isinstance(edge, Edge)
+        if kind == "edge_props_changed":
+            self._memo.flow_edited()
+        else:
+            carries = Context(self.arch).carries_requests(edge.props)
+            self._memo.flow_changed(self.arch, edge.source, edge.target, carries)
+        self._flow_ends.update((edge.source, edge.target))
+        self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows == "any")
+
+
+class _FocusFinder:
+    """The nodes whose findings the flows changed since the last pass can alter, per flow scope."""
+
+    def __init__(self, ctx: Context, ends: set[str]) -> None:
+        self._ctx = ctx
+        self._ends = ends
+        self._found: dict[str, set[str]] = {}
+
+    def focus(self, scope: str) -> set[str]:
+        """The nodes a rule with this scope must judge again."""
+        found = self._found.get(scope)
+        if found is None:
+            found = self._compute(scope)
+            self._found[scope] = found
+        return found
+
+    def _compute(self, scope: str) -> set[str]:
+        ctx = self._ctx
+        if scope == "ends":
+            return self._with_containers(self._ends)
+        ends = self.focus("ends")
+        if scope == "near":
+            near = set(ends)
+            for node in ends:
+                near.update(ctx.neighbours(node))
+            return self._with_containers(near)
+        # downstream: everything a flow from the ends leads to (administrative flows included, a superset)
+        seen = set(ends)
+        stack = list(seen)
+        while stack:
+            for nxt in ctx.successors(stack.pop()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return self._with_containers(seen)
+
+    def _with_containers(self, nodes: set[str]) -> set[str]:
+        """``nodes``, the containers around them, and what the containers among them hold."""
+        arch = self._ctx.arch
+        out = set(nodes)
+        for node in nodes:
+            out.update(arch.ancestors(node))
+            if arch.is_container(node):
+                out.update(arch.descendants(node))
+        return out
 
 
 def analyse(arch: Architecture, rules: Sequence[Rule] = ALL_RULES) -> AnalysisResult:

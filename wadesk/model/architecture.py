@@ -483,7 +483,7 @@ class Architecture:
     # ------------------------------------------------------------ helpers
     def copy(self) -> Architecture:
         """An independent copy without listeners."""
-        other = Architecture(self._schema, self.name, self.description)
+        other = Architecture(self._schema, self.name, self.description, self._scope)
         other._graph = copy.deepcopy(self._graph)
         other._node_attrs = other._graph._node
         other._edges = dict(self._edges)

@@ -42,6 +42,26 @@ PILLAR_NAMES: dict[str, str] = {
 #: Every property of every kind: a rule that reads this re-runs on any property edit.
 ANY = "*"
 
+#: How far a drawn, removed or edited flow reaches into a graph rule's findings (``GraphRule.flows``):
+#:
+#: - ``"none"``: the rule reads no flow (placement, properties, containment): a flow change never re-runs it.
+#: - ``"ends"``: a node's finding reads only the flows of that node, of the containers around it and
+#:   of what is inside it (a flow to an auto scaling group is a flow of its instances). A flow change
+#:   re-runs the rule for the flow's two ends, their containers and their contents.
+#: - ``"near"``: also the flows of the nodes it has a flow with (two hops). Re-runs for the ends, their
+#:   flow neighbours, and the containers and contents of both.
+#: - ``"downstream"``: the flows anywhere on a path that leads to the node (reachability from the
+#:   internet). Re-runs for the ends and everything their flows lead to.
+#: - ``"any"`` (the default, always right): every flow change re-runs the whole rule.
+#:
+#: Every scope but ``"none"`` and ``"any"`` needs the rule to take the nodes it reports on from
+#: :meth:`Context.subjects` (the engine narrows them to the nodes a change can affect) and to report on
+#: nothing else; the engine turns a report on any other node into a visible rule failure.
+FlowScope = Literal["none", "ends", "near", "downstream", "any"]
+FLOW_SCOPES: tuple[FlowScope, ...] = ("none", "ends", "near", "downstream", "any")
+#: Scopes where a flow change re-runs a rule for some of its subjects only.
+PARTIAL_SCOPES: frozenset[str] = frozenset({"ends", "near", "downstream"})
+
 
 class RuleMeta(BaseModel):
     """A rule's identity and texts; all of it is data."""
@@ -166,20 +186,30 @@ class GraphRule:
 
     ``reads`` maps a kind to the property names the rule reads on nodes of
     that kind (``ANY`` for all of them, or ``ANY`` as a kind for every kind);
-    an edit of any other property does not re-run the rule. Structural edits
-    (nodes, edges, containment, labels) always re-run every graph rule.
+    an edit of any other property does not re-run the rule. ``flows`` says
+    which findings a drawn, removed or edited flow can change (see
+    :data:`FlowScope`). Other structural edits (nodes, containment, labels)
+    always re-run every graph rule.
     """
 
     meta: RuleMeta
     check: GraphCheck
     reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    #: Whether the rule reads flows: one that does not is not re-run when a flow is drawn, removed or edited.
-    flows: bool = True
+    flows: FlowScope = "any"
+
+    def __post_init__(self) -> None:
+        if self.flows not in FLOW_SCOPES:
+            raise ValueError(f"{self.meta.id}: flows must be one of {FLOW_SCOPES}, not {self.flows!r}")
 
     @property
     def id(self) -> str:
         """The rule id."""
         return self.meta.id
+
+    @property
+    def partial(self) -> bool:
+        """Whether a flow change re-runs the rule for the nodes it can affect only (it reports on subjects)."""
+        return self.flows in PARTIAL_SCOPES
 
     def reads_property(self, kind: str, name: str) -> bool:
         """Whether an edit of property ``name`` on a ``kind`` node may change this rule's result."""
@@ -199,7 +229,15 @@ def node_rule(meta: RuleMeta, kinds: Iterable[str], check: NodeCheck) -> NodeRul
 
 
 def graph_rule(
-    meta: RuleMeta, check: GraphCheck, reads: Mapping[str, Iterable[str]] | None = None, flows: bool = True
+    meta: RuleMeta,
+    check: GraphCheck,
+    reads: Mapping[str, Iterable[str]] | None = None,
+    flows: bool | FlowScope = "any",
 ) -> GraphRule:
-    """Build a :class:`GraphRule` reading the properties in ``reads`` (and flows, unless ``flows`` is false)."""
-    return GraphRule(meta, check, {kind: frozenset(names) for kind, names in (reads or {}).items()}, flows)
+    """Build a :class:`GraphRule` reading the properties in ``reads`` and the flows that ``flows`` says.
+
+    ``flows`` is a :data:`FlowScope`; True means ``"any"`` and False ``"none"``. Declaring nothing is
+    always right (every flow change re-runs the rule); a narrower scope makes drawing a flow cheaper.
+    """
+    scope: FlowScope = "any" if flows is True else "none" if flows is False else flows
+    return GraphRule(meta, check, {kind: frozenset(names) for kind, names in (reads or {}).items()}, scope)

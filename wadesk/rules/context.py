@@ -16,19 +16,94 @@ GROUP_KINDS = ("auto_scaling_group", "security_group")
 #: Ports of remote administration (SSH, RDP): a flow to one is an administrator's session, not a request.
 ADMIN_PORTS = frozenset({22, 3389})
 
+Parents = dict[str, "str | None"]
+
+
+class _Reach:
+    """One memoised walk along request flows: where it went, and which nodes it walked past."""
+
+    __slots__ = ("expanded", "parents", "sources")
+
+    def __init__(self, sources: tuple[str, ...], parents: Parents, expanded: set[str]) -> None:
+        self.sources = sources
+        self.parents = parents
+        self.expanded = expanded
+
+
+class FlowMemo:
+    """Facts about a design's flows that outlive one analysis pass, each dropped when a change can alter it.
+
+    The analysis engine owns one per design and tells it of every change; a
+    :class:`Context` built with it reads these facts instead of computing them
+    again. A walk from the internet stays valid after a flow change when the
+    walk never went past the flow's source: it then runs step by step as
+    before, so it finds the same nodes by the same paths.
+    """
+
+    def __init__(self) -> None:
+        self.kind_index: dict[str, list[tuple[int, str]]] | None = None
+        self.groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self.admin: list[tuple[str, str, str]] | None = None
+        self.quiet: frozenset[str] | None = None
+        self.reaches: dict[object, _Reach] = {}
+
+    def clear(self) -> None:
+        """Forget everything (nodes, containment or properties changed)."""
+        self.kind_index = None
+        self.groups = None
+        self.admin = None
+        self.quiet = None
+        self.reaches.clear()
+
+    def forget_walks(self) -> None:
+        """Forget the walks (a property that a walk's rule reads changed)."""
+        self.reaches.clear()
+
+    def flow_changed(self, arch: Architecture, source: str, target: str, carries_requests: bool) -> None:
+        """A flow from ``source`` to ``target`` was drawn or removed."""
+        kinds = (arch.kind_of(source), arch.kind_of(target))
+        if any(kind in GROUP_KINDS for kind in kinds):
+            self.groups = None  # flows to and from groups reach their members
+        if not carries_requests:
+            self.admin = None
+            self.quiet = None
+            self.reaches.clear()  # request flows are read another way once such flows exist
+            return
+        # The flows this one stands for start at its source, or at a member of a group it leaves.
+        starts = {source}
+        if kinds[0] in GROUP_KINDS:
+            starts.update(n for n in arch.descendants(source) if not arch.is_container(n))
+        for key in [key for key, walk in self.reaches.items() if not starts.isdisjoint(walk.expanded)]:
+            del self.reaches[key]
+
+    def flow_edited(self) -> None:
+        """A flow's properties changed (it may have become administrative, or stopped being so)."""
+        self.groups = None
+        self.admin = None
+        self.quiet = None
+        self.reaches.clear()
 
 
 class Context:
-    """What rules may read. One context serves one analysis pass; never mutate the design."""
+    """What rules may read. One context serves one analysis pass; never mutate the design.
 
-    def __init__(self, arch: Architecture) -> None:
+    Args:
+        arch: the design.
+        memo: facts kept between passes by the analysis engine (None: compute everything afresh).
+    """
+
+    def __init__(self, arch: Architecture, memo: FlowMemo | None = None) -> None:
         self.arch = arch
         self._attrs = arch.node_attrs
         self._succ = arch.graph.succ
         self._pred = arch.graph.pred
+        self._memo = memo if memo is not None else FlowMemo()
         self._groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._requests: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._cache: dict[object, Any] = {}
+        self._focus: set[str] | None = None
+        #: Every node handed out by :meth:`subjects` since :meth:`watch_subjects` (None: not watching).
+        self.handed_out: set[str] | None = None
 
     # ------------------------------------------------------------ nodes
     def kind(self, node_id: str) -> str:
@@ -66,13 +141,32 @@ class Context:
         return list(found)
 
     def _kind_index(self) -> dict[str, list[tuple[int, str]]]:
-        def compute() -> dict[str, list[tuple[int, str]]]:
-            index: dict[str, list[tuple[int, str]]] = {}
+        index = self._memo.kind_index
+        if index is None:
+            index = {}
             for position, (node, kind) in enumerate(self.arch.graph.nodes(data="kind")):
                 index.setdefault(kind, []).append((position, node))
-            return index
+            self._memo.kind_index = index
+        return index
 
-        return self.cached("kind_index", compute)
+    def subjects(self, *kinds: str) -> list[str]:
+        """The nodes of ``kinds`` a rule judges (all when none given), in insertion order.
+
+        A rule that declares a flow scope (see :data:`wadesk.rules.base.FlowScope`) takes the nodes it
+        reports on from here: after a flow change, the engine narrows them to those the change can affect.
+        """
+        found = self.nodes(*kinds)
+        if self._focus is not None:
+            focus = self._focus
+            found = [node for node in found if node in focus]
+        if self.handed_out is not None:
+            self.handed_out.update(found)
+        return found
+
+    def focus_on(self, nodes: set[str] | None) -> None:
+        """Narrow :meth:`subjects` to ``nodes`` (None: every node) and start recording what it hands out."""
+        self._focus = nodes
+        self.handed_out = set()
 
     def nodes_in(self, kinds: Iterable[str]) -> list[str]:
         """Ids of nodes whose kind is in ``kinds``."""
@@ -162,17 +256,19 @@ class Context:
         arrow leaves its group. Returns extra successors and predecessors.
         """
         if self._groups is None:
-            graph = self.arch.graph
+            if self._memo.groups is None:
+                graph = self.arch.graph
 
-            def targets_of(group: str) -> list[str]:
-                # What the Auto Scaling service reports about a group does not come from its instances.
-                return [
-                    target
-                    for target, edges in graph.adj[group].items()
-                    if not all(data["props"].get("service_notifications") for data in edges.values())
-                ]
+                def targets_of(group: str) -> list[str]:
+                    # What the Auto Scaling service reports about a group does not come from its instances.
+                    return [
+                        target
+                        for target, edges in graph.adj[group].items()
+                        if not all(data["props"].get("service_notifications") for data in edges.values())
+                    ]
 
-            self._groups = self._expand_groups(targets_of, lambda group: graph.predecessors(group))
+                self._memo.groups = self._expand_groups(targets_of, lambda group: graph.predecessors(group))
+            self._groups = self._memo.groups
         return self._groups
 
     def _expand_groups(
@@ -209,15 +305,13 @@ class Context:
 
     def administrative_flows(self) -> list[tuple[str, str, str]]:
         """``(edge id, source, target)`` of every administrative flow."""
-
-        def compute() -> list[tuple[str, str, str]]:
-            return [
+        if self._memo.admin is None:
+            self._memo.admin = [
                 (key, source, target)
                 for source, target, key, data in self.arch.graph.edges(keys=True, data=True)
                 if self.is_administrative(data["props"])
             ]
-
-        return self.cached("administrative_flows", compute)
+        return self._memo.admin
 
     def carries_requests(self, props: Mapping[str, Any]) -> bool:
         """Whether a flow can carry a request onwards: not an administrator's session, not a service's notices."""
@@ -226,14 +320,13 @@ class Context:
     def _quiet_flows(self) -> frozenset[str]:
         """Ids of the flows that carry no request (administrative sessions, service notifications)."""
 
-        def compute() -> frozenset[str]:
-            return frozenset(
+        if self._memo.quiet is None:
+            self._memo.quiet = frozenset(
                 key
                 for _source, _target, key, data in self.arch.graph.edges(keys=True, data=True)
                 if not self.carries_requests(data["props"])
             )
-
-        return self.cached("quiet_flows", compute)
+        return self._memo.quiet
 
     def request_successors(self, node_id: str) -> list[str]:
         """Where requests go next from a node: :meth:`successors` along flows that carry requests.
@@ -301,28 +394,50 @@ class Context:
             for _edge_id, target, props in self.out_edges(node_id)
         )
 
-    def reachable(self, sources: Iterable[str], through: Callable[[str], bool] | None = None) -> set[str]:
-        """Nodes that requests from ``sources`` can reach along flows (administrative flows carry none).
+    def reach(
+        self, sources: Iterable[str], through: Callable[[str], bool] | None = None, key: object = None
+    ) -> Parents:
+        """Nodes that requests from ``sources`` can reach along flows, each mapped to the node it was reached from.
 
-        ``through(node)`` says whether a path may continue past ``node``
-        (default: always). Nodes where it may not are still returned.
+        Administrative flows carry no request. ``through(node)`` says whether a
+        path may continue past ``node`` (default: always); nodes where it may
+        not are still returned. Sources map to None and always pass.
+
+        With a ``key``, the walk is kept between analysis passes (see
+        :class:`FlowMemo`): ``through`` must then read only kinds and properties,
+        and ``key`` must name everything else it depends on.
         """
-        seen = set(sources)
-        stack = list(seen)
-        starts = set(seen)
+        starts = tuple(dict.fromkeys(sources))
+        if key is not None:
+            kept = self._memo.reaches.get(key)
+            if kept is not None and kept.sources == starts:
+                return kept.parents
+        parents: Parents = dict.fromkeys(starts)
+        expanded: set[str] = set()
+        stack = list(starts)
+        first = set(starts)
         while stack:
             current = stack.pop()
-            if through is not None and current not in starts and not through(current):
+            if through is not None and current not in first and not through(current):
                 continue
+            expanded.add(current)
             for nxt in self.request_successors(current):
-                if nxt not in seen:
-                    seen.add(nxt)
+                if nxt not in parents:
+                    parents[nxt] = current
                     stack.append(nxt)
-        return seen
+        if key is not None:
+            self._memo.reaches[key] = _Reach(starts, parents, expanded)
+        return parents
+
+    def reachable(
+        self, sources: Iterable[str], through: Callable[[str], bool] | None = None, key: object = None
+    ) -> set[str]:
+        """The nodes of :meth:`reach` (``key``: keep the walk between passes, as there)."""
+        return set(self.reach(sources, through, key))
 
     def from_internet(self) -> set[str]:
         """Every node a request from ``internet`` can reach (the internet nodes included)."""
-        return self.cached("from_internet", lambda: self.reachable(self.nodes("internet")))
+        return self.cached("from_internet", lambda: self.reachable(self.nodes("internet"), key="from_internet"))
 
     def directly_from_internet(self) -> set[str]:
         """Nodes that receive flows straight from an ``internet`` node."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from wadesk.model import queries as q
 from wadesk.rules.base import Hit
-from wadesk.rules.context import Context
+from wadesk.rules.context import Context, Parents
 from wadesk.rules.groups import ACTORS, CONTAINERS
 
 #: Gateways that only let traffic out of a VPC: requests from the internet never pass them inwards.
@@ -48,7 +48,6 @@ VPC_RESIDENT = (
     | GATEWAYS
 )
 
-Parents = dict[str, "str | None"]
 
 
 # ------------------------------------------------------------------ the design as a whole
@@ -82,24 +81,14 @@ def flow_successors(ctx: Context, node_id: str) -> list[str]:
     return ctx.request_successors(node_id)
 
 
-def reach(ctx: Context, sources: Iterable[str], through: Callable[[str], bool]) -> Parents:
+def reach(ctx: Context, sources: Iterable[str], through: Callable[[str], bool], key: object = None) -> Parents:
     """Nodes reachable along flows from ``sources``, each mapped to the node it was reached from.
 
     ``through(node)`` says whether a path may continue past ``node``; nodes where it may not are
-    still returned. Sources map to None and always pass. Linear in the size of the design.
+    still returned. Sources map to None and always pass. Linear in the size of the design. With a
+    ``key``, the walk is kept between analysis passes (see :meth:`Context.reach`).
     """
-    parents: Parents = {source: None for source in sources}
-    starts = set(parents)
-    stack = list(parents)
-    while stack:
-        current = stack.pop()
-        if current not in starts and not through(current):
-            continue
-        for nxt in flow_successors(ctx, current):
-            if nxt not in parents:
-                parents[nxt] = current
-                stack.append(nxt)
-    return parents
+    return ctx.reach(sources, through, key)
 
 
 def describe_path(ctx: Context, parents: Mapping[str, str | None], node_id: str, limit: int = 40) -> str:
