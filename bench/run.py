@@ -69,7 +69,7 @@ def main() -> int:
                  f"{r['check']:.0f}")
         print(" ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True)))
     here = Path(__file__).resolve().parent
-    for script in ("editor.py", "checkov_bench.py", "checkov_terraform.py"):
+    for script in ("editor.py", "checkov_bench.py", "checkov_terraform.py", "checkov_agreement.py"):
         if (here / script).exists():
             subprocess.run([sys.executable, str(here / script)], check=False)
     return 0

@@ -287,6 +287,9 @@ CASES: list[tuple[str, dict[str, Any], str, dict[str, Any]]] = [
         "backup",
         {"cross_region_copy": True},
     ),
+    # A vault no plan of the template uses still holds recovery points: drawn, its key judged.
+    ("AWS::Backup::BackupVault", {}, "backup", {"vault_kms": False}),
+    ("AWS::Backup::BackupVault", {"EncryptionKeyArn": "arn:aws:kms:eu-west-1:1:key/k"}, "backup", {"vault_kms": True}),
     ("AWS::Glue::Job", {}, "glue", {}),
     ("AWS::Athena::WorkGroup", {}, "athena", {"results_encrypted": False}),
     ("AWS::EMR::Cluster", {}, "emr", {}),
@@ -349,6 +352,20 @@ def test_each_type_maps_to_its_kind_with_its_properties(
         assert node.props.get(name, CATALOG.defaults(kind).get(name)) == value, name
     assert node.location is not None and node.location.line == 2
     assert design.report.mapped[0].key == "Thing"
+
+
+def test_a_vault_a_plan_writes_to_folds_into_the_plan_and_gives_it_its_key() -> None:
+    rule = {"RuleName": "daily", "TargetBackupVault": R("Vault")}
+    design = map_template(
+        template(
+            {
+                "Vault": ("AWS::Backup::BackupVault", {"EncryptionKeyArn": "arn:aws:kms:eu-west-1:1:key/k"}),
+                "Plan": ("AWS::Backup::BackupPlan", {"BackupPlan": {"BackupPlanRule": [rule]}}),
+            }
+        )
+    )
+    assert "Vault" not in design.nodes and design.nodes["Plan"].props["vault_kms"] is True
+    assert [(e.key, e.detail) for e in design.report.folded] == [("Vault", "Plan")]
 
 
 def test_the_importer_knows_at_least_sixty_types_onto_catalog_kinds() -> None:

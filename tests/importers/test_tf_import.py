@@ -120,6 +120,44 @@ def test_bucket_settings_fold_by_name_in_a_plan(tmp_path: Path) -> None:
     assert design.nodes["aws_s3_bucket.b"].props["versioning"] is True
 
 
+def test_a_vault_key_unknown_until_apply_is_the_aws_managed_one_and_a_named_key_is_not(tmp_path: Path) -> None:
+    def resource(address: str, values: dict[str, object]) -> dict[str, object]:
+        kind, name = address.split(".")
+        return {"address": address, "mode": "managed", "type": kind, "name": name, "values": values,
+                "provider_name": "registry.terraform.io/hashicorp/aws"}
+
+    def vault(name: str, key: dict[str, object] | None) -> dict[str, object]:
+        expressions: dict[str, object] = {"name": {"constant_value": name}}
+        if key:
+            expressions["kms_key_arn"] = key
+        return {"address": f"aws_backup_vault.{name}", "mode": "managed", "type": "aws_backup_vault",
+                "name": name, "expressions": expressions}
+
+    plan = {
+        "format_version": "1.2",
+        "planned_values": {"root_module": {"resources": [
+            resource("aws_kms_key.k", {}),
+            resource("aws_backup_vault.plain", {"name": "plain"}),
+            resource("aws_backup_vault.keyed", {"name": "keyed"}),
+        ]}},
+        "resource_changes": [
+            {"address": f"aws_backup_vault.{name}", "change": {"actions": ["create"],
+                                                             "after_unknown": {"arn": True, "kms_key_arn": True}}}
+            for name in ("plain", "keyed")
+        ],
+        "configuration": {"root_module": {"resources": [
+            vault("plain", None),
+            vault("keyed", {"references": ["aws_kms_key.k.arn", "aws_kms_key.k"]}),
+        ]}},
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    design = import_terraform(path)
+    # Vaults no plan writes to are drawn, so their key is judged (CKV_AWS_166).
+    assert design.nodes["aws_backup_vault.plain"].props["vault_kms"] is False
+    assert design.nodes["aws_backup_vault.keyed"].props["vault_kms"] is True
+
+
 NETWORK = """\
 provider "aws" {
   region = "eu-central-1"

@@ -422,7 +422,12 @@ def _backup_selection(m: CfnMapper, r: Resource) -> None:
 
 def _backup_vault(m: CfnMapper, r: Resource) -> None:
     plans = m.referrers(r.logical_id, "AWS::Backup::BackupPlan")
-    m.fold(r, plans[0] if plans else None, "used by no backup plan")
+    if plans:
+        m.fold(r, plans[0])
+        return
+    # A vault no plan of the template writes to still holds recovery points (on-demand backups, copies from
+    # other plans or accounts): drawn on its own, so its key is judged like a plan's vault.
+    m.node(r, "backup", {"vault_kms": bool(r.properties.get("EncryptionKeyArn"))})
 
 
 def _glacier(m: CfnMapper, r: Resource) -> None:

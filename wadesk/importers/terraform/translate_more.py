@@ -21,7 +21,7 @@ from wadesk.importers.terraform.translate_types import (
     decode_json,
     simple,
 )
-from wadesk.importers.terraform.values import TfResource
+from wadesk.importers.terraform.values import TfResource, Unknown
 
 
 # ------------------------------------------------------------------ S3 and its settings
@@ -130,6 +130,13 @@ BUCKET_SETTINGS: dict[str, Translator] = {
     "aws_s3_object": _bucket_fold(_nothing),
     "aws_s3_bucket_object": _bucket_fold(_nothing),
 }
+
+
+def _backup_vault(c: Context, r: TfResource) -> Translation:
+    # A plan gives kms_key_arn as unknown when the configuration leaves it out: AWS then picks its managed key
+    # (aws/backup). A key the configuration names is a reference, not an unknown.
+    key = None if isinstance(r.values.get("kms_key_arn"), Unknown) else c.get(r, "kms_key_arn")
+    return Translation("AWS::Backup::BackupVault", {"EncryptionKeyArn": key})
 
 
 # ------------------------------------------------------------------ databases and storage
@@ -251,7 +258,7 @@ DATA: dict[str, Translator] = {
                                            PubliclyAccessible="publicly_accessible", MultiAZ="multi_az",
                                            VpcSecurityGroupIds="vpc_security_group_ids"),
     "aws_dms_replication_subnet_group": simple("AWS::DMS::ReplicationSubnetGroup", SubnetIds="subnet_ids"),
-    "aws_backup_vault": simple("AWS::Backup::BackupVault", EncryptionKeyArn="kms_key_arn"),
+    "aws_backup_vault": _backup_vault,
     "aws_backup_plan": simple("AWS::Backup::BackupPlan"),
     "aws_backup_selection": lambda c, r: Translation("AWS::Backup::BackupSelection", {
         "BackupPlanId": c.get(r, "plan_id"), "BackupSelection": {"Resources": c.get(r, "resources")}}),

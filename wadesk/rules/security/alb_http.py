@@ -21,7 +21,9 @@ META = RuleMeta(
     ),
     securityhub=("ELB.1",),
     checkov=("CKV2_AWS_20", "CKV_AWS_2"),
-    partial=("CKV_AWS_2",),
+    # All three test every load balancer's listeners, internal ones included; the rule asks only about
+    # listeners that face the internet.
+    partial=("ELB.1", "CKV2_AWS_20", "CKV_AWS_2"),
 )
 
 
