@@ -10,6 +10,7 @@ import json
 import math
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,24 +262,34 @@ def dot_executable() -> str | None:
     return shutil.which("dot")
 
 
-def run_dot(source: str, executable: str, timeout: float = DOT_TIMEOUT) -> dict[str, Any]:
-    """Lay ``source`` out with ``dot -Tjson`` (input on stdin, no shell) and return the parsed answer."""
+def run_dot(source: str, executable: str, timeout: float = DOT_TIMEOUT, options: Sequence[str] = ("-Tjson",),
+            tool: str = "dot") -> dict[str, Any]:
+    """Lay ``source`` out with ``dot -Tjson`` (input on stdin, no shell) and return the parsed answer.
+
+    ``options`` and ``tool`` run another Graphviz layout the same way (``neato -n2 -Tjson`` for flow routes);
+    ``tool`` names it in error messages.
+    """
     try:
-        done = subprocess.run([executable, "-Tjson"], input=source.encode("utf-8"), capture_output=True,
+        done = subprocess.run([executable, *options], input=source.encode("utf-8"), capture_output=True,
                               timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise LayoutError(f"Graphviz dot took longer than {timeout:g} s") from None
+        raise LayoutError(f"Graphviz {tool} took longer than {timeout:g} s") from None
     except OSError as exc:
-        raise LayoutError(f"cannot run Graphviz dot: {exc}") from None
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LayoutError(f"Graphviz dot failed: {reason[-1] if reason else f'exit status {done.returncode}'}")
+        raise LayoutError(f"cannot run Graphviz {tool}: {exc}") from None
+    return parse_answer(done.returncode, done.stdout, done.stderr, tool)
+
+
+def parse_answer(status: int, stdout: bytes, stderr: bytes, tool: str = "dot") -> dict[str, Any]:
+    """The JSON graph a Graphviz run printed, or a :class:`LayoutError` saying why there is none."""
+    if status != 0:
+        reason = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError(f"Graphviz {tool} failed: {reason[-1] if reason else f'exit status {status}'}")
     try:
-        answer = json.loads(done.stdout.decode("utf-8", "replace"))
+        answer = json.loads(stdout.decode("utf-8", "replace"))
     except ValueError as exc:
-        raise LayoutError(f"Graphviz dot answered something that is not JSON: {exc}") from None
+        raise LayoutError(f"Graphviz {tool} answered something that is not JSON: {exc}") from None
     if not isinstance(answer, dict):
-        raise LayoutError("Graphviz dot answered something that is not a graph")
+        raise LayoutError(f"Graphviz {tool} answered something that is not a graph")
     return answer
 
 

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.palette_panel.kind_activated.connect(self._on_palette_kind_activated)
         self.analysis.node_activated.connect(self._on_analysis_node_activated)
         self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self.scene.router.note_changed.connect(self._on_router_note_changed)
         self.view.context_menu_requested.connect(self.canvas_menus.show)
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self.document.path_changed.connect(self._on_document_path_changed)
@@ -504,6 +505,10 @@ class MainWindow(QMainWindow):
     def _on_view_zoom_changed(self, factor: float) -> None:
         self.zoom_label.setText(f"Zoom {round(factor * 100)} %")
 
+    def _on_router_note_changed(self, note: str) -> None:
+        if note:
+            self.statusBar().showMessage(note, 8000)
+
     def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
         self._update_title()
 
@@ -575,6 +580,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self._autosave_timer.stop()
+        self.scene.router.cancel()  # no routing answer lands on a canvas that is going away
         self._hold(None, None)
         self.autosave.close()
         event.accept()

@@ -67,6 +67,7 @@ def render_design(arch: Architecture, path: Path | None, max_width: float, max_h
     try:
         document.replace(arch.copy(), path)  # a copy: the controller subscribes to what it shows
         scene = DesignScene(document, selection)
+        scene.router.route_now()  # flows around components, as the editor shows them
         selection.clear()
         scene.clearSelection()
         items = scene.items_bounding_rect()

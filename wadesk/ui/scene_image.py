@@ -66,6 +66,8 @@ def export_scene_image(scene: DesignScene, out: Path, options: ImageOptions, ids
         raise ExportError(f"the scale must be between {MIN_SCALE:.0%} and {MAX_SCALE:.0%}")
     if not out.parent.is_dir():
         raise ExportError(f"cannot write {str(out)!r}: the folder {str(out.parent)!r} does not exist")
+    if scene.router.pending:
+        scene.router.route_now()  # the routes the editor is about to show, not the straight stand-ins
     shown = _shown_items(scene, ids if options.selection_only else None)
     if not shown:
         raise ExportError("nothing to draw: the selection is empty" if options.selection_only

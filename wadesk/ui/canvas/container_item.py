@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wadesk.rules.base import Finding
@@ -106,6 +106,14 @@ class ContainerItem(QGraphicsItem):
         """Draw (or leave out) the finding badge."""
         self._annotations_visible = on
         self.update()
+
+    def title_rect_in_scene(self) -> QRectF:
+        """The box the icon and title take at the top left (flows and their labels keep off it)."""
+        x = 28.0 if self._style.icon else 8.0
+        metrics = QFontMetricsF(styles.label_font(9, bold=True))
+        width = min(metrics.horizontalAdvance(self._shown_label), max(10.0, self._w - x - 24))
+        pos = self.scenePos()
+        return QRectF(pos.x(), pos.y(), min(self._w, x + width + 6), 24.0)
 
     def handle_rect(self) -> QRectF:
         """The resize handle at the bottom-right corner, in item coordinates."""

@@ -97,6 +97,14 @@ class NodeItem(QGraphicsItem):
         """The icon's box in scene coordinates (edges end on its border)."""
         return QRectF(self.scenePos(), QPointF(self.scenePos().x() + styles.ICON, self.scenePos().y() + styles.ICON))
 
+    def caption_rect_in_scene(self) -> QRectF:
+        """The box the label under the icon takes, as wide as its text (flows and their labels keep off it)."""
+        metrics = QFontMetricsF(styles.label_font())
+        width = min(LABEL_WIDTH, metrics.horizontalAdvance(self._shown_label) + 4)
+        pos = self.scenePos()
+        return QRectF(pos.x() + (styles.ICON - width) / 2, pos.y() + self._label_top(), width,
+                      self._label_rect_height())
+
     def handle_contains(self, scene_pos: QPointF) -> bool:
         """Whether ``scene_pos`` is on the connection handle (shown while selected)."""
         return self.isSelected() and HANDLE.adjusted(-3, -3, 3, 3).contains(self.mapFromScene(scene_pos))

@@ -17,9 +17,11 @@ from wadesk.analysis.ownership import node_ownership
 from wadesk.catalog import CATALOG
 from wadesk.catalog.responsibility import LAYERS
 from wadesk.model import ModelError, ModelEvent
+from wadesk.routing import Routing
 from wadesk.ui._compat import override
 from wadesk.ui.canvas.container_item import ContainerItem
 from wadesk.ui.canvas.edge_item import EdgeItem
+from wadesk.ui.canvas.flow_router import FlowRouter, routing_problem
 from wadesk.ui.canvas.node_item import NodeItem
 from wadesk.ui.canvas.styles import ICON
 from wadesk.ui.document import DocumentController
@@ -55,6 +57,10 @@ class DesignScene(QGraphicsScene):
         self._drag_primary: str | None = None
         self._active: str | None = None
         self._rubber_line: QGraphicsLineItem | None = None
+        #: routes the flows around components once edits settle (and at once for reports and exports)
+        self.router = FlowRouter(lambda: len(self._boxes) + len(self._edges),
+                                 lambda: routing_problem(self.document.arch, self._boxes, self._edges),
+                                 self._apply_routing, self)
         self.setSceneRect(QRectF(-2000, -2000, 6000, 5000))
         self.setBackgroundBrush(QColor("#FAFBFC"))
         document.model_changed.connect(self._on_document_model_changed)
@@ -113,6 +119,7 @@ class DesignScene(QGraphicsScene):
         self._restack()
         self._refresh_findings(None)
         self._syncing = False
+        self.router.schedule()
 
     def set_responsibility_view(self, on: bool) -> None:
         """Show or hide every component's layer-owner strip."""
@@ -120,6 +127,7 @@ class DesignScene(QGraphicsScene):
         for box in self._boxes.values():
             box.set_responsibility_view(on)
         self._update_edges(self._boxes)
+        self.router.schedule()  # captions move down under the owner strip
 
     @property
     def annotations_visible(self) -> bool:
@@ -188,6 +196,12 @@ class DesignScene(QGraphicsScene):
         if source is not None and target is not None:
             self._edges[edge_id].set_ends(_box_rect(source), _box_rect(target))
 
+    def _apply_routing(self, result: Routing) -> None:
+        for edge_id, route in result.routes.items():
+            item = self._edges.get(edge_id)
+            if item is not None:
+                item.set_route(route)
+
     def _update_edges(self, node_ids: Iterable[str]) -> None:
         arch = self.document.arch
         touched: set[str] = set()
@@ -228,6 +242,8 @@ class DesignScene(QGraphicsScene):
         arch = self.document.arch
         target = event.target
         kind = event.type
+        if kind in _RESHAPING:
+            self.router.schedule()
         if kind == "node_added" and target is not None:
             self._add_box(target)
             self._restack()
@@ -377,6 +393,7 @@ class DesignScene(QGraphicsScene):
         self._drag_primary = primary
         self._press = pos
         self._mode = "drag"
+        self.router.cancel()  # the moving flows follow straight; they are routed again on release
 
     def _finish_drag(self, pos: QPointF) -> None:
         arch = self.document.arch
@@ -405,6 +422,7 @@ class DesignScene(QGraphicsScene):
             for node_id in moves:
                 self._boxes[node_id].setPos(arch.node(node_id).x, arch.node(node_id).y)
             self._update_edges(moves)
+            self.router.schedule()
             return
         self.document.move_nodes(moves, reparent)
 
@@ -435,6 +453,11 @@ class DesignScene(QGraphicsScene):
             self.document.move_nodes({node_id: (node.x, node.y, max(snap(w), 120.0), max(snap(h), 80.0))})
             after = self.document.arch.node(node_id)
             box.set_size(after.w or w, after.h or h)
+
+
+#: Model changes that move, resize, add or remove what flows are routed around.
+_RESHAPING = frozenset({"node_added", "node_removed", "node_moved", "node_label_changed", "edge_added",
+                        "edge_removed", "edge_label_changed"})
 
 
 def _box_rect(box: Box) -> QRectF:
