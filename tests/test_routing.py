@@ -88,7 +88,7 @@ def test_labels_are_moved_off_components_captions_and_each_other() -> None:
     component(problem, "a", 0.0, 0.0)
     component(problem, "b", 300.0, 0.0)
     component(problem, "m", 150.0, 0.0)  # sits where the labels' midpoint would be
-    problem.flows = {f"f{i}": FlowToRoute("a", "b", (70.0, 16.0)) for i in range(3)}
+    problem.flows = {f"f{i}": FlowToRoute("a", "b", (70.0, 16.0)) for i in range(2)}
     routes = {fid: straight_route(problem.ends["a"], problem.ends["b"]) for fid in problem.flows}
     placed = place_labels(routes, problem)
     boxes = [route.label for route in placed.values()]
