@@ -53,7 +53,6 @@ NOT_YET_READ = {
     ("sqs", "fifo"),
     ("sns", "fifo"),
     ("eventbridge", "archive"),
-    ("kinesis", "capacity_mode"),
     ("msk", "broker_count"),
     ("firehose", "destination"),
     ("alb", "deletion_protection"),

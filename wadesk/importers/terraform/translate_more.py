@@ -502,6 +502,7 @@ SERVICES: dict[str, Translator] = {
     "aws_kinesis_stream": lambda c, r: Translation("AWS::Kinesis::Stream", {
         **_props(c, r, {"RetentionPeriodHours": "retention_period", "Name": "name"}),
         **({"StreamEncryption": {"EncryptionType": "KMS"}} if r.values.get("encryption_type") == "KMS" else {}),
+        "StreamModeDetails": {"StreamMode": c.block(r, "stream_mode_details").get("stream_mode")},
     }),
     "aws_kinesis_firehose_delivery_stream": lambda c, r: Translation("AWS::KinesisFirehose::DeliveryStream", {
         **({"KinesisStreamSourceConfiguration": {"KinesisStreamARN": c.block(

@@ -10,7 +10,9 @@ from wadesk.rules.performance_efficiency import (
     db_previous_gen,
     ec2_detailed_monitoring,
     ec2_previous_gen,
+    fixed_throughput,
     lambda_low_memory,
+    no_autoscaling,
     no_load_balancer,
     s3_no_cdn,
 )
@@ -19,6 +21,8 @@ RULES: tuple[Rule, ...] = (
     s3_no_cdn.RULE,
     db_no_cache.RULE,
     no_load_balancer.RULE,
+    no_autoscaling.RULE,
+    fixed_throughput.RULE,
     ec2_previous_gen.RULE,
     db_previous_gen.RULE,
     ec2_detailed_monitoring.RULE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.capacity import hosts_containers
 from wadesk.rules.context import Context
 from wadesk.rules.groups import LOAD_BALANCERS
 from wadesk.rules.reliability._common import ASG
@@ -28,21 +29,9 @@ META = RuleMeta(
 )
 
 
-#: Services whose tasks or pods are the load balancer's targets: their container instances are not.
-CONTAINER_SERVICES = frozenset({"ecs_service", "fargate_task", "eks_cluster", "batch"})
-
-
 def _instances_are_targets(ctx: Context, group: str) -> bool:
-    """Whether a load balancer drawn to the group targets its instances (not containers running on them).
-
-    A group of container instances (EC2 workload ``container_host``, or holding an ECS service or EKS
-    cluster) is registered by ECS or Kubernetes, task by task: no target group points at the group.
-    """
-    for member in ctx.members(group):
-        kind = ctx.kind(member)
-        if kind in CONTAINER_SERVICES or (kind == "ec2" and ctx.prop(member, "workload") == "container_host"):
-            return False
-    return True
+    """Whether a load balancer drawn to the group targets its instances (not containers running on them)."""
+    return not hosts_containers(ctx, group)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
+from wadesk.rules.capacity import COMPUTE_READS, fixed_compute
 from wadesk.rules.context import Context
-from wadesk.rules.groups import LOAD_BALANCERS
 
 META = RuleMeta(
     id="SUS-NO-AUTOSCALING",
@@ -19,38 +19,31 @@ META = RuleMeta(
         "must be sized for the peak, so it keeps that capacity powered on through every quiet hour."
     ),
     remediation=(
-        "Put EC2 instances in an auto_scaling_group (with a scaling policy) registered as the load balancer's "
-        "target; for an ECS service, set autoscaling to true with a target-tracking policy on CPU or "
-        "requests per target."
+        "Put EC2 instances in an auto_scaling_group registered as the load balancer's target and give the "
+        "group a scaling policy (scaling_policy: target tracking on CPU or requests per target) or scheduled "
+        "actions for a known daily pattern; for an ECS service, set autoscaling to true with a "
+        "target-tracking policy on CPU or requests per target."
     ),
     securityhub=(),
     checkov=(),
 )
 
-#: EC2 workloads that are stateful and not scaled out behind a load balancer by adding instances.
-_STATEFUL = frozenset({"database", "cache", "message_broker", "bastion"})
+
+def _left_to_fixed_size_rule(ctx: Context, node_id: str) -> bool:
+    """A group pinned at two or more instances is SUS-OVERPROVISIONED-ASG's finding (one finding per pillar)."""
+    if ctx.kind(node_id) != "auto_scaling_group":
+        return False
+    low, high = int(ctx.prop(node_id, "min_size", 1)), int(ctx.prop(node_id, "max_size", 1))
+    return low == high >= 2
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report EC2 instances outside any auto scaling group, and ECS services without autoscaling, fed by an LB."""
-    for node in ctx.nodes("ec2"):
-        if ctx.prop(node, "workload") in _STATEFUL or not ctx.receives_from(node, *LOAD_BALANCERS):
+    """Report load-balanced EC2 instances outside a group, groups nothing resizes, and fixed ECS services."""
+    for node, fact in fixed_compute(ctx):
+        if _left_to_fixed_size_rule(ctx, node):
             continue
-        if ctx.enclosing(node, "auto_scaling_group") is not None:
-            continue
-        yield Hit(
-            node,
-            f"{ctx.label(node)} receives load-balanced traffic but is not in an Auto Scaling group, so its "
-            "capacity stays fixed whatever the demand.",
-        )
-    for node in ctx.nodes("ecs_service"):
-        if ctx.prop(node, "autoscaling") or not ctx.receives_from(node, *LOAD_BALANCERS):
-            continue
-        yield Hit(
-            node,
-            f"{ctx.label(node)} receives load-balanced traffic but has no service auto scaling, so it runs the "
-            "same number of tasks whatever the demand.",
-        )
+        yield Hit(node, f"{fact}, so the capacity powered on for its load-balanced traffic stays the same at "
+                  "the quietest hour as at the peak.")
 
 
-RULE = graph_rule(META, check, reads={"ec2": {"workload"}, "ecs_service": {"autoscaling"}})
+RULE = graph_rule(META, check, reads=COMPUTE_READS)

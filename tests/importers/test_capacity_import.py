@@ -1,0 +1,165 @@
+"""What resizes capacity, read from CloudFormation and Terraform: scaling policies, scheduled actions,
+Application Auto Scaling targets and a stream's capacity mode, as the capacity rules see them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wadesk.analysis.engine import analyse
+from wadesk.importers.api import import_source
+
+CAPACITY_RULES = {
+    "PERF-NO-AUTOSCALING",
+    "COST-NO-AUTOSCALING",
+    "SUS-NO-AUTOSCALING",
+    "SUS-OVERPROVISIONED-ASG",
+    "PERF-FIXED-THROUGHPUT",
+    "REL-KINESIS-FIXED-SHARDS",
+    "REL-DYNAMODB-NO-AUTOSCALING",
+}
+
+CFN_FIXED = """\
+Resources:
+  Balancer:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      AvailabilityZones: [us-east-1a, us-east-1b]
+      Listeners: [{LoadBalancerPort: "80", InstancePort: "80", Protocol: HTTP}]
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData: {ImageId: ami-12345678, InstanceType: t3.micro}
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      AvailabilityZones: [us-east-1a, us-east-1b]
+      MinSize: "2"
+      MaxSize: "6"
+      LaunchTemplate: {LaunchTemplateId: !Ref Template, Version: "1"}
+      LoadBalancerNames: [!Ref Balancer]
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+      KeySchema: [{AttributeName: id, KeyType: HASH}]
+      ProvisionedThroughput: {ReadCapacityUnits: 5, WriteCapacityUnits: 5}
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+"""
+
+CFN_SCALED = """\
+  GroupPolicy:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties:
+      AutoScalingGroupName: !Ref Group
+      PolicyType: TargetTrackingScaling
+      TargetTrackingConfiguration:
+        PredefinedMetricSpecification: {PredefinedMetricType: ASGAverageCPUUtilization}
+        TargetValue: 50
+  TableTarget:
+    Type: AWS::ApplicationAutoScaling::ScalableTarget
+    Properties:
+      MaxCapacity: 100
+      MinCapacity: 5
+      ResourceId: !Sub table/${Table}
+      ScalableDimension: dynamodb:table:ReadCapacityUnits
+      ServiceNamespace: dynamodb
+"""
+
+TF_FIXED = """\
+resource "aws_lb" "web" { load_balancer_type = "application" }
+resource "aws_lb_target_group" "web" {
+  port     = 80
+  protocol = "HTTP"
+}
+resource "aws_lb_listener" "web" {
+  load_balancer_arn = aws_lb.web.arn
+  port              = 80
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+resource "aws_launch_template" "web" {
+  image_id      = "ami-12345678"
+  instance_type = "t3.micro"
+}
+resource "aws_autoscaling_group" "web" {
+  min_size          = 2
+  max_size          = 6
+  target_group_arns = [aws_lb_target_group.web.arn]
+  launch_template { id = aws_launch_template.web.id }
+}
+resource "aws_dynamodb_table" "orders" {
+  name           = "orders"
+  hash_key       = "id"
+  read_capacity  = 5
+  write_capacity = 5
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+resource "aws_kinesis_stream" "events" {
+  name        = "events"
+  shard_count = 1
+}
+"""
+
+TF_SCALED = """\
+resource "aws_autoscaling_policy" "cpu" {
+  name                   = "cpu"
+  autoscaling_group_name = aws_autoscaling_group.web.name
+  policy_type            = "TargetTrackingScaling"
+}
+resource "aws_appautoscaling_target" "reads" {
+  max_capacity       = 100
+  min_capacity       = 5
+  resource_id        = "table/${aws_dynamodb_table.orders.name}"
+  scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+  service_namespace  = "dynamodb"
+}
+"""
+
+
+def _capacity_findings(path: Path) -> dict[str, set[str]]:
+    arch = import_source(path, layout=False).built.arch
+    found: dict[str, set[str]] = {}
+    for finding in analyse(arch).findings:
+        if finding.rule in CAPACITY_RULES and finding.node is not None:
+            found.setdefault(arch.node(finding.node).kind, set()).add(finding.rule)
+    return found
+
+
+def test_cloudformation_fixed_capacity_is_reported_under_each_pillar(tmp_path: Path) -> None:
+    path = tmp_path / "stack.yaml"
+    path.write_text(CFN_FIXED)
+    assert _capacity_findings(path) == {
+        "auto_scaling_group": {"PERF-NO-AUTOSCALING", "COST-NO-AUTOSCALING", "SUS-NO-AUTOSCALING"},
+        "dynamodb": {"REL-DYNAMODB-NO-AUTOSCALING", "PERF-FIXED-THROUGHPUT", "COST-NO-AUTOSCALING"},
+        "kinesis": {"REL-KINESIS-FIXED-SHARDS", "PERF-FIXED-THROUGHPUT"},
+    }
+
+
+def test_cloudformation_policies_targets_and_on_demand_streams_pass(tmp_path: Path) -> None:
+    path = tmp_path / "stack.yaml"
+    on_demand = CFN_FIXED.replace("      ShardCount: 1\n", "      StreamModeDetails: {StreamMode: ON_DEMAND}\n")
+    path.write_text(on_demand + CFN_SCALED)
+    assert _capacity_findings(path) == {}
+
+
+def test_terraform_fixed_capacity_is_reported_under_each_pillar(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(TF_FIXED)
+    assert _capacity_findings(tmp_path) == {
+        "auto_scaling_group": {"PERF-NO-AUTOSCALING", "COST-NO-AUTOSCALING", "SUS-NO-AUTOSCALING"},
+        "dynamodb": {"REL-DYNAMODB-NO-AUTOSCALING", "PERF-FIXED-THROUGHPUT", "COST-NO-AUTOSCALING"},
+        "kinesis": {"REL-KINESIS-FIXED-SHARDS", "PERF-FIXED-THROUGHPUT"},
+    }
+
+
+def test_terraform_policies_targets_and_on_demand_streams_pass(tmp_path: Path) -> None:
+    on_demand = TF_FIXED.replace("  shard_count = 1\n", '  stream_mode_details { stream_mode = "ON_DEMAND" }\n')
+    (tmp_path / "main.tf").write_text(on_demand + TF_SCALED)
+    assert _capacity_findings(tmp_path) == {}
