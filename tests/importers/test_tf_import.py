@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from wadesk.analysis.engine import analyse
 from wadesk.cli import main
 from wadesk.importers.api import import_source, is_importable
 from wadesk.importers.terraform.importer import import_terraform, known_types, map_source
@@ -408,3 +409,49 @@ def test_a_policy_attachment_folds_into_every_role_it_names(tmp_path: Path) -> N
     report = import_terraform(tmp_path).report
     assert ("aws_iam_policy_attachment.both", "aws_iam_role.a") in {(e.key, e.detail) for e in report.folded}
     assert "aws_iam_policy_attachment.both" not in {e.key for e in report.generic}
+
+
+def test_a_default_security_group_without_rules_restricts_its_vpc(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": """\
+        resource "aws_vpc" "open" { cidr_block = "10.0.0.0/16" }
+        resource "aws_vpc" "closed" { cidr_block = "10.1.0.0/16" }
+        resource "aws_default_security_group" "closed" { vpc_id = aws_vpc.closed.id }
+        resource "aws_vpc" "kept" { cidr_block = "10.2.0.0/16" }
+        resource "aws_default_security_group" "kept" {
+          vpc_id = aws_vpc.kept.id
+          ingress {
+            protocol  = "-1"
+            self      = true
+            from_port = 0
+            to_port   = 0
+          }
+        }
+        resource "aws_vpc" "late" { cidr_block = "10.3.0.0/16" }
+        resource "aws_default_security_group" "late" { vpc_id = aws_vpc.late.id }
+        resource "aws_security_group_rule" "out" {
+          type              = "egress"
+          security_group_id = aws_default_security_group.late.id
+          protocol          = "-1"
+          from_port         = 0
+          to_port           = 0
+          cidr_blocks       = ["0.0.0.0/0"]
+        }
+    """})
+    design = import_terraform(tmp_path)
+    restricted = {key: node.props.get("default_sg_restricted", False)
+                  for key, node in design.nodes.items() if node.kind == "vpc"}
+    assert restricted == {"aws_vpc.open": False, "aws_vpc.closed": True, "aws_vpc.kept": False, "aws_vpc.late": False}
+    # The adopted group is the VPC's default one: never "unused", reported by SEC-DEFAULT-SG-IN-USE when it has rules.
+    assert all(design.nodes[f"aws_default_security_group.{name}"].props["is_default"]
+               for name in ("closed", "kept", "late"))
+
+
+def test_the_vpc_of_resources_that_name_none_is_not_judged(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": """\
+        resource "aws_subnet" "a" { cidr_block = "10.0.0.0/24" }
+        resource "aws_instance" "i" { subnet_id = aws_subnet.a.id }
+    """})
+    result = import_source(tmp_path, variables={}, layout=False)
+    assert result.built.arch.props_of("vpc-unknown")["defined_elsewhere"] is True
+    # Its flow logs and default security group are not in the source: nothing to judge.
+    assert [f.key for f in analyse(result.built.arch).findings if f.node == "vpc-unknown"] == []

@@ -44,6 +44,10 @@ class AvailabilityZoneProps(Props):
 class VpcProps(Props):
     cidr: Ipv4Cidr = Field("10.0.0.0/16", description="IPv4 CIDR block")
     flow_logs: bool = Field(False, description="VPC flow logs are delivered somewhere")
+    default_sg_restricted: bool = Field(
+        False,
+        description="The VPC's default security group has had every rule removed: it lets no traffic in or out",
+    )
     defined_elsewhere: bool = Field(
         False,
         description="Stands for a VPC from another stack or module: its settings are not in the design",

@@ -121,7 +121,8 @@ class _Builder:
     def _orphan_vpc(self) -> str:
         node_id = "vpc-unknown"
         if node_id not in self.arch:
-            self._add(node_id, "vpc", "VPC (not in the source)", REGION_ID, {}, None)
+            # Subnets and instances whose VPC the source does not name: its settings are not in the design.
+            self._add(node_id, "vpc", "VPC (not in the source)", REGION_ID, {"defined_elsewhere": True}, None)
         return node_id
 
     def _zone_box(self, vpc: str, zone: str) -> str:

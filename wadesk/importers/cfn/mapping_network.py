@@ -152,9 +152,22 @@ def _security_group(m: CfnMapper, r: Resource) -> None:
     node = m.node(r, "security_group", {"ingress": []}, label=r.logical_id)
     node.vpc = m.vpc_key(p.get("VpcId"))
     if name == "default":
+        # Only a Terraform aws_default_security_group gets here (CloudFormation cannot declare the default group).
         node.props["is_default"] = True
+        if node.vpc is not None and not _has_rules(m, r):
+            m.topic("restricted_default_groups")[node.vpc] = True
     for rule in as_list(p.get("SecurityGroupIngress")):
         _add_ingress(m, r.logical_id, rule)
+
+
+def _has_rules(m: CfnMapper, r: Resource) -> bool:
+    """Whether a security group has an inbound or outbound rule, inline or as a resource of its own."""
+    if as_list(r.properties.get("SecurityGroupIngress")) or as_list(r.properties.get("SecurityGroupEgress")):
+        return True
+    for kind in ("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"):
+        if any(ref(m.prop(other, "GroupId")) == r.logical_id for other in m.referrers(r.logical_id, kind)):
+            return True
+    return False
 
 
 def _security_group_ingress(m: CfnMapper, r: Resource) -> None:
@@ -317,6 +330,10 @@ def finish_networks(m: CfnMapper) -> None:
     for node in m.design.nodes.values():
         if node.kind in ("internet_gateway", "vpn_gateway", "transit_gateway") and node.vpc is None and len(vpcs) == 1:
             node.vpc = vpcs[0].key
+    for key in m.topic("restricted_default_groups"):
+        vpc = m.get(key)
+        if vpc is not None and vpc.kind == "vpc":
+            vpc.props["default_sg_restricted"] = True
 
 
 HANDLERS: HandlerTable = {

@@ -156,6 +156,14 @@ def _security_group(c: Context, r: TfResource) -> Translation:
     })
 
 
+def _default_security_group(c: Context, r: TfResource) -> Translation:
+    # Terraform adopts the VPC's default group: named "default" whatever the plan says, and with no ingress or
+    # egress blocks it removes every rule AWS created the group with.
+    t = _security_group(c, r)
+    t.properties["GroupName"] = "default"
+    return t
+
+
 def _security_group_rule(c: Context, r: TfResource) -> Translation:
     egress = r.values.get("type") == "egress"
     peer = "DestinationSecurityGroupId" if egress else "SourceSecurityGroupId"
@@ -417,7 +425,7 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
     "aws_eip": simple("AWS::EC2::EIP", InstanceId="instance"),
     "aws_eip_association": simple("AWS::EC2::EIPAssociation", InstanceId="instance_id", AllocationId="allocation_id"),
     "aws_security_group": _security_group,
-    "aws_default_security_group": _security_group,
+    "aws_default_security_group": _default_security_group,
     "aws_security_group_rule": _security_group_rule,
     "aws_vpc_security_group_ingress_rule": _vpc_rule(egress=False),
     "aws_vpc_security_group_egress_rule": _vpc_rule(egress=True),
