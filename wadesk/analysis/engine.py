@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from wadesk.model import Architecture, Edge, ModelEvent
@@ -17,7 +17,7 @@ from wadesk.rules.base import (
     RuleMeta,
     finding_key,
 )
-from wadesk.rules.context import Context, FlowMemo
+from wadesk.rules.context import GROUP_KINDS, Context, FlowMemo
 from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
@@ -209,44 +209,56 @@ class Analyzer:
                     changed.add(node_id)
         scopes = _FocusFinder(ctx, {end for end in self._flow_ends if end in self.arch})
         for rule in self._graph_rules:
-            before_graph = self._graph_results.get(rule.id, {})
             if rule.id in self._dirty_graph:
-                after_graph = self._run_graph_rule(rule, ctx)
+                self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
             elif rule.partial and self._flow_ends:
-                after_graph = self._rerun_for_flows(rule, ctx, scopes.focus(rule.flows), before_graph)
-            else:
-                continue
-            if before_graph != after_graph:
-                for key in before_graph.keys() | after_graph.keys():
-                    if before_graph.get(key) != after_graph.get(key):
-                        finding = after_graph.get(key) or before_graph[key]
-                        changed.add(finding.node)
-                self._graph_results[rule.id] = after_graph
-                self._graph_index = None
+                self._rerun_for_flows(rule, ctx, scopes.focus(rule.flows))
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
         self._flow_ends.clear()
         if changed:
             self._result = None
 
-    def _rerun_for_flows(
-        self, rule: GraphRule, ctx: Context, focus: set[str], before: dict[str, Finding]
-    ) -> dict[str, Finding]:
-        """A rule's findings after flow changes, re-judging only the nodes in ``focus``.
+    def _replace_graph_results(self, rule: GraphRule, after: dict[str, Finding]) -> None:
+        before = self._graph_results.get(rule.id, {})
+        if before != after:
+            for key in before.keys() | after.keys():
+                if before.get(key) != after.get(key):
+                    finding = after.get(key) or before[key]
+                    self._changed.add(finding.node)
+            self._graph_results[rule.id] = after
+            self._graph_index = None
+
+    def _rerun_for_flows(self, rule: GraphRule, ctx: Context, focus: set[str]) -> None:
+        """Bring a rule's findings up to date after flow changes, re-judging only the nodes in ``focus``.
 
         A failure (now or at the last run) re-runs the whole rule, so that the
-        failure reads as a full analysis would report it.
+        failure reads as a full analysis would report it. (A rule with a
+        partial scope reports on nodes only: a finding about the design is a failure.)
         """
-        if any(f.error for f in before.values()):
-            return self._run_graph_rule(rule, ctx)
+        results = self._graph_results.setdefault(rule.id, {})
+        failure = finding_key(rule.id, None)
+        if failure in results:
+            self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
+            return
         if not focus:
-            return before
+            return
+        if 2 * len(focus) > len(self.arch):  # most of the design: judging it all is no dearer
+            self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
+            return
         found = self._run_graph_rule(rule, ctx, focus)
-        if any(f.error for f in found.values()):
-            return self._run_graph_rule(rule, ctx)
-        after = {key: f for key, f in before.items() if f.node not in focus}
-        after.update(found)
-        return after
+        if failure in found:
+            self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
+            return
+        stale = [key for key, f in results.items() if f.node in focus and key not in found]
+        for key in stale:
+            self._changed.add(results.pop(key).node)
+        for key, new in found.items():
+            if results.get(key) != new:
+                results[key] = new
+                self._changed.add(new.node)
+        if stale or self._changed:
+            self._graph_index = None
 
     def result(self) -> AnalysisResult:
         """The current findings; reading them never consumes :meth:`update`'s change set."""
@@ -378,7 +390,7 @@ class Analyzer:
                 if "defined_elsewhere" in names or any(rule.reads_property(node_kind, name) for name in names):
                     self._dirty_graph.add(rule.id)
                     # A walk's rule may read this property to decide where requests pass.
-                    self._memo.forget_walks()
+                    self._memo.forget_derived()
             return
         if kind == "edge_label_changed":
             return  # no rule reads a label for meaning, and no message quotes a flow's label
@@ -404,12 +416,24 @@ class Analyzer:
 
 
 class _FocusFinder:
-    """The nodes whose findings the flows changed since the last pass can alter, per flow scope."""
+    """The nodes whose findings the flows changed since the last pass can alter, per flow scope.
+
+    A flow change alters what a rule can read of a few nodes only: the flow's
+    two ends, and the members of an end that is a group (a flow to an auto
+    scaling group is a flow of its instances). Each scope widens that set as
+    far as its rules read (see :data:`wadesk.rules.base.FlowScope`).
+    """
 
     def __init__(self, ctx: Context, ends: set[str]) -> None:
         self._ctx = ctx
         self._ends = ends
         self._found: dict[str, set[str]] = {}
+        altered = set(ends)
+        for end in ends:
+            if ctx.kind(end) in GROUP_KINDS:
+                altered.update(ctx.members(end))
+        self._altered = altered
+        self._down: set[str] | None = None
 
     def focus(self, scope: str) -> set[str]:
         """The nodes a rule with this scope must judge again."""
@@ -421,32 +445,45 @@ class _FocusFinder:
 
     def _compute(self, scope: str) -> set[str]:
         ctx = self._ctx
+        altered = self._altered
         if scope == "ends":
-            return self._with_containers(self._ends)
-        ends = self.focus("ends")
-        if scope == "near":
-            near = set(ends)
-            for node in ends:
-                near.update(ctx.neighbours(node))
-            return self._with_containers(near)
-        # downstream: everything a flow from the ends leads to (administrative flows included, a superset)
-        seen = set(ends)
+            touched = set(altered)
+        elif scope == "near":
+            touched = set(altered)
+            for node in altered:
+                touched.update(ctx.neighbours(node))
+        else:
+            # Everything a flow from the altered nodes leads to (administrative flows included: a superset).
+            touched = set(self._downstream())
+            if scope == "paths":
+                touched |= self._closure(altered, ctx.predecessors)
+        return self._with_containers(touched)
+
+    def _downstream(self) -> set[str]:
+        if self._down is None:
+            self._down = self._closure(self._altered, self._ctx.successors)
+        return self._down
+
+    @staticmethod
+    def _closure(starts: set[str], following: Callable[[str], list[str]]) -> set[str]:
+        seen = set(starts)
         stack = list(seen)
         while stack:
-            for nxt in ctx.successors(stack.pop()):
+            for nxt in following(stack.pop()):
                 if nxt not in seen:
                     seen.add(nxt)
                     stack.append(nxt)
-        return self._with_containers(seen)
+        return seen
 
-    def _with_containers(self, nodes: set[str]) -> set[str]:
-        """``nodes``, the containers around them, and what the containers among them hold."""
+    def _with_containers(self, touched: set[str]) -> set[str]:
+        """``touched``, the containers around them, and what the changed flows' container ends hold."""
         arch = self._ctx.arch
-        out = set(nodes)
-        for node in nodes:
+        out = set(touched)
+        for node in touched:
             out.update(arch.ancestors(node))
-            if arch.is_container(node):
-                out.update(arch.descendants(node))
+        for end in self._ends:
+            if arch.is_container(end):
+                out.update(arch.descendants(end))
         return out
 
 

@@ -52,15 +52,17 @@ ANY = "*"
 #:   flow neighbours, and the containers and contents of both.
 #: - ``"downstream"``: the flows anywhere on a path that leads to the node (reachability from the
 #:   internet). Re-runs for the ends and everything their flows lead to.
+#: - ``"paths"``: the flows anywhere on a path that leads to the node or away from it. Re-runs for the
+#:   ends, everything their flows lead to, and everything with a path to them.
 #: - ``"any"`` (the default, always right): every flow change re-runs the whole rule.
 #:
 #: Every scope but ``"none"`` and ``"any"`` needs the rule to take the nodes it reports on from
 #: :meth:`Context.subjects` (the engine narrows them to the nodes a change can affect) and to report on
 #: nothing else; the engine turns a report on any other node into a visible rule failure.
-FlowScope = Literal["none", "ends", "near", "downstream", "any"]
-FLOW_SCOPES: tuple[FlowScope, ...] = ("none", "ends", "near", "downstream", "any")
+FlowScope = Literal["none", "ends", "near", "downstream", "paths", "any"]
+FLOW_SCOPES: tuple[FlowScope, ...] = ("none", "ends", "near", "downstream", "paths", "any")
 #: Scopes where a flow change re-runs a rule for some of its subjects only.
-PARTIAL_SCOPES: frozenset[str] = frozenset({"ends", "near", "downstream"})
+PARTIAL_SCOPES: frozenset[str] = frozenset({"ends", "near", "downstream", "paths"})
 
 
 class RuleMeta(BaseModel):

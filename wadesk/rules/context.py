@@ -20,14 +20,36 @@ Parents = dict[str, "str | None"]
 
 
 class _Reach:
-    """One memoised walk along request flows: where it went, and which nodes it walked past."""
+    """One memoised walk along request flows: where it went, in what order, and which nodes it walked past."""
 
-    __slots__ = ("expanded", "parents", "sources")
+    __slots__ = ("_order", "expanded", "parents", "sources")
 
-    def __init__(self, sources: tuple[str, ...], parents: Parents, expanded: set[str]) -> None:
+    def __init__(self, sources: tuple[str, ...], parents: Parents, expanded: dict[str, int]) -> None:
         self.sources = sources
         self.parents = parents
+        #: Each node the walk went past, with how many nodes it had found by then.
         self.expanded = expanded
+        self._order: dict[str, int] | None = None
+
+    def unchanged_by(self, source: str, target: str) -> bool:
+        """Whether drawing or removing a flow from ``source`` to ``target`` leaves this walk as it is.
+
+        It does when the walk never went past ``source``, or had already found
+        ``target`` when it did: either way every step runs as before.
+        """
+        found_before = self.expanded.get(source)
+        if found_before is None:
+            return True
+        if self._order is None:
+            self._order = {node: index for index, node in enumerate(self.parents)}
+        index = self._order.get(target)
+        return index is not None and index < found_before
+
+
+def _with_members(arch: Architecture, node_id: str, kind: str) -> list[str]:
+    if kind not in GROUP_KINDS:
+        return [node_id]
+    return [node_id, *(n for n in arch.descendants(node_id) if not arch.is_container(n))]
 
 
 class FlowMemo:
@@ -45,7 +67,11 @@ class FlowMemo:
         self.groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self.admin: list[tuple[str, str, str]] | None = None
         self.quiet: frozenset[str] | None = None
+        self.positions: dict[str, int] | None = None
+        self.node_lists: dict[frozenset[str], list[str]] = {}
         self.reaches: dict[object, _Reach] = {}
+        #: Facts that read no flow (see :meth:`Context.lasting`).
+        self.lasting: dict[object, Any] = {}
 
     def clear(self) -> None:
         """Forget everything (nodes, containment or properties changed)."""
@@ -53,11 +79,15 @@ class FlowMemo:
         self.groups = None
         self.admin = None
         self.quiet = None
+        self.positions = None
+        self.node_lists.clear()
         self.reaches.clear()
+        self.lasting.clear()
 
-    def forget_walks(self) -> None:
-        """Forget the walks (a property that a walk's rule reads changed)."""
+    def forget_derived(self) -> None:
+        """Forget the walks and the facts that read properties (a property that a graph rule reads changed)."""
         self.reaches.clear()
+        self.lasting.clear()
 
     def flow_changed(self, arch: Architecture, source: str, target: str, carries_requests: bool) -> None:
         """A flow from ``source`` to ``target`` was drawn or removed."""
@@ -69,11 +99,14 @@ class FlowMemo:
             self.quiet = None
             self.reaches.clear()  # request flows are read another way once such flows exist
             return
-        # The flows this one stands for start at its source, or at a member of a group it leaves.
-        starts = {source}
-        if kinds[0] in GROUP_KINDS:
-            starts.update(n for n in arch.descendants(source) if not arch.is_container(n))
-        for key in [key for key, walk in self.reaches.items() if not starts.isdisjoint(walk.expanded)]:
+        # The flows this one stands for: a flow to or from a group is a flow of its members too.
+        starts = _with_members(arch, source, kinds[0])
+        ends = _with_members(arch, target, kinds[1])
+        for key in [
+            key
+            for key, walk in self.reaches.items()
+            if not all(walk.unchanged_by(start, end) for start in starts for end in ends)
+        ]:
             del self.reaches[key]
 
     def flow_edited(self) -> None:
@@ -126,18 +159,20 @@ class Context:
 
     def nodes(self, *kinds: str) -> list[str]:
         """Ids of nodes of any of ``kinds`` (all nodes when none given), in insertion order."""
-        if not kinds:
-            return self.cached("all_nodes", self.arch.node_ids)
-        key = ("nodes", frozenset(kinds))
-        found = self._cache.get(key)
+        lists = self._memo.node_lists  # which nodes there are changes with nodes only: kept between passes
+        key = frozenset(kinds)
+        found = lists.get(key)
         if found is None:
-            index = self._kind_index()
-            if len(kinds) == 1:
-                found = [node for _, node in index.get(kinds[0], ())]
+            if not kinds:
+                found = self.arch.node_ids()
             else:
-                merged = sorted(entry for kind in set(kinds) for entry in index.get(kind, ()))
-                found = [node for _, node in merged]
-            self._cache[key] = found
+                index = self._kind_index()
+                if len(kinds) == 1:
+                    found = [node for _, node in index.get(kinds[0], ())]
+                else:
+                    merged = sorted(entry for kind in set(kinds) for entry in index.get(kind, ()))
+                    found = [node for _, node in merged]
+            lists[key] = found
         return list(found)
 
     def _kind_index(self) -> dict[str, list[tuple[int, str]]]:
@@ -149,16 +184,27 @@ class Context:
             self._memo.kind_index = index
         return index
 
+    def position(self, node_id: str) -> int:
+        """Where a node comes in the design's insertion order (to pick "the first" of several nodes stably)."""
+        positions = self._memo.positions
+        if positions is None:
+            positions = {node: index for index, node in enumerate(self.arch.graph)}
+            self._memo.positions = positions
+        return positions[node_id]
+
     def subjects(self, *kinds: str) -> list[str]:
         """The nodes of ``kinds`` a rule judges (all when none given), in insertion order.
 
         A rule that declares a flow scope (see :data:`wadesk.rules.base.FlowScope`) takes the nodes it
         reports on from here: after a flow change, the engine narrows them to those the change can affect.
         """
-        found = self.nodes(*kinds)
-        if self._focus is not None:
-            focus = self._focus
-            found = [node for node in found if node in focus]
+        if self._focus is None:
+            found = self.nodes(*kinds)
+        else:
+            wanted = frozenset(kinds)
+            attrs = self._attrs
+            found = [n for n in self._focus if n in attrs and (not wanted or attrs[n]["kind"] in wanted)]
+            found.sort(key=self.position)
         if self.handed_out is not None:
             self.handed_out.update(found)
         return found
@@ -413,14 +459,14 @@ class Context:
             if kept is not None and kept.sources == starts:
                 return kept.parents
         parents: Parents = dict.fromkeys(starts)
-        expanded: set[str] = set()
+        expanded: dict[str, int] = {}
         stack = list(starts)
         first = set(starts)
         while stack:
             current = stack.pop()
             if through is not None and current not in first and not through(current):
                 continue
-            expanded.add(current)
+            expanded[current] = len(parents)
             for nxt in self.request_successors(current):
                 if nxt not in parents:
                     parents[nxt] = current
@@ -456,4 +502,16 @@ class Context:
         if key not in self._cache:
             self._cache[key] = compute()
         value: T = self._cache[key]
+        return value
+
+    def lasting(self, key: object, compute: Callable[[], T]) -> T:
+        """A fact that reads no flow, kept between analysis passes until a node, a container or a property changes.
+
+        ``compute`` may read kinds, containment and the properties its rule
+        declares in ``reads`` (a change of any of them drops the fact), never flows.
+        """
+        kept = self._memo.lasting
+        if key not in kept:
+            kept[key] = compute()
+        value: T = kept[key]
         return value

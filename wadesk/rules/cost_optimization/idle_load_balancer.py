@@ -32,10 +32,10 @@ _NOT_TARGETS = OBSERVERS | frozenset({"waf", "shield", "acm", "cognito", "secret
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every ALB or NLB with no outgoing flow to something it could forward to."""
-    for lb in ctx.nodes_in(LOAD_BALANCERS):
+    for lb in ctx.subjects(*LOAD_BALANCERS):
         if any(ctx.kind(t) not in _NOT_TARGETS for t in ctx.successors(lb)):
             continue
         yield Hit(lb, f"{ctx.label(lb)} has no flow to any target, so it is paid for but forwards nothing.")
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, flows="ends")

@@ -51,4 +51,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"auto_scaling_group": {"min_size"}, "ec2": {"purchase_option"}})
+RULE = graph_rule(META, check, reads={"auto_scaling_group": {"min_size"}, "ec2": {"purchase_option"}}, flows="none")

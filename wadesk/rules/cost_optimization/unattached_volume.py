@@ -32,7 +32,7 @@ _NOT_ATTACHING = OBSERVERS | frozenset({"backup", "systems_manager", "trusted_ad
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every EBS volume with no flow to or from a node that could mount it."""
-    for volume in ctx.nodes("ebs"):
+    for volume in ctx.subjects("ebs"):
         if ctx.enclosing(volume, "auto_scaling_group") is not None:
             continue  # part of the group's launch template: every instance it starts mounts it
         if any(ctx.kind(n) not in _NOT_ATTACHING for n in ctx.neighbours(volume)):
@@ -40,4 +40,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(volume, f"{ctx.label(volume)} has no flow to or from any instance or service that mounts it.")
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, flows="ends")

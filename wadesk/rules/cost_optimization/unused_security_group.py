@@ -28,7 +28,7 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every non-default security group that contains no node and has no flow."""
-    for group in ctx.nodes("security_group"):
+    for group in ctx.subjects("security_group"):
         if ctx.prop(group, "is_default"):
             continue  # the VPC's default group cannot be deleted
         if ctx.children(group) or ctx.neighbours(group):
@@ -36,4 +36,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(group, f"{ctx.label(group)} contains no resource, so it protects nothing.")
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default"}})
+RULE = graph_rule(META, check, reads={"security_group": {"is_default"}}, flows="ends")

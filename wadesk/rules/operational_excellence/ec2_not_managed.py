@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     manages (ssm_agent, or a flow to or from Systems Manager) still has no
     patch baseline; others are not managed at all.
     """
-    for node_id in ctx.nodes("ec2"):
+    for node_id in ctx.subjects("ec2"):
         if ctx.prop(node_id, "patch_managed"):
             continue
         if ctx.prop(node_id, "ssm_agent") or linked_to_kind(ctx, node_id, "systems_manager"):
@@ -52,4 +52,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"ec2": {"patch_managed", "ssm_agent"}})
+RULE = graph_rule(META, check, reads={"ec2": {"patch_managed", "ssm_agent"}}, flows="ends")

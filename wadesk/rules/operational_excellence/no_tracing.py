@@ -52,17 +52,19 @@ def _traced(ctx: Context, node_id: str) -> bool:
     return ctx.sends_to(node_id, "xray")
 
 
-def _reach_traced(ctx: Context) -> set[str]:
-    """Hops from which some path of hops leads to a traced node (the traced nodes included)."""
-    found = {n for n in ctx.nodes() if _is_hop(ctx, n) and _traced(ctx, n)}
-    stack = list(found)
+def _leads_to_trace(ctx: Context, entry: str) -> bool:
+    """Whether some path of hops from ``entry`` (a hop itself) reaches a traced node, ``entry`` included."""
+    seen = {entry}
+    stack = [entry]
     while stack:
         current = stack.pop()
-        for source in ctx.predecessors(current):
-            if source not in found and _is_hop(ctx, source):
-                found.add(source)
-                stack.append(source)
-    return found
+        if _traced(ctx, current):
+            return True
+        for nxt in ctx.successors(current):
+            if nxt not in seen and _is_hop(ctx, nxt):
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
 
 
 def _chain(ctx: Context, entry: str) -> tuple[str, str] | None:
@@ -81,13 +83,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     internet = ctx.nodes("internet")
     if not internet:
         return
-    edge_reach = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _EDGE)
-    entries = [n for n in edge_reach if ctx.kind(n) in _ENTRY_POINTS]
-    if not entries:
-        return
-    traced = _reach_traced(ctx)
-    for entry in sorted(entries):
-        if entry in traced:
+    edge_reach = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _EDGE, key=META.id)
+    for entry in sorted(ctx.subjects(*_ENTRY_POINTS)):
+        if entry not in edge_reach or _leads_to_trace(ctx, entry):
             continue
         chain = _chain(ctx, entry)
         if chain is None:
@@ -100,4 +98,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={kind: {"tracing"} for kind in _TRACING_PROP})
+RULE = graph_rule(META, check, reads={kind: {"tracing"} for kind in _TRACING_PROP}, flows="paths")

@@ -33,6 +33,15 @@ META = RuleMeta(
 #: which is what the flow in the drawing says. DynamoDB, S3 and queues scale themselves.
 MONITORED_KINDS = COMPUTE | VPC_DATABASES
 
+#: An alarm on a node's metrics watches it as surely as a flow to CloudWatch does.
+_WATCHERS = frozenset({"cloudwatch", "cloudwatch_alarm"})
+
+
+def _watched(ctx: Context, node_id: str) -> bool:
+    """Whether a flow either way joins a node to CloudWatch or a CloudWatch alarm."""
+    return any(ctx.kind(other) in _WATCHERS for other in ctx.neighbours(node_id))
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every compute node or database with no flow to or from CloudWatch or a CloudWatch alarm.
 
@@ -40,18 +49,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     CloudWatch, not whether anyone watches it: the drawn flow is the signal
     (SPEC 3b), and other rules judge the settings.
     """
-    # An alarm on a node's metrics watches it as surely as a flow to CloudWatch does.
-    watchers = ctx.nodes("cloudwatch", "cloudwatch_alarm")
-    # Everything joined to a CloudWatch node, found from the few CloudWatch nodes rather than per node.
-    watched: set[str] = set()
-    for watcher in watchers:
-        watched.update(ctx.neighbours(watcher))
-    for node_id in ctx.nodes_in(MONITORED_KINDS):
-        if node_id in watched or any(group in watched for group in scaling_groups(ctx, node_id)):
+    has_cloudwatch = ctx.has_kind(*_WATCHERS)
+    for node_id in ctx.subjects(*MONITORED_KINDS):
+        if _watched(ctx, node_id) or any(_watched(ctx, group) for group in scaling_groups(ctx, node_id)):
             continue
-        has_cloudwatch = bool(watchers)
         where = "has no flow to CloudWatch" if has_cloudwatch else "is not monitored: the design has no CloudWatch"
         yield Hit(node_id, f"{ctx.label(node_id)} {where}, so its metrics and logs are watched by nobody.")
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, flows="ends")

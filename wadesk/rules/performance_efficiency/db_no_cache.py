@@ -44,16 +44,14 @@ def _cache_fronted(ctx: Context) -> set[str]:
     """Nodes downstream of a cache: ElastiCache, CloudFront, or API Gateway with caching on."""
     sources = [*ctx.nodes_in(CACHES), *ctx.nodes("cloudfront")]
     sources.extend(n for n in ctx.nodes("api_gateway") if ctx.prop(n, "caching"))
-    return ctx.reachable(sources) if sources else set()
+    return ctx.reachable(sources, key=(META.id, "fronted")) if sources else set()
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report read databases that internet-facing compute queries with no cache on the way or beside it."""
-    from_internet = ctx.from_internet()
-    if not from_internet:
-        return
     fronted: set[str] | None = None
-    for node_id in ctx.nodes_in(_CACHEABLE):
+    for node_id in ctx.subjects(*_CACHEABLE):
+        from_internet = ctx.from_internet()
         if node_id not in from_internet:
             continue
         readers = [
@@ -74,4 +72,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"api_gateway": {"caching"}, "ec2": {"workload"}})
+RULE = graph_rule(META, check, reads={"api_gateway": {"caching"}, "ec2": {"workload"}}, flows="downstream")

@@ -45,8 +45,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     internet = ctx.nodes("internet")
     if not internet:
         return
-    reached = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _PASS_THROUGH)
-    for node_id in ctx.nodes("s3"):
+    reached = ctx.reachable(internet, through=lambda n: ctx.kind(n) in _PASS_THROUGH, key=META.id)
+    for node_id in ctx.subjects("s3"):
         # Only DNS and gateways are passed through, so a bucket in ``reached`` is reached without
         # CloudFront, even if a distribution also serves it.
         if node_id not in reached:
@@ -61,4 +61,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"s3": {"website_hosting"}})
+RULE = graph_rule(META, check, reads={"s3": {"website_hosting"}}, flows="downstream")

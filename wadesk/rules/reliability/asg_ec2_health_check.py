@@ -34,6 +34,15 @@ def _instances_are_targets(ctx: Context, group: str) -> bool:
     return not hosts_containers(ctx, group)
 
 
+def _balancers_of(ctx: Context, group: str) -> list[str]:
+    """Load balancers drawn sending to the group, or to an EC2 instance whose innermost group it is."""
+    found = [p for p in ctx.predecessors(group) if ctx.kind(p) in LOAD_BALANCERS]
+    for member in ctx.descendants(group):
+        if ctx.kind(member) == "ec2" and ctx.enclosing(member, ASG) == group:
+            found.extend(p for p in ctx.predecessors(member) if ctx.kind(p) in LOAD_BALANCERS)
+    return found
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report groups with health_check_type EC2 whose instances an ALB or NLB sends to.
 
@@ -42,22 +51,13 @@ def check(ctx: Context) -> Iterator[Hit]:
     balancer targets the tasks or pods is not the target group's: ECS replaces
     the unhealthy tasks, and ELB health checks would not see the group.
     """
-    served: dict[str, str] = {}
-    for lb in ctx.nodes_in(LOAD_BALANCERS):
-        for target in ctx.successors(lb):
-            if ctx.kind(target) == ASG:
-                group: str | None = target if _instances_are_targets(ctx, target) else None
-            elif ctx.kind(target) == "ec2":
-                group = ctx.enclosing(target, ASG)
-                if group is not None and not _instances_are_targets(ctx, group):
-                    group = None
-            else:
-                group = None
-            if group is not None:
-                served.setdefault(group, lb)
-    for group, lb in served.items():
-        if ctx.prop(group, "health_check_type") != "EC2":
+    for group in ctx.subjects(ASG):
+        if ctx.prop(group, "health_check_type") != "EC2" or not _instances_are_targets(ctx, group):
             continue
+        balancers = _balancers_of(ctx, group)
+        if not balancers:
+            continue
+        lb = min(balancers, key=ctx.position)  # the first one drawn, for a stable message
         yield Hit(
             group,
             f"{ctx.label(group)} receives traffic from {ctx.label(lb)} but uses EC2 health checks, so instances "
@@ -65,4 +65,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={ASG: {"health_check_type"}, "ec2": {"workload"}})
+RULE = graph_rule(META, check, reads={ASG: {"health_check_type"}, "ec2": {"workload"}}, flows="ends")

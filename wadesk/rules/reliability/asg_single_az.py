@@ -37,4 +37,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(group, f"{ctx.label(group)} launches instances only in {next(iter(zones))}.")
 
 
-RULE = graph_rule(META, check, reads=PLACEMENT_READS)
+RULE = graph_rule(META, check, reads=PLACEMENT_READS, flows="none")

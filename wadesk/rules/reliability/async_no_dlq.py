@@ -34,7 +34,7 @@ ASYNC_SOURCES = ("sns", "eventbridge", "s3")
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report Lambda functions invoked by SNS, EventBridge or S3 events without a DLQ or failure destination."""
-    for function in ctx.nodes("lambda"):
+    for function in ctx.subjects("lambda"):
         sources = [s for s in ctx.predecessors(function) if ctx.kind(s) in ASYNC_SOURCES]
         if not sources or ctx.prop(function, "dead_letter_queue") or has_failure_destination(ctx, function):
             continue
@@ -45,4 +45,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"lambda": {"dead_letter_queue"}})
+RULE = graph_rule(META, check, reads={"lambda": {"dead_letter_queue"}}, flows="ends")

@@ -33,7 +33,7 @@ CONNECTION_LIMITED = ("rds", "aurora", "documentdb", "neptune", "redshift")
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report functions without reserved_concurrency that send directly to a connection-limited database."""
-    for function in ctx.nodes("lambda"):
+    for function in ctx.subjects("lambda"):
         if ctx.prop(function, "reserved_concurrency") is not None:
             continue
         databases = [t for t in ctx.successors(function) if ctx.kind(t) in CONNECTION_LIMITED]
@@ -46,4 +46,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"lambda": {"reserved_concurrency"}})
+RULE = graph_rule(META, check, reads={"lambda": {"reserved_concurrency"}}, flows="ends")

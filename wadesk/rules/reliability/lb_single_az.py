@@ -45,4 +45,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads=PLACEMENT_READS)
+RULE = graph_rule(META, check, reads=PLACEMENT_READS, flows="none")

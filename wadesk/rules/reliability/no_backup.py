@@ -71,7 +71,7 @@ def _covered(ctx: Context, node_id: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every backup-worthy store that no backup plan covers and that keeps no backups itself."""
-    for node_id in ctx.nodes_in(BACKUP_TARGETS):
+    for node_id in ctx.subjects(*BACKUP_TARGETS):
         missing = _own_backups(ctx, node_id)
         if missing is None or _covered(ctx, node_id):
             continue
@@ -82,4 +82,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads=_READS)
+RULE = graph_rule(META, check, reads=_READS, flows="near")

@@ -29,7 +29,7 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report queues that feed a consumer, have no redrive to a DLQ, and are not themselves a DLQ."""
-    for queue in ctx.nodes("sqs"):
+    for queue in ctx.subjects("sqs"):
         if ctx.prop(queue, "dead_letter_queue") or ctx.has_dead_letter_queue(queue):
             continue
         consumers = [c for c in flow_successors(ctx, queue) if c != queue]
@@ -42,4 +42,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"sqs": {"dead_letter_queue"}})
+RULE = graph_rule(META, check, reads={"sqs": {"dead_letter_queue"}}, flows="ends")

@@ -123,6 +123,14 @@ def _build_tiers(ctx: Context, members: list[str]) -> _Tiers:
     return tiers
 
 
+def _members(ctx: Context) -> tuple[list[str], bool]:
+    """Server compute that forms tiers (a jump host does not), and whether any of it runs in one known zone."""
+    members = [
+        m for m in ctx.nodes_in(SERVER_COMPUTE) if not (ctx.kind(m) == "ec2" and ctx.prop(m, "workload") == "bastion")
+    ]
+    return members, any(len(known_zones(ctx, m) or ()) == 1 for m in members)
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report server compute whose tier runs in exactly one known Availability Zone.
 
@@ -130,11 +138,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     member has a known placement and together they run in one AZ; a lone node
     is a tier of one.
     """
-    members = [
-        m for m in ctx.nodes_in(SERVER_COMPUTE)
-        if not (ctx.kind(m) == "ec2" and ctx.prop(m, "workload") == "bastion")  # a jump host is not a tier
-    ]
-    if not members:
+    # A tier is reported only when each of its members runs in one known zone: when no member does,
+    # the tiers (which read flows) need not be built. Placement reads no flow, so this outlives a flow edit.
+    members, any_in_one_zone = ctx.lasting((META.id, "members"), lambda: _members(ctx))
+    if not members or not any_in_one_zone:
         return
     tiers = _build_tiers(ctx, members)
     groups: dict[str, list[str]] = defaultdict(list)

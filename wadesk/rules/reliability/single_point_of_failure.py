@@ -109,8 +109,11 @@ def _cut_vertices_to_data(ctx: Context) -> dict[str, str]:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report single-instance components that lie on every path from the internet to a data store."""
-    if not any(_single(ctx, n) for n in ctx.nodes(*SERVER_COMPUTE, "mq")):
-        return  # nothing could be a single point, so the graph search can be skipped
+    # Nothing could be a single point, so the graph search can be skipped. Placement and properties
+    # decide that, not flows, so the answer outlives a flow edit.
+    candidates = ctx.nodes(*SERVER_COMPUTE, "mq")
+    if not ctx.lasting((META.id, "any single"), lambda: any(_single(ctx, n) for n in candidates)):
+        return
     for node_id, data in ctx.cached(("rel", "cut_vertices_to_data"), lambda: _cut_vertices_to_data(ctx)).items():
         if ctx.kind(node_id) in DATA_STORES or not _single(ctx, node_id):
             continue

@@ -29,7 +29,7 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report distributions that send to an S3 bucket (not a website endpoint) without origin access control."""
-    for distribution in ctx.nodes("cloudfront"):
+    for distribution in ctx.subjects("cloudfront"):
         if ctx.prop(distribution, "origin_access_control"):
             continue
         buckets = [
@@ -44,4 +44,6 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads={"cloudfront": {"origin_access_control"}, "s3": {"website_hosting"}})
+RULE = graph_rule(
+    META, check, reads={"cloudfront": {"origin_access_control"}, "s3": {"website_hosting"}}, flows="ends"
+)

@@ -33,4 +33,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(trail, f"{ctx.label(trail)} records API calls in one Region only (multi_region is false).")
 
 
-RULE = graph_rule(META, check, reads={"cloudtrail": {"multi_region"}})
+RULE = graph_rule(META, check, reads={"cloudtrail": {"multi_region"}}, flows="none")

@@ -29,7 +29,7 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every trail with kms_encryption false and no flow to or from a kms node (SPEC 3b)."""
-    for trail in ctx.nodes("cloudtrail"):
+    for trail in ctx.subjects("cloudtrail"):
         if ctx.prop(trail, "kms_encryption"):
             continue
         if any(ctx.kind(other) == "kms" for other in ctx.neighbours(trail)):
@@ -37,4 +37,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(trail, f"{ctx.label(trail)} writes its log files without a KMS key (kms_encryption is false).")
 
 
-RULE = graph_rule(META, check, reads={"cloudtrail": {"kms_encryption"}})
+RULE = graph_rule(META, check, reads={"cloudtrail": {"kms_encryption"}}, flows="ends")

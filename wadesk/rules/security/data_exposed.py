@@ -56,7 +56,7 @@ PASS_THROUGH = frozenset({"alb", "nlb", "elb", "global_accelerator"})
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every data store reachable from an internet node along a path with no front door."""
-    stores = ctx.nodes_in(EXPOSABLE)
+    stores = ctx.subjects(*EXPOSABLE)
     sources = internet_sources(ctx)
     if not stores or not sources:
         return
@@ -67,7 +67,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             return False  # administrators' controlled way in, judged by the security group rules
         return kind in RELAYS
 
-    parents = reach(ctx, sources, through)
+    parents = reach(ctx, sources, through, key=META.id)
     for store in stores:
         if store in parents and parents[store] is not None:
             yield Hit(
@@ -87,4 +87,4 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads={"ec2": {"workload"}})
+RULE = graph_rule(META, check, reads={"ec2": {"workload"}}, flows="downstream")

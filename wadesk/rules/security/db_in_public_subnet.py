@@ -36,4 +36,4 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(node_id, f"{ctx.label(node_id)} sits in public subnet {ctx.label(subnet)}.")
 
 
-RULE = graph_rule(META, check, reads={"subnet": {"public"}})
+RULE = graph_rule(META, check, reads={"subnet": {"public"}}, flows="none")

@@ -31,7 +31,7 @@ KINDS = ("rds", "aurora")
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every RDS or Aurora database with log_exports false and no flow to or from CloudWatch (SPEC 3b)."""
-    for db in ctx.nodes(*KINDS):
+    for db in ctx.subjects(*KINDS):
         if ctx.prop(db, "log_exports"):
             continue
         if any(ctx.kind(other) == "cloudwatch" for other in ctx.neighbours(db)):
@@ -39,4 +39,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(db, f"{ctx.label(db)} keeps its engine logs on the instance only (log_exports is false).")
 
 
-RULE = graph_rule(META, check, reads={kind: {"log_exports"} for kind in KINDS})
+RULE = graph_rule(META, check, reads={kind: {"log_exports"} for kind in KINDS}, flows="ends")

@@ -48,4 +48,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress"}})
+RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress"}}, flows="none")

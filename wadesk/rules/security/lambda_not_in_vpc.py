@@ -41,7 +41,7 @@ def _vpc_only(ctx: Context, node_id: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report Lambda functions not in a VPC (by property and by drawing) that send to VPC-only resources."""
-    for function in ctx.nodes("lambda"):
+    for function in ctx.subjects("lambda"):
         if ctx.prop(function, "in_vpc") or ctx.vpc_of(function) is not None or ctx.subnet_of(function) is not None:
             continue
         targets = [t for t in dict.fromkeys(flow_successors(ctx, function)) if _vpc_only(ctx, t)]
@@ -52,4 +52,4 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads={"lambda": {"in_vpc"}})
+RULE = graph_rule(META, check, reads={"lambda": {"in_vpc"}}, flows="ends")

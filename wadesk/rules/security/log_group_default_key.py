@@ -29,7 +29,7 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every CloudWatch node that holds logs, with kms_key false and no flow to or from a kms node."""
-    for node in ctx.nodes("cloudwatch"):
+    for node in ctx.subjects("cloudwatch"):
         if not ctx.prop(node, "holds_logs", True) or ctx.prop(node, "kms_key"):
             continue
         if any(ctx.kind(other) == "kms" for other in ctx.neighbours(node)):
@@ -41,4 +41,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"cloudwatch": {"kms_key", "holds_logs"}})
+RULE = graph_rule(META, check, reads={"cloudwatch": {"kms_key", "holds_logs"}}, flows="ends")

@@ -39,18 +39,20 @@ def _is_entry(ctx: Context, node_id: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every internet-facing ALB, API Gateway or CloudFront that internet requests reach past no WAF."""
-    entries = [n for n in ctx.nodes("alb", "api_gateway", "cloudfront") if _is_entry(ctx, n)]
+    judged = [n for n in ctx.subjects("alb", "api_gateway", "cloudfront") if _is_entry(ctx, n)]
     sources = internet_sources(ctx)
-    if not entries or not sources:
+    if not judged or not sources:
         return
-    # A WAF drawn next to an entry point (either direction) is its web ACL association.
-    attached = {n for n in entries if any(ctx.kind(m) == "waf" for m in ctx.neighbours(n))}
+    # A WAF drawn next to an entry point (either direction) is its web ACL association. Every entry's
+    # association shapes the walk, not only the entries judged in this pass.
+    entries = [n for n in ctx.nodes("alb", "api_gateway", "cloudfront") if _is_entry(ctx, n)]
+    attached = frozenset(n for n in entries if any(ctx.kind(m) == "waf" for m in ctx.neighbours(n)))
 
     def through(node_id: str) -> bool:
         return ctx.kind(node_id) != "waf" and ctx.kind(node_id) not in EGRESS_ONLY and node_id not in attached
 
-    parents = reach(ctx, sources, through)
-    for entry in entries:
+    parents = reach(ctx, sources, through, key=(META.id, attached))
+    for entry in judged:
         if entry in attached or parents.get(entry) is None:
             continue
         yield Hit(
@@ -59,4 +61,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"alb": {"scheme"}})
+RULE = graph_rule(META, check, reads={"alb": {"scheme"}}, flows="downstream")

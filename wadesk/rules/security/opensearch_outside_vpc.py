@@ -33,4 +33,4 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(domain, f"{ctx.label(domain)} is not drawn inside a VPC, so it has a public endpoint.")
 
 
-RULE = graph_rule(META, check)
+RULE = graph_rule(META, check, flows="none")

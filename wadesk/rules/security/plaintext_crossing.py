@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import ADMIN_PORTS, Context
@@ -59,31 +60,36 @@ def _crosses(ctx: Context, source: str, target: str) -> str | None:
     return None
 
 
+def _plaintext(ctx: Context, source: str, target: str, props: Mapping[str, Any]) -> str | None:
+    """What is wrong with one flow, or None when it is encrypted or stays within its subnet."""
+    if props.get("encrypted", False) or source == target:
+        return None
+    protocol = str(props.get("protocol", "other"))
+    if protocol not in _PLAIN:
+        return None
+    if protocol == "tcp" and props.get("port") in ADMIN_PORTS:
+        return None  # SSH and RDP sessions are encrypted by the protocols themselves
+    kinds = (ctx.kind(source), ctx.kind(target))
+    # A flow drawn to an auto scaling group is a flow to its instances (where the group runs).
+    if any((k in CONTAINERS and k != "auto_scaling_group") or k in OBSERVERS for k in kinds):
+        return None
+    if kinds[1] in GATEWAYS:
+        return None
+    boundary = _crosses(ctx, source, target)
+    if boundary is None:
+        return None
+    port = props.get("port")
+    over = f"{protocol.upper()} port {port}" if port is not None else protocol.upper()
+    return f"{ctx.label(source)} sends to {ctx.label(target)} unencrypted over {over}, {boundary}."
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report the target of every flow marked unencrypted that leaves its subnet, VPC or AWS."""
-    for _edge_id, source, target, props in ctx.edges():
-        if props.get("encrypted", False) or source == target:
-            continue
-        protocol = str(props.get("protocol", "other"))
-        if protocol not in _PLAIN:
-            continue
-        if protocol == "tcp" and props.get("port") in ADMIN_PORTS:
-            continue  # SSH and RDP sessions are encrypted by the protocols themselves
-        kinds = (ctx.kind(source), ctx.kind(target))
-        # A flow drawn to an auto scaling group is a flow to its instances (where the group runs).
-        if any((k in CONTAINERS and k != "auto_scaling_group") or k in OBSERVERS for k in kinds):
-            continue
-        if kinds[1] in GATEWAYS:
-            continue
-        boundary = _crosses(ctx, source, target)
-        if boundary is None:
-            continue
-        port = props.get("port")
-        over = f"{protocol.upper()} port {port}" if port is not None else protocol.upper()
-        yield Hit(
-            target,
-            f"{ctx.label(source)} sends to {ctx.label(target)} unencrypted over {over}, {boundary}.",
-        )
+    for target in ctx.subjects():
+        for _edge_id, source, props in ctx.in_edges(target):
+            message = _plaintext(ctx, source, target, props)
+            if message is not None:
+                yield Hit(target, message)
 
 
-RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "lambda": {"in_vpc"}})
+RULE = graph_rule(META, check, reads={**PLACEMENT_READS, "lambda": {"in_vpc"}}, flows="ends")

@@ -74,7 +74,7 @@ def _distribution(ctx: Context, node_id: str) -> str | None:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report load balancers' HTTPS listeners and distributions whose security policy accepts TLS 1.0 or 1.1."""
-    for node in ctx.nodes("alb", "nlb", "elb", "cloudfront"):
+    for node in ctx.subjects("alb", "nlb", "elb", "cloudfront"):
         message = _distribution(ctx, node) if ctx.kind(node) == "cloudfront" else _load_balancer(ctx, node)
         if message is not None:
             yield Hit(node, message)
@@ -89,4 +89,5 @@ RULE = graph_rule(
         "elb": {"tls_policy"},
         "cloudfront": {"custom_certificate", "minimum_protocol_version"},
     },
+    flows="ends",
 )

@@ -39,10 +39,10 @@ def _delivers_logs(ctx: Context, vpc: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every VPC whose flow_logs is false and that has no flow carrying its logs to CloudWatch or S3."""
-    for vpc in ctx.nodes("vpc"):
+    for vpc in ctx.subjects("vpc"):
         if ctx.prop(vpc, "flow_logs") or _delivers_logs(ctx, vpc):
             continue
         yield Hit(vpc, f"{ctx.label(vpc)} keeps no record of its network traffic (flow_logs is false).")
 
 
-RULE = graph_rule(META, check, reads={"vpc": {"flow_logs"}, "s3": {"log_bucket"}})
+RULE = graph_rule(META, check, reads={"vpc": {"flow_logs"}, "s3": {"log_bucket"}}, flows="ends")
