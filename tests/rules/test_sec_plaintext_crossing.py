@@ -130,3 +130,11 @@ def test_ssh_and_rdp_sessions_are_encrypted_by_their_protocols_but_telnet_is_not
         ],
     )
     assert hits(RULE, arch) == {key(RULE, "c")}
+
+
+def test_nfs_to_efs_is_left_to_the_efs_rule() -> None:
+    arch = design(
+        [*NET, ("web", "ec2", "pub"), ("files", "efs", "priv")],
+        [("web", "files", {"protocol": "tcp", "port": 2049})],
+    )
+    assert hits(RULE, arch) == set()

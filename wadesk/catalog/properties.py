@@ -225,6 +225,13 @@ class EfsProps(Props):
     backup: bool = Field(False, description="Automatic backups through AWS Backup")
     one_zone: bool = Field(False, description="One Zone storage class")
     lifecycle_policy: bool = Field(False, description="Moves cold files to Infrequent Access")
+    require_tls: bool = Field(
+        False,
+        description=(
+            "The file system policy denies clients that do not connect with TLS (aws:SecureTransport false), "
+            "so every mount is encrypted in transit"
+        ),
+    )
 
 
 class FsxProps(Props):

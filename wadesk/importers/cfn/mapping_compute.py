@@ -277,6 +277,13 @@ def _ecs_service(m: CfnMapper, r: Resource) -> None:
             m.topic("elb_targets").setdefault(classic, []).append(node.key)
     m.uses_role(node.key, task.get("TaskRoleArn"))
     m.topic("env_refs")[node.key] = env
+    for volume in as_list(task.get("Volumes")):
+        config = dig(volume, "EFSVolumeConfiguration")
+        tls = text(dig(config, "TransitEncryption")).upper() == "ENABLED"
+        for system in refs(dig(config, "FilesystemId")):
+            # The task mounts the file system itself: this flow says how, and stands for what the groups allow.
+            label = "NFS (TLS)" if tls else "NFS"
+            m.design.flow(node.key, system, "tls" if tls else "tcp", 2049, label, reason="task volume")
     m.topic("task_users").setdefault(ref(p.get("TaskDefinition")) or "", []).append(node.key)
 
 

@@ -285,6 +285,17 @@ def _cache_cluster(m: CfnMapper, r: Resource) -> None:
 
 
 # ------------------------------------------------------------------ EFS, FSx
+def _denies_plaintext(policy: Any) -> bool:
+    """Whether a resource policy denies requests made without TLS (``aws:SecureTransport`` false)."""
+    for statement in as_list(dig(policy, "Statement")):
+        if text(dig(statement, "Effect")) != "Deny":
+            continue
+        value = dig(statement, "Condition", "Bool", "aws:SecureTransport")
+        if any(str(item).lower() == "false" for item in as_list(value)):
+            return True
+    return False
+
+
 def _file_system(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     m.node(
@@ -295,6 +306,7 @@ def _file_system(m: CfnMapper, r: Resource) -> None:
             "backup": text(dig(p, "BackupPolicy", "Status")) == "ENABLED",
             "one_zone": bool(text(p.get("AvailabilityZoneName"))),
             "lifecycle_policy": bool(as_list(p.get("LifecyclePolicies"))),
+            "require_tls": _denies_plaintext(p.get("FileSystemPolicy")),
         },
     )
 

@@ -243,6 +243,8 @@ DATA: dict[str, Translator] = {
     "aws_efs_mount_target": simple("AWS::EFS::MountTarget", FileSystemId="file_system_id", SubnetId="subnet_id",
                                    SecurityGroups="security_groups"),
     "aws_efs_access_point": simple("AWS::EFS::AccessPoint", FileSystemId="file_system_id"),
+    "aws_efs_file_system_policy": lambda c, r: Fold(c.get(r, "file_system_id"), _merge(
+        {"FileSystemPolicy": decode_json(c.get(r, "policy"))})),
     "aws_efs_backup_policy": lambda c, r: Fold(c.get(r, "file_system_id"), _merge(
         {"BackupPolicy": {"Status": c.block(r, "backup_policy").get("status")}})),
     "aws_redshift_cluster": simple("AWS::Redshift::Cluster", NodeType="node_type", NumberOfNodes="number_of_nodes",

@@ -336,6 +336,15 @@ def _task_definition(c: Context, r: TfResource) -> Translation:
     platform = c.block(r, "runtime_platform")
     if platform:
         props["RuntimePlatform"] = {"CpuArchitecture": platform.get("cpu_architecture")}
+    volumes = []
+    for volume in c.blocks(r, "volume"):
+        config = volume.get("efs_volume_configuration")
+        config = config[0] if isinstance(config, list) and config else config
+        if isinstance(config, dict):
+            volumes.append({"Name": volume.get("name"), "EFSVolumeConfiguration": {
+                "FilesystemId": config.get("file_system_id"), "TransitEncryption": config.get("transit_encryption")}})
+    if volumes:
+        props["Volumes"] = volumes
     return Translation("AWS::ECS::TaskDefinition", props)
 
 

@@ -73,8 +73,8 @@ def _plaintext(ctx: Context, source: str, target: str, props: Mapping[str, Any])
     # A flow drawn to an auto scaling group is a flow to its instances (where the group runs).
     if any((k in CONTAINERS and k != "auto_scaling_group") or k in OBSERVERS for k in kinds):
         return None
-    if kinds[1] in GATEWAYS:
-        return None
+    if kinds[1] in GATEWAYS or kinds[1] == "efs":
+        return None  # NFS to EFS is SEC-EFS-PLAINTEXT-NFS's finding, wherever the file system is drawn
     boundary = _crosses(ctx, source, target)
     if boundary is None:
         return None
