@@ -42,34 +42,87 @@ def bench_size(size: int) -> dict[str, float]:
         analyzer.update()
 
     prop = median_ms(edit_property, runs=21)
-    counter = iter(range(10_000))
 
-    def add_edge() -> None:
-        arch.connect(f"bench-{next(counter)}", "c1-worker", "c2-table", props={"protocol": "https"})
+    def move() -> None:
+        arch.move_node("c1-db", 5500 + next(flips) % 7, 160)
         analyzer.update()
 
-    edge = median_ms(add_edge, runs=7)
+    moved = median_ms(move, runs=21)
+    added = []
+
+    def add_edge() -> None:
+        added.append(f"bench-{len(added)}")
+        arch.connect(added[-1], "c1-worker", "c2-table", props={"protocol": "https"})
+        analyzer.update()
+
+    def remove_edge() -> None:
+        arch.disconnect(added.pop())
+        analyzer.update()
+
+    edge = median_ms(add_edge, runs=15)
+    removal = median_ms(remove_edge, runs=15)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "design.wadesk"
         save_design(arch, path)
         command = [sys.executable, "-m", "wadesk", "check", str(path), "--fail-on", "never", "--format", "json"]
         check = median_ms(lambda: subprocess.run(command, capture_output=True, check=True), runs=5)
-    return {"nodes": len(arch), "full": full, "prop": prop, "edge": edge, "check": check}
+    return {
+        "nodes": len(arch), "full": full, "prop": prop, "move": moved, "edge": edge, "removal": removal, "check": check
+    }
+
+
+#: Flows drawn (then removed) on the largest design, from the cheapest kind to the dearest: what a flow
+#: can change decides how much is judged again (see ``FlowScope`` in wadesk/rules/base.py).
+FLOWS = (
+    ("worker to another cell's table", "c1-worker", "c2-table", "https"),
+    ("queue to another cell's worker", "c1-queue", "c2-worker", "https"),
+    ("web server to another cell's database", "c1-web", "c2-db", "sql"),
+    ("load balancer to another cell's group", "c1-alb", "c2-asg", "https"),
+    ("web server to the shared CloudWatch", "c1-web", "watch", "https"),
+    ("internet to a load balancer", "users", "c3-alb", "https"),
+)
+
+
+def bench_flows(size: int, runs: int = 7) -> list[tuple[str, float, float]]:
+    """Median add and remove times for each of :data:`FLOWS` on one generated design."""
+    arch = three_tier_design(size)
+    analyzer = Analyzer(arch)
+    rows = []
+    for title, source, target, protocol in FLOWS:
+        adds, removals = [], []
+        for run in range(runs):
+            start = time.perf_counter()
+            arch.connect(f"flow-{run}", source, target, props={"protocol": protocol})
+            analyzer.update()
+            adds.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            arch.disconnect(f"flow-{run}")
+            analyzer.update()
+            removals.append((time.perf_counter() - start) * 1000)
+        rows.append((title, statistics.median(adds), statistics.median(removals)))
+    return rows
 
 
 def main() -> int:
     """Print a table of medians."""
     print("Analysis benchmarks (medians; milliseconds)")
-    widths = (10, 6, 14, 14, 9, 13)
-    titles = ("components", "nodes", "full analysis", "property edit", "add edge", "wadesk check")
+    widths = (10, 6, 14, 14, 9, 9, 11, 13)
+    titles = ("components", "nodes", "full analysis", "property edit", "move", "add flow", "remove flow",
+              "wadesk check")
     print(" ".join(f"{title:>{width}}" for title, width in zip(titles, widths, strict=True)))
     for size in SIZES:
         r = bench_size(size)
-        cells = (f"{size}", f"{int(r['nodes'])}", f"{r['full']:.1f}", f"{r['prop']:.2f}", f"{r['edge']:.1f}",
-                 f"{r['check']:.0f}")
+        cells = (f"{size}", f"{int(r['nodes'])}", f"{r['full']:.1f}", f"{r['prop']:.2f}", f"{r['move']:.2f}",
+                 f"{r['edge']:.2f}", f"{r['removal']:.2f}", f"{r['check']:.0f}")
         print(" ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True)))
+    size = SIZES[-1]
+    print()
+    print(f"Drawing and removing one flow, {size} components (medians; milliseconds)")
+    print(f"{'flow':<40} {'add':>8} {'remove':>8}")
+    for title, add, remove in bench_flows(size):
+        print(f"{title:<40} {add:>8.1f} {remove:>8.1f}")
     here = Path(__file__).resolve().parent
-    for script in ("editor.py", "checkov_bench.py", "checkov_terraform.py", "checkov_agreement.py"):
+    for script in ("editor.py", "checkov_bench.py", "checkov_terraform.py"):
         if (here / script).exists():
             subprocess.run([sys.executable, str(here / script)], check=False)
     return 0

@@ -82,7 +82,7 @@ def run_graph_rule(rule: GraphRule, ctx: Context, focus: set[str] | None = None)
         ctx.focus_on(focus)
     try:
         for node, message in rule.check(ctx):
-            if rule.partial and (node is None or node not in (ctx.handed_out or ())):
+            if rule.partial and (node is None or node not in ctx.handed_out()):
                 raise ScopeBreach(
                     f"it declares flows={rule.flows!r} but reported on {node!r}, "
                     "which it did not take from ctx.subjects()"
@@ -99,7 +99,6 @@ def run_graph_rule(rule: GraphRule, ctx: Context, focus: set[str] | None = None)
     finally:
         if rule.partial:
             ctx.focus_on(None)
-            ctx.handed_out = None
     return found
 
 
@@ -250,7 +249,11 @@ class Analyzer:
         if failure in found:
             self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
             return
-        stale = [key for key, f in results.items() if f.node in focus and key not in found]
+        if len(focus) < len(results):
+            judged = (finding_key(rule.id, node) for node in focus)
+            stale = [key for key in judged if key in results and key not in found]
+        else:
+            stale = [key for key, f in results.items() if f.node in focus and key not in found]
         for key in stale:
             self._changed.add(results.pop(key).node)
         for key, new in found.items():

@@ -77,18 +77,21 @@ def fixed_compute(ctx: Context) -> list[tuple[str, str]]:
       reported too; a group with max_size 0 is parked and passes, and so does a group of container
       instances (the load balancer's targets are its tasks or pods, whose services scale them);
     - an ECS service without service auto scaling (a stopped service, desired_count 0, passes).
+
+    Each reads only the node's own flows and its members': the rules built on it declare ``flows="ends"``
+    and judge only the nodes :meth:`Context.subjects` hands out.
     """
-    return ctx.cached("fixed_compute", lambda: _fixed_compute(ctx))
+    return ctx.cached_for_subjects("fixed_compute", lambda: _fixed_compute(ctx))
 
 
 def _fixed_compute(ctx: Context) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    for node in ctx.nodes("ec2"):
+    for node in ctx.subjects("ec2"):
         if ctx.prop(node, "workload") in STATEFUL_WORKLOADS or ctx.enclosing(node, "auto_scaling_group"):
             continue
         if load_balanced(ctx, node):
             found.append((node, f"{ctx.label(node)} is a single instance outside any Auto Scaling group"))
-    for group in ctx.nodes("auto_scaling_group"):
+    for group in ctx.subjects("auto_scaling_group"):
         if group_follows_demand(ctx, group) or int(ctx.prop(group, "max_size", 1)) == 0:
             continue
         if hosts_containers(ctx, group) or not load_balanced(ctx, group):
@@ -103,7 +106,7 @@ def _fixed_compute(ctx: Context) -> list[tuple[str, str]]:
                 f"raises it towards max_size {high})"
             )
         found.append((group, f"{fact} and has no scaling policy or scheduled action"))
-    for service in ctx.nodes("ecs_service"):
+    for service in ctx.subjects("ecs_service"):
         count = int(ctx.prop(service, "desired_count", 1))
         if ctx.prop(service, "autoscaling") or count == 0 or not load_balanced(ctx, service):
             continue

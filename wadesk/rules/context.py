@@ -135,8 +135,7 @@ class Context:
         self._requests: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._cache: dict[object, Any] = {}
         self._focus: set[str] | None = None
-        #: Every node handed out by :meth:`subjects` since :meth:`watch_subjects` (None: not watching).
-        self.handed_out: set[str] | None = None
+        self._handed: dict[int | None, set[str]] = {}
 
     # ------------------------------------------------------------ nodes
     def kind(self, node_id: str) -> str:
@@ -205,14 +204,23 @@ class Context:
             attrs = self._attrs
             found = [n for n in self._focus if n in attrs and (not wanted or attrs[n]["kind"] in wanted)]
             found.sort(key=self.position)
-        if self.handed_out is not None:
-            self.handed_out.update(found)
+        self._handed.setdefault(self._focus_token(), set()).update(found)
         return found
 
     def focus_on(self, nodes: set[str] | None) -> None:
-        """Narrow :meth:`subjects` to ``nodes`` (None: every node) and start recording what it hands out."""
+        """Narrow :meth:`subjects` to ``nodes`` (None: every node)."""
         self._focus = nodes
-        self.handed_out = set()
+
+    def handed_out(self) -> set[str]:
+        """Every node :meth:`subjects` handed out in this pass under the current focus."""
+        return self._handed.get(self._focus_token(), set())
+
+    def _focus_token(self) -> int | None:
+        return None if self._focus is None else id(self._focus)
+
+    def cached_for_subjects(self, key: object, compute: Callable[[], T]) -> T:
+        """Like :meth:`cached`, for a fact built from :meth:`subjects` (kept per focus, so rules can share it)."""
+        return self.cached((key, self._focus_token()), compute)
 
     def nodes_in(self, kinds: Iterable[str]) -> list[str]:
         """Ids of nodes whose kind is in ``kinds``."""

@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     """Report fixed load-balanced compute, and provisioned tables without autoscaling."""
     for node, fact in fixed_compute(ctx):
         yield Hit(node, f"{fact}, so it is billed at the same size at the quietest hour as at the peak.")
-    for table in ctx.nodes("dynamodb"):
+    for table in ctx.subjects("dynamodb"):
         if fixed_table(ctx, table):
             yield Hit(
                 table,
@@ -41,4 +41,6 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads={**COMPUTE_READS, "dynamodb": {"billing_mode", "autoscaling"}})
+RULE = graph_rule(
+    META, check, reads={**COMPUTE_READS, "dynamodb": {"billing_mode", "autoscaling"}}, flows="ends"
+)

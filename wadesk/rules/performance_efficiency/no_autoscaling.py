@@ -36,4 +36,4 @@ def check(ctx: Context) -> Iterator[Hit]:
                   "slow down and time out instead of capacity being added.")
 
 
-RULE = graph_rule(META, check, reads=COMPUTE_READS)
+RULE = graph_rule(META, check, reads=COMPUTE_READS, flows="ends")

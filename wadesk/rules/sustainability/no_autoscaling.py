@@ -46,4 +46,4 @@ def check(ctx: Context) -> Iterator[Hit]:
                   "the quietest hour as at the peak.")
 
 
-RULE = graph_rule(META, check, reads=COMPUTE_READS)
+RULE = graph_rule(META, check, reads=COMPUTE_READS, flows="ends")
