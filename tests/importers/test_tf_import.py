@@ -455,3 +455,47 @@ def test_the_vpc_of_resources_that_name_none_is_not_judged(tmp_path: Path) -> No
     assert result.built.arch.props_of("vpc-unknown")["defined_elsewhere"] is True
     # Its flow logs and default security group are not in the source: nothing to judge.
     assert [f.key for f in analyse(result.built.arch).findings if f.node == "vpc-unknown"] == []
+
+
+def test_a_well_known_registry_module_is_drawn_as_a_placeholder_of_what_it_makes(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": """\
+        module "vpc" {
+          source = "terraform-aws-modules/vpc/aws"
+        }
+        module "eks" {
+          source          = "terraform-aws-modules/eks/aws"
+          version         = "20.8.5"
+          cluster_version = "1.29"
+          subnet_ids      = module.vpc.private_subnets
+        }
+        module "db" {
+          source            = "terraform-aws-modules/rds/aws"
+          engine            = "mysql"
+          storage_encrypted = false
+          subnet_ids        = module.vpc.database_subnets
+        }
+        module "role" {
+          source = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+        }
+        module "other" {
+          source = "cloudposse/eks-cluster/aws"
+        }
+    """})
+    result = import_source(tmp_path, variables={}, layout=False)
+    design, arch = result.design, result.built.arch
+    eks = design.nodes["module.eks"]
+    assert (eks.kind, eks.placeholder, eks.props["version"]) == ("eks_cluster", True, "1.29")
+    assert eks.subnets == ["module.vpc.private_subnets"]
+    assert eks.location is not None and eks.location.line == 4
+    database = design.nodes["module.db"]
+    assert database.kind == "rds" and database.props["engine"] == "mysql"
+    assert database.subnets == ["module.vpc.database_subnets"]
+    # Submodules and other namespaces do not promise one kind of resource.
+    assert not {"module.role", "module.other"} & set(design.nodes)
+    assert ("module.eks", "module terraform-aws-modules/eks/aws", "eks_cluster") in {
+        (e.key, e.source_type, e.detail) for e in design.report.mapped
+    }
+    assert any("module.eks" in text and "placeholder" in text for text in design.report.assumptions)
+    # Marked defined elsewhere: the module's settings (storage_encrypted false here) are not judged.
+    assert arch.props_of("module.db")["defined_elsewhere"] is True
+    assert [f.key for f in analyse(arch).findings if f.node in ("module.eks", "module.db")] == []

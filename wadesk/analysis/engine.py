@@ -22,9 +22,13 @@ from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
 _PILLAR_RANK = {pillar: index for index, pillar in enumerate(PILLARS)}
-#: Containers that can stand for something defined outside the design (``defined_elsewhere``): an imported
-#: template's VPC from another stack, a registry module's subnets. Rules judge no setting of theirs.
-DEFINED_ELSEWHERE_KINDS = frozenset({"vpc", "subnet", "security_group"})
+#: Kinds that can stand for something defined outside the design (``defined_elsewhere``): an imported
+#: template's VPC from another stack, a registry module's subnets, the EKS cluster or database a registry module
+#: makes. Rules judge no setting of theirs.
+DEFINED_ELSEWHERE_KINDS = frozenset(
+    {"vpc", "subnet", "security_group", "ec2", "lambda", "eks_cluster", "ecs_cluster", "s3", "efs", "rds", "aurora",
+     "dynamodb", "alb", "nlb", "elb", "sqs", "sns"}
+)
 
 
 def _finding(meta: RuleMeta, node: str | None, message: str) -> Finding:

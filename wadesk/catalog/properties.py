@@ -94,6 +94,15 @@ class AutoScalingGroupProps(Props):
     )
 
 
+class ModuleResourceProps(Props):
+    """Base of the kinds a registry module that is not on disk can stand for (terraform-aws-modules/eks/aws)."""
+
+    defined_elsewhere: bool = Field(
+        False,
+        description="Stands for what a module not on disk creates: its settings are not in the design",
+    )
+
+
 # --------------------------------------------------------------------- actors
 class ActorProps(Props):
     description: str = Field("", description="Who or what this is")
@@ -106,7 +115,7 @@ Workload = Literal[
 ]
 
 
-class Ec2Props(Props):
+class Ec2Props(ModuleResourceProps):
     instance_type: str = Field("t3.micro", description="EC2 instance type, such as t3.micro or m7g.large")
     public_ip: bool = Field(False, description="Has a public IPv4 address")
     imdsv2_required: bool = Field(False, description="Instance metadata requires session tokens (IMDSv2)")
@@ -122,7 +131,7 @@ class Ec2Props(Props):
     purchase_option: PurchaseOption = Field("on-demand", description="How its capacity is paid for")
 
 
-class LambdaProps(Props):
+class LambdaProps(ModuleResourceProps):
     runtime: str = Field("python3.12", description="Lambda runtime identifier, such as python3.12 or nodejs20.x")
     reserved_concurrency: int | None = Field(
         None, ge=0, description="Concurrent executions reserved for the function; none means unreserved"
@@ -161,7 +170,7 @@ class FargateTaskProps(Props):
     )
 
 
-class EksClusterProps(Props):
+class EksClusterProps(ModuleResourceProps):
     version: str = Field("1.31", description="Kubernetes version of the control plane, such as 1.31")
     node_type: Literal["managed", "self-managed", "fargate", "auto-mode"] = Field(
         "managed", description="How worker nodes are run: managed, self-managed, Fargate or Auto Mode"
@@ -190,7 +199,7 @@ class BatchProps(Props):
     )
 
 
-class EcsClusterProps(Props):
+class EcsClusterProps(ModuleResourceProps):
     container_insights: bool = Field(False, description="CloudWatch Container Insights collects cluster metrics")
     capacity: Literal["FARGATE", "EC2", "mixed"] = Field(
         "FARGATE", description="Where its tasks run: Fargate, EC2 container instances, or both"
@@ -198,7 +207,7 @@ class EcsClusterProps(Props):
 
 
 # -------------------------------------------------------------------- storage
-class S3Props(Props):
+class S3Props(ModuleResourceProps):
     block_public_access: bool = Field(True, description="S3 Block Public Access is on for the bucket")
     encryption: Literal["SSE-S3", "SSE-KMS", "none"] = Field(
         "SSE-S3", description="Default server-side encryption of new objects"
@@ -220,7 +229,7 @@ class EbsProps(Props):
     )
 
 
-class EfsProps(Props):
+class EfsProps(ModuleResourceProps):
     encrypted: bool = Field(False, description="File system data at rest is encrypted with KMS")
     backup: bool = Field(False, description="Automatic backups through AWS Backup")
     one_zone: bool = Field(False, description="One Zone storage class")
@@ -251,7 +260,7 @@ class BackupProps(Props):
 
 
 # ------------------------------------------------------------------- database
-class RdsProps(Props):
+class RdsProps(ModuleResourceProps):
     engine: str = Field("postgres", description="Database engine, such as postgres or mysql")
     instance_class: str = Field("db.t3.micro", description="DB instance class, such as db.t3.micro")
     multi_az: bool = Field(False, description="A standby or replica in another AZ takes over on failure")
@@ -280,7 +289,7 @@ class AuroraProps(RdsProps):
     )
 
 
-class DynamoDbProps(Props):
+class DynamoDbProps(ModuleResourceProps):
     point_in_time_recovery: bool = Field(
         False, description="Continuous backups allow restores to any second in the window"
     )
@@ -347,7 +356,7 @@ class OpenSearchProps(Props):
 
 
 # ----------------------------------------------------------------- networking
-class LoadBalancerProps(Props):
+class LoadBalancerProps(ModuleResourceProps):
     scheme: Literal["internet-facing", "internal"] = Field(
         "internet-facing", description="Internet-facing (public IPs) or internal (private IPs only)"
     )
@@ -489,13 +498,13 @@ class ConfigProps(Props):
 
 
 # ---------------------------------------------------------------- integration
-class SqsProps(Props):
+class SqsProps(ModuleResourceProps):
     encryption: bool = Field(True, description="Server-side encryption (SSE-SQS or SSE-KMS)")
     dead_letter_queue: bool = Field(False, description="A redrive policy moves repeatedly failed messages to a DLQ")
     fifo: bool = Field(False, description="FIFO queue: strict ordering and exactly-once processing")
 
 
-class SnsProps(Props):
+class SnsProps(ModuleResourceProps):
     encryption: bool = Field(False, description="Server-side encryption with a KMS key")
     fifo: bool = Field(False, description="FIFO topic: strict ordering and deduplication")
 

@@ -3,8 +3,9 @@
 The source is read (``plan.py`` or ``config.py``), its resources are given the CloudFormation shape
 (``translate.py``) and mapped by the same mapping as templates, so kinds, folding, containment, flows and the
 report follow one set of rules. Then what only Terraform has is added: each node's ``.tf`` file and line,
-placeholder VPCs and subnets for the modules that are not on disk, the resources of other providers and those
-``count = 0`` leaves out, and every value that could not be evaluated.
+placeholder VPCs and subnets for the modules that are not on disk (and a placeholder node for a well-known registry
+module whose name says what it makes, ``modules.py``), the resources of other providers and those ``count = 0``
+leaves out, and every value that could not be evaluated.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from wadesk.importers.cfn import values as cfn
 from wadesk.importers.cfn.importer import FINISHERS, TABLES
 from wadesk.importers.cfn.mapping import CfnMapper
 from wadesk.importers.ir import ImportedDesign, ImportedNode, ReportEntry, SourceLocation, UnresolvedEntry
+from wadesk.importers.terraform.modules import module_kind, module_resource
 from wadesk.importers.terraform.translate import Context, Fold, Translation, placeholder_summary
 from wadesk.importers.terraform.translate_more import TYPES
-from wadesk.importers.terraform.values import TfResource, TfSource, classify_output
+from wadesk.importers.terraform.values import ModulePlaceholder, TfResource, TfSource, Unresolved, classify_output
 
 _SHAPE_ERRORS = (AttributeError, TypeError, ValueError, KeyError, IndexError)
 
@@ -106,12 +108,61 @@ def map_source(source: TfSource) -> ImportedDesign:
             key = f"{resource.address}/{suffix}"
             resources[key] = _cfn_resource(resource, cfn_type, properties, key)
     folded = _apply_folds(source, resources, folds)
+    modules = _module_placeholders(context, source, resources, notes)
     template = cfn.Template(path=source.path, resources=resources)
     design = CfnMapper(template, TABLES, FINISHERS).run()
     design.name = source.path.stem if source.path.is_file() else source.path.resolve().name
     design.report.folded[:0] = folded
     _finish(design, source, notes)
+    _mark_module_nodes(design, modules)
     return design
+
+
+def _module_placeholders(
+    context: Context, source: TfSource, resources: dict[str, cfn.Resource], notes: list[str]
+) -> dict[str, ModulePlaceholder]:
+    """The resource each well-known registry module that is not on disk is built around (see ``modules.py``)."""
+    drawn: dict[str, ModulePlaceholder] = {}
+    for placeholder in source.placeholders.values():
+        made = module_kind(placeholder)
+        if made is None or placeholder.address in resources:
+            continue
+        resource = module_resource(placeholder, made)
+        try:
+            result = TYPES[made.resource_type](context, resource)
+        except _SHAPE_ERRORS as error:
+            notes.append(f"{placeholder.address} ({placeholder.source}): not drawn ({error})")
+            continue
+        if not isinstance(result, Translation):
+            continue
+        properties = dict(result.properties)
+        subnets = placeholder.inputs.get(made.subnet_group) if made.subnet_group else None
+        if subnets is not None and not isinstance(subnets, Unresolved):
+            # The module makes its own DB subnet group from these subnets.
+            group = f"{placeholder.address}/subnet_group"
+            resources[group] = _cfn_resource(resource, "AWS::RDS::DBSubnetGroup", {"SubnetIds": context.value(subnets)},
+                                             group)
+            properties["DBSubnetGroupName"] = cfn.ResourceRef(group)
+        resources[placeholder.address] = _cfn_resource(resource, result.type, properties)
+        drawn[placeholder.address] = placeholder
+    return drawn
+
+
+def _mark_module_nodes(design: ImportedDesign, modules: dict[str, ModulePlaceholder]) -> None:
+    """Module nodes are placeholders (their settings are not judged), named and located by their module block."""
+    report = design.report
+    for address, placeholder in modules.items():
+        node = design.nodes.get(address)
+        if node is None:
+            continue
+        node.placeholder = True
+        node.label = f"{address} ({placeholder.source})"
+        node.source_type = placeholder.source
+        if placeholder.file is not None:
+            node.location = SourceLocation(str(placeholder.file), placeholder.line)
+        for entries in (report.mapped, report.folded):
+            entries[:] = [ReportEntry(e.key, f"module {placeholder.source}", e.detail) if e.key == address else e
+                          for e in entries]
 
 
 #: Properties that name subnets or a VPC, and how an id of one the source does not create looks.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wadesk.importers.cfn import values as cfn
+from wadesk.importers.terraform.modules import module_kind
 from wadesk.importers.terraform.values import (
     Interpolated,
     ModuleOutput,
@@ -131,6 +132,13 @@ def placeholder_summary(placeholder: ModulePlaceholder) -> str:
     drawn = [name for name, output in placeholder.outputs.items() if output.role in {"vpc", "subnets"}]
     where = f" ({placeholder.file.name}:{placeholder.line})" if placeholder.file and placeholder.line else ""
     text = f"{placeholder.address} (source {placeholder.source}){where} is not on disk ({placeholder.reason})"
+    parts = []
+    made = module_kind(placeholder)
+    if made is not None:
+        parts.append(f"its {made.resource_type} is drawn as a placeholder (from the inputs that name its settings; "
+                     "the settings the module decides are not judged)")
     if drawn:
-        return f"{text}: its outputs {', '.join(drawn)} are drawn as placeholder containers"
+        parts.append(f"its outputs {', '.join(drawn)} are drawn as placeholder containers")
+    if parts:
+        return f"{text}: {'; '.join(parts)}"
     return f"{text}: the resources it creates are not drawn"
