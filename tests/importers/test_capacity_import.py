@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from wadesk.analysis.engine import analyse
 from wadesk.importers.api import import_source
 
@@ -163,3 +165,61 @@ def test_terraform_policies_targets_and_on_demand_streams_pass(tmp_path: Path) -
     on_demand = TF_FIXED.replace("  shard_count = 1\n", '  stream_mode_details { stream_mode = "ON_DEMAND" }\n')
     (tmp_path / "main.tf").write_text(on_demand + TF_SCALED)
     assert _capacity_findings(tmp_path) == {}
+
+
+CFN_HOSTS = """\
+Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData: {ImageId: ami-12345678, InstanceType: t3.micro}
+  Hosts:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      AvailabilityZones: [us-east-1a, us-east-1b]
+      MinSize: "2"
+      MaxSize: "8"
+      LaunchTemplate: {LaunchTemplateId: !Ref Template, Version: "1"}
+  Provider:
+    Type: AWS::ECS::CapacityProvider
+    Properties:
+      AutoScalingGroupProvider:
+        AutoScalingGroupArn: !Ref Hosts
+        ManagedScaling: {Status: STATUS, TargetCapacity: 100}
+"""
+
+TF_HOSTS = """\
+resource "aws_launch_template" "hosts" {
+  image_id      = "ami-12345678"
+  instance_type = "t3.micro"
+}
+resource "aws_autoscaling_group" "hosts" {
+  min_size = 2
+  max_size = 8
+  launch_template { id = aws_launch_template.hosts.id }
+}
+resource "aws_ecs_capacity_provider" "hosts" {
+  name = "hosts"
+  auto_scaling_group_provider {
+    auto_scaling_group_arn = aws_autoscaling_group.hosts.arn
+    managed_scaling {
+      status          = "STATUS"
+      target_capacity = 100
+    }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("status", ["ENABLED", "DISABLED"])
+def test_an_ecs_capacity_provider_with_managed_scaling_resizes_its_group(tmp_path: Path, status: str) -> None:
+    (tmp_path / "stack.yaml").write_text(CFN_HOSTS.replace("STATUS", status))
+    folder = tmp_path / "tf"
+    folder.mkdir()
+    (folder / "main.tf").write_text(TF_HOSTS.replace("STATUS", status))
+    for path in (tmp_path / "stack.yaml", folder):
+        imported = import_source(path, layout=False)
+        arch = imported.built.arch
+        (group,) = [node for node in arch.node_ids() if arch.node(node).kind == "auto_scaling_group"]
+        assert arch.node(group).props.get("scaling_policy", False) is (status == "ENABLED")
+        assert not [entry for entry in imported.design.report.generic if "rovider" in entry.source_type]

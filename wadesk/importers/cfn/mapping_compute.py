@@ -307,6 +307,18 @@ def _task_definition(m: CfnMapper, r: Resource) -> None:
     m.uses_role(node.key, p.get("TaskRoleArn"))
 
 
+def _capacity_provider(m: CfnMapper, r: Resource) -> None:
+    """An ECS capacity provider: with managed scaling, ECS attaches a target-tracking policy to its group."""
+    provider = dig(r.properties, "AutoScalingGroupProvider")
+    group = m.get(ref(dig(provider, "AutoScalingGroupArn")))
+    if group is None or group.kind != "auto_scaling_group":
+        m.fold(r, None, "scales nothing drawn")
+        return
+    if text(dig(provider, "ManagedScaling", "Status")).upper() == "ENABLED":
+        group.props["scaling_policy"] = True
+    m.fold(r, group.key)
+
+
 def _scalable_target(m: CfnMapper, r: Resource) -> None:
     for key in refs(r.properties.get("ResourceId")):
         node = m.get(key)
@@ -526,6 +538,7 @@ HANDLERS: HandlerTable = {
     "AWS::ECS::Service": (0, _ecs_service),
     "AWS::ECS::TaskDefinition": (1, _task_definition),
     "AWS::ECS::ClusterCapacityProviderAssociations": (1, _fold_to("Cluster")),
+    "AWS::ECS::CapacityProvider": (1, _capacity_provider),
     "AWS::ApplicationAutoScaling::ScalableTarget": (1, _scalable_target),
     "AWS::ApplicationAutoScaling::ScalingPolicy": (2, _app_scaling_policy),
     "AWS::EKS::Cluster": (0, _eks_cluster),

@@ -348,6 +348,16 @@ def _task_definition(c: Context, r: TfResource) -> Translation:
     return Translation("AWS::ECS::TaskDefinition", props)
 
 
+def _capacity_provider(c: Context, r: TfResource) -> Translation:
+    provider = c.block(r, "auto_scaling_group_provider")
+    scaling = provider.get("managed_scaling")
+    scaling = scaling[0] if isinstance(scaling, list) and scaling else scaling
+    return Translation("AWS::ECS::CapacityProvider", {"AutoScalingGroupProvider": {
+        "AutoScalingGroupArn": provider.get("auto_scaling_group_arn"),
+        "ManagedScaling": {"Status": scaling.get("status") if isinstance(scaling, dict) else None},
+    }})
+
+
 def _eks_cluster(c: Context, r: TfResource) -> Translation:
     props = _props(c, r, {"RoleArn": "role_arn", "Version": "version", "Name": "name"})
     vpc = c.block(r, "vpc_config")
@@ -497,6 +507,7 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
     }),
     "aws_ecs_service": _ecs_service,
     "aws_ecs_task_definition": _task_definition,
+    "aws_ecs_capacity_provider": _capacity_provider,
     "aws_ecs_cluster_capacity_providers": simple("AWS::ECS::ClusterCapacityProviderAssociations",
                                                  Cluster="cluster_name", CapacityProviders="capacity_providers"),
     "aws_appautoscaling_target": simple("AWS::ApplicationAutoScaling::ScalableTarget", ResourceId="resource_id"),
