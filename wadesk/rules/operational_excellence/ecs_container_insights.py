@@ -41,5 +41,5 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 
 RULE = graph_rule(
-    META, check, reads={"ecs_service": {"container_insights"}, "ecs_cluster": {"container_insights"}}
+    META, check, reads={"ecs_service": {"container_insights"}, "ecs_cluster": {"container_insights"}}, flows="none"
 )

@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     A service drawn once per Availability Zone behind the same load balancer
     is one service of several tasks: its nodes pass when together they run two or more.
     """
-    for node_id in ctx.nodes("ecs_service"):
+    for node_id in ctx.subjects("ecs_service"):
         if int(ctx.prop(node_id, "desired_count", 1)) != 1:
             continue
         peers = _peers(ctx, node_id)
@@ -52,4 +52,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(node_id, f"{ctx.label(node_id)} runs a single task (desired_count is 1).")
 
 
-RULE = graph_rule(META, check, reads={"ecs_service": {"desired_count"}})
+RULE = graph_rule(META, check, reads={"ecs_service": {"desired_count"}}, flows="near")
