@@ -186,6 +186,21 @@ def test_ecs_service_launch_type() -> None:
     assert on_ec2.note != fargate.note
 
 
+def test_ecs_cluster_capacity_moves_the_hosts() -> None:
+    on_ec2 = ownership_for("ecs_cluster", {"capacity": "EC2"})
+    assert on_ec2.model == "infrastructure"
+    assert on_ec2.layers["guest_os"] == on_ec2.layers["resilience_config"] == "customer"
+    on_fargate = ownership_for("ecs_cluster", {"capacity": "FARGATE"})
+    assert ownership_for("ecs_cluster", {}) == on_fargate
+    assert on_fargate.model == "container"
+    assert on_fargate.layers["guest_os"] == "aws"
+    mixed = ownership_for("ecs_cluster", {"capacity": "mixed"})
+    assert mixed == base_responsibility("ecs_cluster")
+    assert mixed.layers["guest_os"] == "shared"
+    assert on_ec2.customer_layers() > mixed.customer_layers()
+    assert "patches" in on_ec2.note and "Fargate" in on_fargate.note
+
+
 @pytest.mark.parametrize(
     ("node_type", "guest_os", "runtime"),
     [

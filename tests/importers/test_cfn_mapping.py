@@ -9,6 +9,7 @@ import pytest
 from tests.importers.cfnkit import R, template
 from wadesk.catalog import CATALOG
 from wadesk.importers.cfn.importer import known_types, map_template
+from wadesk.importers.cfn.values import Unresolved
 
 # (type, properties, expected kind, expected properties)
 CASES: list[tuple[str, dict[str, Any], str, dict[str, Any]]] = [
@@ -230,6 +231,14 @@ CASES: list[tuple[str, dict[str, Any], str, dict[str, Any]]] = [
     ("AWS::Logs::LogGroup", {"RetentionInDays": 30}, "cloudwatch", {"log_retention_days": 30}),
     ("AWS::Logs::LogGroup", {}, "cloudwatch", {"log_retention_days": 0}),
     ("AWS::CloudWatch::Alarm", {"AlarmActions": ["arn:aws:sns:us-east-1:1:x"]}, "cloudwatch_alarm", {"actions": True}),
+    (
+        "AWS::CloudWatch::Alarm",
+        {"AlarmActions": [Unresolved("Ref TopicArn", "parameter TopicArn has no value")]},
+        "cloudwatch_alarm",
+        {"actions": True},
+    ),
+    ("AWS::CloudWatch::Alarm", {"OKActions": ["arn:aws:sns:us-east-1:1:x"]}, "cloudwatch_alarm", {"actions": False}),
+    ("AWS::CloudWatch::Alarm", {"AlarmActions": []}, "cloudwatch_alarm", {"actions": False}),
     (
         "AWS::WAFv2::WebACL",
         {"Rules": [{"Statement": {"ManagedRuleGroupStatement": {}}}]},

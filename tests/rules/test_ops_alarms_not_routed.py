@@ -39,3 +39,16 @@ def test_separate_logs_node_is_covered_by_the_alarm_node() -> None:
 
 def test_cloudwatch_receiving_nothing_passes() -> None:
     assert hits(RULE, design([("cw", "cloudwatch")])) == set()
+
+
+def test_alarm_without_action_is_reported_on_the_alarm() -> None:
+    arch = design(
+        [
+            ("silent", "cloudwatch_alarm"),
+            ("named", "cloudwatch_alarm", None, {"actions": True}),
+            ("drawn", "cloudwatch_alarm"),
+            ("topic", "sns"),
+        ],
+        [("drawn", "topic")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "silent")}

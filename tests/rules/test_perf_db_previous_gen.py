@@ -31,3 +31,15 @@ def test_current_classes_pass() -> None:
         ]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_previous_generation_warehouse_nodes_are_reported() -> None:
+    arch = design(
+        [
+            ("dense", "redshift", None, {"node_type": "ds2.xlarge"}),
+            ("old", "redshift", None, {"node_type": "dc1.large"}),
+            ("current", "redshift", None, {"node_type": "dc2.large"}),
+            ("ra3", "redshift"),
+        ]
+    )
+    assert hits(RULE, arch) == {key(RULE, "dense"), key(RULE, "old")}

@@ -22,5 +22,17 @@ def test_problem_is_reported_on_the_node() -> None:
 
 
 def test_configured_nodes_pass() -> None:
-    arch = design([("search", "opensearch", None, {"zone_awareness": True, "instance_count": 3})])
+    arch = design(
+        [("search", "opensearch", None, {"zone_awareness": True, "instance_count": 3, "dedicated_masters": True})]
+    )
     assert hits(RULE, arch) == set()
+
+
+def test_domain_without_dedicated_masters_is_reported() -> None:
+    arch = design(
+        [
+            ("no-masters", "opensearch", None, {"zone_awareness": True, "instance_count": 3}),
+            ("ha", "opensearch", None, {"zone_awareness": True, "instance_count": 6, "dedicated_masters": True}),
+        ]
+    )
+    assert hits(RULE, arch) == {key(RULE, "no-masters")}

@@ -23,3 +23,8 @@ def test_iam_auth_passes() -> None:
 def test_engines_without_iam_auth_pass() -> None:
     arch = design([("a", "rds", None, {"engine": "sqlserver-se"}), ("b", "rds", None, {"engine": "oracle-ee"})])
     assert hits(RULE, arch) == set()
+
+
+def test_neptune_is_judged_too() -> None:
+    arch = design([("graph", "neptune"), ("graph-iam", "neptune", None, {"iam_auth": True}), ("docs", "documentdb")])
+    assert hits(RULE, arch) == {key(RULE, "graph")}

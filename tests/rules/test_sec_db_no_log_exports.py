@@ -28,3 +28,16 @@ def test_database_drawn_sending_logs_to_cloudwatch_passes() -> None:
 def test_flow_to_another_node_does_not_count() -> None:
     arch = design([("db", "rds"), ("app", "ec2"), ("cw", "cloudwatch")], [("app", "db"), ("app", "cw")])
     assert hits(RULE, arch) == {key(RULE, "db")}
+
+
+def test_documentdb_without_audit_log_export_is_reported() -> None:
+    arch = design(
+        [
+            ("docs", "documentdb"),
+            ("audited", "documentdb", None, {"audit_logs": True}),
+            ("drawn", "documentdb"),
+            ("cw", "cloudwatch"),
+        ],
+        [("drawn", "cw")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "docs")}

@@ -28,3 +28,8 @@ def test_upgrades_off_are_reported_on_each_kind() -> None:
 def test_default_upgrades_on_pass() -> None:
     arch = design([("db", "rds"), ("cluster", "aurora"), ("cache", "elasticache"), ("broker", "mq")])
     assert hits(RULE, arch) == set()
+
+
+def test_replication_instance_without_upgrades_is_reported() -> None:
+    arch = design([("dms", "dms", None, {"auto_minor_version_upgrade": False}), ("patched", "dms")])
+    assert hits(RULE, arch) == {key(RULE, "dms")}

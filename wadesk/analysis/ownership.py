@@ -53,6 +53,24 @@ def _ecs_service(base: Responsibility, props: Mapping[str, Any]) -> Responsibili
     )
 
 
+def _ecs_cluster(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
+    capacity = props.get("capacity", "FARGATE")
+    if capacity == "EC2":
+        return _on_container_instances(
+            base,
+            "The cluster's capacity is EC2 container instances the customer runs: it patches their OS, updates the "
+            "ECS agent, encrypts their volumes and spreads them over zones, and decides who may run tasks.",
+        )
+    if capacity == "FARGATE":
+        return base.with_layers(
+            note="The cluster runs its tasks on Fargate: AWS patches and replaces the hosts. The customer turns on "
+            "Container Insights, decides who may run tasks and spreads services over zones.",
+            guest_os="aws",
+        )
+    # Mixed capacity: the customer patches the EC2 share while AWS runs the Fargate share, as the base row says.
+    return base
+
+
 def _batch(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
     if props.get("compute_type", "EC2") not in ("FARGATE", "FARGATE_SPOT"):
         return base
@@ -96,6 +114,7 @@ def _lambda(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
 _ADJUSTERS = {
     "ec2": _ec2,
     "ecs_service": _ecs_service,
+    "ecs_cluster": _ecs_cluster,
     "batch": _batch,
     "eks_cluster": _eks_cluster,
     "lambda": _lambda,

@@ -203,8 +203,10 @@ def _log_group(m: CfnMapper, r: Resource) -> None:
 def _alarm(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     actions = refs(p.get("AlarmActions")) + refs(p.get("OKActions")) + refs(p.get("InsufficientDataActions"))
-    arns = [text(a) for a in as_list(p.get("AlarmActions"))]
-    node = m.node(r, "cloudwatch_alarm", {"actions": bool(actions) or any(a.startswith("arn:") for a in arns)})
+    # Any entry of AlarmActions is an action for the ALARM state: a resource of the template, an ARN, or a value
+    # the reader could not compute (a parameter with no value still names a topic or policy).
+    named = [a for a in as_list(p.get("AlarmActions")) if a is not None and not (isinstance(a, str) and not a.strip())]
+    node = m.node(r, "cloudwatch_alarm", {"actions": bool(named)})
     for target in dict.fromkeys(actions):
         _later(m, node.key, target, "Alarm")
     for watched in refs(p.get("Dimensions")) + refs(p.get("Metrics")):

@@ -1,4 +1,4 @@
-"""CloudWatch receives metrics but no alarm reaches anyone."""
+"""CloudWatch receives metrics but no alarm reaches anyone, or an alarm has no action."""
 
 from __future__ import annotations
 
@@ -37,8 +37,21 @@ def _routes_alarms(ctx: Context, node_id: str) -> bool:
     return bool(ctx.prop(node_id, "alarms")) and ctx.sends_to(node_id, *ALARM_TARGETS)
 
 
+def _alarms_without_action(ctx: Context) -> Iterator[Hit]:
+    """Alarms drawn on their own that neither name an action nor have a flow to where one would go."""
+    for alarm in ctx.nodes("cloudwatch_alarm"):
+        if ctx.prop(alarm, "actions") or ctx.sends_to(alarm, *ALARM_TARGETS):
+            continue
+        yield Hit(
+            alarm,
+            f"{ctx.label(alarm)} has no action for its ALARM state (actions is false and no flow leaves it), so "
+            "when it fires nobody is told and nothing is done.",
+        )
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report CloudWatch nodes that receive data while no CloudWatch node in the design routes an alarm."""
+    """Report alarms without actions, and CloudWatch nodes that receive data while none of them routes an alarm."""
+    yield from _alarms_without_action(ctx)
     watchers = ctx.nodes("cloudwatch")
     # Logs and alarms are often drawn as separate CloudWatch nodes: one that routes covers the design.
     if any(_routes_alarms(ctx, node_id) for node_id in watchers):
@@ -58,4 +71,4 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads={"cloudwatch": {"alarms"}})
+RULE = graph_rule(META, check, reads={"cloudwatch": {"alarms"}, "cloudwatch_alarm": {"actions"}})

@@ -1,4 +1,4 @@
-"""An RDS or Aurora database that accepts passwords only, not IAM tokens."""
+"""An RDS, Aurora or Neptune database that accepts passwords only, not IAM tokens."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ META = RuleMeta(
     ),
     remediation=(
         "Set iam_auth to true and give the application's iam_role the rds-db:connect permission for its "
-        "database user; keep any remaining passwords in Secrets Manager with rotation."
+        "database user (neptune-db:connect for Neptune); keep any remaining passwords in Secrets Manager with "
+        "rotation."
     ),
     securityhub=("RDS.10", "RDS.12"),
     checkov=("CKV_AWS_161", "CKV_AWS_162"),
@@ -30,7 +31,7 @@ _NO_IAM_ENGINES = ("sqlserver", "oracle", "db2")
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a MySQL, MariaDB or PostgreSQL database whose iam_auth property is false."""
+    """Report a MySQL, MariaDB, PostgreSQL or Neptune database whose iam_auth property is false."""
     if ctx.prop(node_id, "iam_auth"):
         return None
     engine = str(ctx.prop(node_id, "engine", "") or "").lower()
@@ -39,4 +40,4 @@ def check(ctx: Context, node_id: str) -> str | None:
     return f"{ctx.label(node_id)} authenticates clients with passwords only (iam_auth is false)."
 
 
-RULE = node_rule(META, ("rds", "aurora"), check)
+RULE = node_rule(META, ("rds", "aurora", "neptune"), check)

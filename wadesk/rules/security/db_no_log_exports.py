@@ -1,4 +1,4 @@
-"""A relational database that does not export its logs to CloudWatch Logs."""
+"""A relational or document database that does not export its logs to CloudWatch Logs."""
 
 from __future__ import annotations
 
@@ -20,23 +20,30 @@ META = RuleMeta(
     ),
     remediation=(
         "Set log_exports to true on the database to publish its engine logs (error, audit, slow query or "
-        "postgresql logs) to CloudWatch Logs, and draw a flow from the database to a cloudwatch node."
+        "postgresql logs) to CloudWatch Logs; for DocumentDB, turn on the audit_logs cluster parameter and "
+        "export the audit log (audit_logs). Draw a flow from the database to a cloudwatch node."
     ),
     securityhub=("RDS.9",),
     checkov=("CKV_AWS_129", "CKV_AWS_324"),
 )
 
-KINDS = ("rds", "aurora")
+#: The property that says a kind's logs leave the database: engine logs for RDS and Aurora, the audit log for
+#: DocumentDB (its only security log; profiler logs are about performance).
+EXPORTS = {"rds": "log_exports", "aurora": "log_exports", "documentdb": "audit_logs"}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every RDS or Aurora database with log_exports false and no flow to or from CloudWatch (SPEC 3b)."""
-    for db in ctx.subjects(*KINDS):
-        if ctx.prop(db, "log_exports"):
+    """Report every database whose export property is false and that has no flow to or from CloudWatch (SPEC 3b)."""
+    for db in ctx.subjects(*EXPORTS):
+        name = EXPORTS[ctx.kind(db)]
+        if ctx.prop(db, name):
             continue
         if any(ctx.kind(other) == "cloudwatch" for other in ctx.neighbours(db)):
             continue  # X -> cloudwatch: the drawing says X ships its logs there
-        yield Hit(db, f"{ctx.label(db)} keeps its engine logs on the instance only (log_exports is false).")
+        if name == "audit_logs":
+            yield Hit(db, f"{ctx.label(db)} keeps its audit log in the cluster only ({name} is false).")
+        else:
+            yield Hit(db, f"{ctx.label(db)} keeps its engine logs on the instance only ({name} is false).")
 
 
-RULE = graph_rule(META, check, reads={kind: {"log_exports"} for kind in KINDS}, flows="ends")
+RULE = graph_rule(META, check, reads={kind: {name} for kind, name in EXPORTS.items()}, flows="ends")

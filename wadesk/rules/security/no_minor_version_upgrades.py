@@ -1,4 +1,4 @@
-"""A managed database, cache or broker that does not take minor engine upgrades automatically."""
+"""A managed database, cache, broker or replication instance that does not take minor engine upgrades automatically."""
 
 from __future__ import annotations
 
@@ -34,4 +34,4 @@ def check(ctx: Context, node_id: str) -> str | None:
     )
 
 
-RULE = node_rule(META, ("rds", "aurora", "elasticache", "mq"), check)
+RULE = node_rule(META, ("rds", "aurora", "elasticache", "mq", "dms"), check)
