@@ -197,6 +197,8 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
         props["monitoring_interval"] = _monitoring_interval(p.get("MonitoringInterval"), 0)
     else:
         props.pop("log_exports")
+        if kind == "neptune":
+            props["iam_auth"] = flag(p.get("IamAuthEnabled"), False)
         if kind == "documentdb":
             props.pop("iam_auth")
             props["audit_logs"] = "audit" in as_list(p.get("EnableCloudwatchLogsExports"))
