@@ -420,6 +420,10 @@ class Route53Props(Props):
     )
     health_checks: bool = Field(False, description="Health checks decide which records are answered")
     query_logging: bool = Field(False, description="DNS query logging is enabled")
+    defined_elsewhere: bool = Field(
+        False,
+        description="Stands for a hosted zone from another stack or account: only its records are in the design",
+    )
 
 
 class VpcEndpointProps(Props):

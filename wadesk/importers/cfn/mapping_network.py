@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
-from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, flag, number, ref, refs, text
+from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource
 
 WORLD = ("0.0.0.0/0", "::/0")
@@ -277,6 +277,7 @@ def _record_set(m: CfnMapper, r: Resource) -> None:
         zone = m.topic("route53").get("default")
         if zone is None:
             node = m.node(r, "route53", label="Route 53 records")
+            node.placeholder = True  # the zone is another stack's: its settings, such as query logging, are unknown
             m.topic("route53")["default"] = node.key
             zone = node.key
             m.report.mapped.pop()
@@ -291,7 +292,7 @@ def _record_set(m: CfnMapper, r: Resource) -> None:
             zone_node.props["routing_policy"] = "weighted"
         elif p.get("GeoLocation"):
             zone_node.props["routing_policy"] = "geolocation"
-        if p.get("HealthCheckId"):
+        if p.get("HealthCheckId") or flag(dig(p, "AliasTarget", "EvaluateTargetHealth"), False):
             zone_node.props["health_checks"] = True
         for target in refs(p.get("AliasTarget")) + refs(p.get("ResourceRecords")):
             m.topic("later_flows").setdefault("items", []).append((zone_node.key, target, "DNS"))

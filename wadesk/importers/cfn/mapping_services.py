@@ -247,6 +247,8 @@ def _fold_config(m: CfnMapper, r: Resource) -> None:
 def _detector(kind: str, prop: str | None = None) -> Any:
     def handler(m: CfnMapper, r: Resource) -> None:
         enabled = flag(r.properties.get(prop), True) if prop else True
+        if kind == "macie":
+            enabled = text(r.properties.get("Status"), "ENABLED").upper() != "PAUSED"
         m.node(r, kind, {"enabled": enabled})
 
     return handler
@@ -297,6 +299,9 @@ def _emr(p: dict[str, Any]) -> dict[str, Any]:
     count = sum(
         number(dig(instances, group, "InstanceCount"), 0) or 0 for group in ("MasterInstanceGroup", "CoreInstanceGroup")
     )
+    # Instance fleets name capacities, not counts: a cluster with a core fleet has more than its primary node.
+    if isinstance(instances, dict) and "CoreInstanceFleet" in instances:
+        count = max(count, 2)
     return {"instance_count": max(1, count or 1), "encryption": bool(p.get("SecurityConfiguration"))}
 
 

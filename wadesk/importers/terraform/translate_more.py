@@ -270,7 +270,10 @@ DATA: dict[str, Translator] = {
                                            AutoMinorVersionUpgrade="auto_minor_version_upgrade"),
     "aws_dms_replication_subnet_group": simple("AWS::DMS::ReplicationSubnetGroup", SubnetIds="subnet_ids"),
     "aws_backup_vault": _backup_vault,
-    "aws_backup_plan": simple("AWS::Backup::BackupPlan"),
+    "aws_backup_plan": lambda c, r: Translation("AWS::Backup::BackupPlan", {"BackupPlan": {"BackupPlanRule": [
+        {"CopyActions": [{"DestinationBackupVaultArn": action.get("destination_vault_arn")}
+                         for action in _nested(rule, "copy_action")]}
+        for rule in c.blocks(r, "rule")]}}),
     "aws_backup_selection": lambda c, r: Translation("AWS::Backup::BackupSelection", {
         "BackupPlanId": c.get(r, "plan_id"), "BackupSelection": {"Resources": c.get(r, "resources")}}),
     "aws_glacier_vault": simple("AWS::Glacier::Vault"),
@@ -278,6 +281,26 @@ DATA: dict[str, Translator] = {
 
 
 # ------------------------------------------------------------------ load balancers, CDN, APIs, WAF
+def _nested(block: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The blocks ``name`` nested in an already converted block (a list in plans and configurations)."""
+    found = block.get(name) if isinstance(block, dict) else None
+    if isinstance(found, dict):
+        return [found]
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+
+
+def _emr_instances(c: Context, r: TfResource) -> dict[str, Any]:
+    """The primary and core groups with their counts (one instance unless said), and any fleets."""
+    groups: dict[str, Any] = {}
+    for block, name in (("master_instance_group", "MasterInstanceGroup"), ("core_instance_group", "CoreInstanceGroup")):
+        if c.blocks(r, block):
+            groups[name] = {"InstanceCount": c.block(r, block).get("instance_count") or 1}
+    for block, name in (("master_instance_fleet", "MasterInstanceFleet"), ("core_instance_fleet", "CoreInstanceFleet")):
+        if c.blocks(r, block):
+            groups[name] = {}
+    return groups
+
+
 def _load_balancer(c: Context, r: TfResource) -> Translation:
     props = _props(c, r, {"Subnets": "subnets", "SecurityGroups": "security_groups", "Name": "name"})
     props["Type"] = c.get(r, "load_balancer_type", "application")
@@ -467,7 +490,12 @@ EDGE: dict[str, Translator] = {
     }),
     "aws_apigatewayv2_deployment": simple("AWS::ApiGatewayV2::Deployment", ApiId="api_id"),
     "aws_apigatewayv2_authorizer": simple("AWS::ApiGatewayV2::Authorizer", ApiId="api_id"),
-    "aws_wafv2_web_acl": simple("AWS::WAFv2::WebACL", Scope="scope", Name="name"),
+    "aws_wafv2_web_acl": lambda c, r: Translation("AWS::WAFv2::WebACL", {
+        **_props(c, r, {"Scope": "scope", "Name": "name"}),
+        "Rules": [{"Statement": {"ManagedRuleGroupStatement": statement}}
+                  if (statement := next(iter(_nested(next(iter(_nested(rule, "statement")), {}),
+                                                     "managed_rule_group_statement")), None)) is not None
+                  else {"Statement": {}} for rule in c.blocks(r, "rule")]}),
     "aws_wafv2_web_acl_association": simple("AWS::WAFv2::WebACLAssociation", ResourceArn="resource_arn",
                                             WebACLArn="web_acl_arn"),
     "aws_wafv2_web_acl_logging_configuration": simple("AWS::WAFv2::LoggingConfiguration",
@@ -564,7 +592,7 @@ SERVICES: dict[str, Translator] = {
     "aws_config_config_rule": simple("AWS::Config::ConfigRule", ConfigRuleName="name"),
     "aws_guardduty_detector": simple("AWS::GuardDuty::Detector", Enable="enable"),
     "aws_securityhub_account": simple("AWS::SecurityHub::Hub"),
-    "aws_macie2_account": simple("AWS::Macie::Session"),
+    "aws_macie2_account": simple("AWS::Macie::Session", Status="status"),
     "aws_kms_key": simple("AWS::KMS::Key", EnableKeyRotation="enable_key_rotation"),
     "aws_kms_alias": simple("AWS::KMS::Alias", TargetKeyId="target_key_id", AliasName="name"),
     "aws_secretsmanager_secret": simple("AWS::SecretsManager::Secret", KmsKeyId="kms_key_id", Name="name"),
@@ -581,7 +609,8 @@ SERVICES: dict[str, Translator] = {
     "aws_glue_crawler": simple("AWS::Glue::Crawler", Role="role",
                                CrawlerSecurityConfiguration="security_configuration"),
     "aws_athena_workgroup": simple("AWS::Athena::WorkGroup", Name="name"),
-    "aws_emr_cluster": simple("AWS::EMR::Cluster", ServiceRole="service_role"),
+    "aws_emr_cluster": lambda c, r: Translation("AWS::EMR::Cluster", {
+        **_props(c, r, {"ServiceRole": "service_role"}), "Instances": _emr_instances(c, r)}),
     "aws_sagemaker_notebook_instance": simple("AWS::SageMaker::NotebookInstance",
                                               DirectInternetAccess="direct_internet_access",
                                               RootAccess="root_access", SubnetId="subnet_id",

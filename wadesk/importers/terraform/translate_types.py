@@ -207,10 +207,14 @@ def _flow_log(c: Context, r: TfResource) -> Translation:
 
 def _record(c: Context, r: TfResource) -> Translation:
     props = _props(c, r, {"HostedZoneId": "zone_id", "Name": "name", "Type": "type", "ResourceRecords": "records",
-                          "SetIdentifier": "set_identifier"})
+                          "SetIdentifier": "set_identifier", "HealthCheckId": "health_check_id"})
     alias = c.block(r, "alias")
     if alias:
-        props["AliasTarget"] = {"DNSName": alias.get("name"), "HostedZoneId": alias.get("zone_id")}
+        props["AliasTarget"] = {"DNSName": alias.get("name"), "HostedZoneId": alias.get("zone_id"),
+                                "EvaluateTargetHealth": alias.get("evaluate_target_health")}
+    failover = c.block(r, "failover_routing_policy")
+    if failover:
+        props["Failover"] = failover.get("type")
     return Translation("AWS::Route53::RecordSet", props)
 
 
@@ -467,6 +471,8 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
                                                      TransitGatewayId="transit_gateway_id", VpcId="vpc_id",
                                                      SubnetIds="subnet_ids"),
     "aws_route53_zone": simple("AWS::Route53::HostedZone", Name="name"),
+    "aws_route53_query_log": lambda c, r: Fold(c.get(r, "zone_id"), _merge(
+        {"QueryLoggingConfig": {"CloudWatchLogsLogGroupArn": c.get(r, "cloudwatch_log_group_arn")}})),
     "aws_route53_record": _record,
     "aws_instance": _instance,
     "aws_ebs_volume": simple("AWS::EC2::Volume", Encrypted="encrypted", VolumeType="type", Size="size",
