@@ -391,3 +391,54 @@ def test_a_checked_template_reports_query_logging_on_its_own_zone_only(tmp_path:
     keys = {f.key for f in analyse(arch).findings if f.rule == "SEC-DNS-NO-QUERY-LOGS"}
     assert keys == {"SEC-DNS-NO-QUERY-LOGS@Zone"}
     assert arch.props_of("Api")["defined_elsewhere"] is True
+
+
+FSX_TF = """
+resource "aws_fsx_windows_file_system" "single" {
+  storage_capacity    = 32
+  subnet_ids          = ["subnet-1"]
+  throughput_capacity = 8
+}
+
+resource "aws_fsx_ontap_file_system" "ha" {
+  storage_capacity    = 1024
+  subnet_ids          = ["subnet-1", "subnet-2"]
+  preferred_subnet_id = "subnet-1"
+  deployment_type     = "MULTI_AZ_1"
+  throughput_capacity = 512
+}
+
+resource "aws_fsx_lustre_file_system" "scratch" {
+  storage_capacity = 1200
+  subnet_ids       = ["subnet-1"]
+  deployment_type  = "SCRATCH_2"
+}
+"""
+
+
+def test_terraform_file_systems_carry_their_type_and_deployment(tmp_path: Path) -> None:
+    props = _tf(tmp_path, FSX_TF)
+    single = props["aws_fsx_windows_file_system.single"]
+    assert (single["file_system_type"], single["deployment"]) == ("WINDOWS", "single-az")
+    ha = props["aws_fsx_ontap_file_system.ha"]
+    assert (ha["file_system_type"], ha["deployment"]) == ("ONTAP", "multi-az")
+    assert props["aws_fsx_lustre_file_system.scratch"]["file_system_type"] == "LUSTRE"
+
+
+def test_cloudformation_file_system_type_is_read() -> None:
+    design = map_template(
+        template(
+            {
+                "Lustre": ("AWS::FSx::FileSystem", {"FileSystemType": "LUSTRE", "LustreConfiguration": {}}),
+                "Zfs": (
+                    "AWS::FSx::FileSystem",
+                    {"FileSystemType": "OPENZFS", "OpenZFSConfiguration": {"DeploymentType": "MULTI_AZ_1"}},
+                ),
+            }
+        )
+    )
+    assert design.nodes["Lustre"].props["file_system_type"] == "LUSTRE"
+    assert (design.nodes["Zfs"].props["file_system_type"], design.nodes["Zfs"].props["deployment"]) == (
+        "OPENZFS",
+        "multi-az",
+    )

@@ -247,6 +247,9 @@ class FsxProps(Props):
     deployment: Literal["single-az", "multi-az"] = Field(
         "single-az", description="Single-AZ or Multi-AZ file system deployment"
     )
+    file_system_type: Literal["WINDOWS", "ONTAP", "OPENZFS", "LUSTRE"] = Field(
+        "WINDOWS", description="FSx for Windows File Server, NetApp ONTAP, OpenZFS or Lustre"
+    )
     backup_retention_days: int = Field(7, ge=0, description="Days automatic daily backups are kept; 0 disables them")
 
 

@@ -328,11 +328,13 @@ def _fsx(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     config = p.get("WindowsConfiguration") or p.get("OntapConfiguration") or p.get("OpenZFSConfiguration") or {}
     deployment = text(dig(config, "DeploymentType")).upper()
+    kind = text(p.get("FileSystemType")).upper()
     node = m.node(
         r,
         "fsx",
         {
             "deployment": "multi-az" if deployment.startswith("MULTI_AZ") else "single-az",
+            "file_system_type": kind if kind in ("WINDOWS", "ONTAP", "OPENZFS", "LUSTRE") else "WINDOWS",
             "backup_retention_days": number(dig(config, "AutomaticBackupRetentionDays"), 7),
         },
     )

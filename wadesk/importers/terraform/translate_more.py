@@ -156,6 +156,20 @@ def _db_instance(c: Context, r: TfResource) -> Translation:
     }))
 
 
+def _fsx(file_system_type: str, configuration: str) -> Translator:
+    """An FSx file system of one type, with its deployment type and backup retention in that type's block."""
+
+    def translate(c: Context, r: TfResource) -> Translation:
+        return Translation("AWS::FSx::FileSystem", {
+            "FileSystemType": file_system_type,
+            **_props(c, r, {"SubnetIds": "subnet_ids", "SecurityGroupIds": "security_group_ids"}),
+            configuration: _props(c, r, {"DeploymentType": "deployment_type",
+                                         "AutomaticBackupRetentionDays": "automatic_backup_retention_days"}),
+        })
+
+    return translate
+
+
 def _opensearch(cfn_type: str) -> Translator:
     def translate(c: Context, r: TfResource) -> Translation:
         cluster = c.block(r, "cluster_config")
@@ -277,6 +291,10 @@ DATA: dict[str, Translator] = {
     "aws_backup_selection": lambda c, r: Translation("AWS::Backup::BackupSelection", {
         "BackupPlanId": c.get(r, "plan_id"), "BackupSelection": {"Resources": c.get(r, "resources")}}),
     "aws_glacier_vault": simple("AWS::Glacier::Vault"),
+    "aws_fsx_windows_file_system": _fsx("WINDOWS", "WindowsConfiguration"),
+    "aws_fsx_ontap_file_system": _fsx("ONTAP", "OntapConfiguration"),
+    "aws_fsx_openzfs_file_system": _fsx("OPENZFS", "OpenZFSConfiguration"),
+    "aws_fsx_lustre_file_system": _fsx("LUSTRE", "LustreConfiguration"),
 }
 
 

@@ -25,7 +25,13 @@ META = RuleMeta(
 
 
 def check(ctx: Context, node_id: str) -> str | None:
-    """Report a file system whose deployment is single-az."""
+    """Report a Windows, ONTAP or OpenZFS file system whose deployment is single-az.
+
+    FSx for Lustre has no Multi-AZ deployment to ask for: it is a scratch or persistent file system in one
+    zone by design, recovered from its backups or its linked S3 bucket.
+    """
+    if ctx.prop(node_id, "file_system_type", "WINDOWS") == "LUSTRE":
+        return None
     if ctx.prop(node_id, "deployment", "single-az") != "single-az":
         return None
     return f"{ctx.label(node_id)} is a Single-AZ file system, with no standby file server in another zone."

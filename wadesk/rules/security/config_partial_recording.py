@@ -12,8 +12,9 @@ META = RuleMeta(
     severity="medium",
     wa_bp="SEC04-BP01",
     rationale=(
-        "A recorder limited to a list of resource types keeps no history of the others: a change to a type "
-        "left off the list leaves no configuration record to investigate and no Config rule can evaluate it."
+        "A recorder limited to some resource types (a list to include, or a list to exclude) keeps no history "
+        "of the others: a change to one of them leaves no configuration record to investigate and no Config "
+        "rule can evaluate it."
     ),
     remediation=(
         "Set all_resources to true (RecordingGroup AllSupported, with global resource types in one Region), "
@@ -29,7 +30,10 @@ def check(ctx: Context, node_id: str) -> str | None:
     """Report a recorder whose all_resources is false."""
     if ctx.prop(node_id, "all_resources", True):
         return None
-    return f"{ctx.label(node_id)} records only the resource types it lists (all_resources is false)."
+    return (
+        f"{ctx.label(node_id)} does not record every resource type (all_resources is false), so changes to the "
+        "others leave no configuration history."
+    )
 
 
 RULE = node_rule(META, ("config",), check)
