@@ -424,9 +424,11 @@ class Context:
 
     def in_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, source, props)`` of every flow reaching a node."""
+        # The graph's own adjacency, in the order networkx's in_edges gives, without its views' cost.
         return [
             (key, source, data["props"])
-            for source, _, key, data in self.arch.graph.in_edges(node_id, keys=True, data=True)
+            for source, keyed in self._pred[node_id].items()
+            for key, data in keyed.items()
         ]
 
     def edges(self) -> list[tuple[str, str, str, Mapping[str, Any]]]:

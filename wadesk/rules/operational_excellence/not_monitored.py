@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
@@ -50,8 +50,14 @@ def check(ctx: Context) -> Iterator[Hit]:
     (SPEC 3b), and other rules judge the settings.
     """
     has_cloudwatch = ctx.has_kind(*_WATCHERS)
-    for node_id in ctx.subjects(*MONITORED_KINDS):
-        if _watched(ctx, node_id) or any(_watched(ctx, group) for group in scaling_groups(ctx, node_id)):
+    subjects = ctx.subjects(*MONITORED_KINDS)
+    watched: Callable[[str], bool] = lambda node_id: _watched(ctx, node_id)  # noqa: E731
+    if len(subjects) > 64:
+        # Judging many nodes: everything joined to a CloudWatch node, found once from the few watchers.
+        joined = {other for watcher in ctx.nodes(*_WATCHERS) for other in ctx.neighbours(watcher)}
+        watched = joined.__contains__
+    for node_id in subjects:
+        if watched(node_id) or any(watched(group) for group in scaling_groups(ctx, node_id)):
             continue
         where = "has no flow to CloudWatch" if has_cloudwatch else "is not monitored: the design has no CloudWatch"
         yield Hit(node_id, f"{ctx.label(node_id)} {where}, so its metrics and logs are watched by nobody.")
