@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wadesk.cli import COMMANDS
 from wadesk.cli import main as cli_main
-from wadesk.model import Architecture
+
+if TYPE_CHECKING:
+    from wadesk.model import Architecture
 
 
 def _write_report(arch: Architecture, out: Path, source: str) -> list[Path]:
@@ -36,6 +41,24 @@ def no_display_reason(environ: Mapping[str, str] | None = None, platform: str | 
             "run it on a virtual screen with `xvfb-run -a wadesk [FILE]`, or check designs with `wadesk check FILE`")
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Run a headless command with Python's cycle collector paused, as it was before afterwards.
+
+    A command is a short process whose objects (the imported modules, then one design and its analysis) live
+    until it ends; reference counting frees everything else. The collector would only walk those live objects
+    again and again while they are created: measured on the corpus, about an eighth of `wadesk check`'s CPU
+    time for one template, with the same peak memory without it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wadesk`` with ``argv`` (default: the process arguments)."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -44,9 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = args[1:]
     try:
         if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "-V")):
-            return cli_main(args, report_writer=_write_report)
+            with _without_cycle_collection():
+                return cli_main(args, report_writer=_write_report)
         if len(args) > 1 or (args and args[0].startswith("-")):
-            return cli_main(args, report_writer=_write_report)
+            with _without_cycle_collection():
+                return cli_main(args, report_writer=_write_report)
     except BrokenPipeError:
         # The reader (say, `head`) went away: stop quietly like other Unix tools.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
