@@ -9,6 +9,7 @@ from typing import Any
 
 from wadesk.importers.build import BuiltDesign, build_architecture
 from wadesk.importers.ir import ImportedDesign
+from wadesk.importers.sniff import looks_like_template, looks_like_terraform
 
 
 @dataclass
@@ -22,26 +23,16 @@ class ImportResult:
 def is_importable(path: str | Path) -> bool:
     """Whether ``path`` is infrastructure code an importer reads (by content, not by name): a CloudFormation
     template, a Terraform plan (``terraform show -json``), a ``.tf`` file or a folder of them."""
-    if _is_template(path):
-        return True
-    from wadesk.importers.terraform.importer import looks_like_terraform
-
-    return looks_like_terraform(path)
+    return _is_template(path) or looks_like_terraform(path)
 
 
 def _is_template(path: str | Path) -> bool:
-    """A CloudFormation template, asked first: the check is cheap and spares loading the Terraform reader."""
-    if Path(path).is_dir():
-        return False
-    from wadesk.importers.cfn.template import looks_like_template
-
-    return bool(looks_like_template(path))
+    """A CloudFormation template, asked first: the check is cheap (no reader is loaded to answer)."""
+    return not Path(path).is_dir() and looks_like_template(path)
 
 
 def is_terraform(path: str | Path) -> bool:
     """Whether ``path`` is a Terraform source rather than a CloudFormation template."""
-    from wadesk.importers.terraform.importer import looks_like_terraform
-
     return looks_like_terraform(path)
 
 

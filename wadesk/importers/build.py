@@ -15,7 +15,6 @@ from typing import Any
 
 from wadesk.catalog import CATALOG, Catalog
 from wadesk.importers.ir import ImportedDesign, ImportedNode, SourceLocation
-from wadesk.layout import auto_layout
 from wadesk.model import Architecture
 from wadesk.model.errors import ModelError
 
@@ -57,6 +56,8 @@ def build_architecture(design: ImportedDesign, catalog: Catalog = CATALOG, *, la
     builder = _Builder(design, catalog)
     built = builder.build()
     if layout:
+        from wadesk.layout import auto_layout  # not loaded by `wadesk check`, which lays nothing out
+
         result = auto_layout(built.arch)
         for node_id, (x, y, w, h) in result.geometry.items():
             if node_id in built.arch:

@@ -20,16 +20,16 @@ value.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from wadesk.importers.cfn.document import MAX_BYTES, Document, UnknownTag, read_document
+from wadesk.importers.cfn.document import Document, UnknownTag, read_document
 from wadesk.importers.cfn.intrinsics import NO_VALUE, Evaluator
 from wadesk.importers.cfn.parameters import ACCOUNT_ID, read_parameter_file, resolve_parameters
 from wadesk.importers.cfn.values import Resource, Template, UnresolvedValue, Value, refs_in
 from wadesk.importers.errors import ImportSourceError, printable
+from wadesk.importers.sniff import looks_like_template
 
 __all__ = ["SAM_TRANSFORM", "load_template", "looks_like_template", "read_parameter_file"]
 
@@ -304,33 +304,3 @@ def _refuse_cycles(template: Template, line_of: Any) -> None:
             else:
                 state[node] = 2
                 path.pop()
-
-
-_JSON_WADESK = re.compile(r'"format"\s*:\s*"wadesk"')
-_JSON_TEMPLATE = re.compile(r'"AWSTemplateFormatVersion"\s*:|"Type"\s*:\s*"(?:AWS|Custom|Alexa)::')
-_YAML_VERSION = re.compile(r"^['\"]?AWSTemplateFormatVersion['\"]?\s*:", re.MULTILINE)
-_YAML_RESOURCES = re.compile(r"^['\"]?Resources['\"]?\s*:", re.MULTILINE)
-_YAML_TYPE = re.compile(r"(?:^\s+|[{,]\s*)['\"]?Type['\"]?\s*:\s*['\"]?(?:AWS|Custom|Alexa)::", re.MULTILINE)
-_SNIFF_BYTES = 2 * 1024 * 1024
-
-
-def looks_like_template(path: str | Path) -> bool:
-    """Whether the file's content looks like a CloudFormation template (whatever its name).
-
-    True for ``AWSTemplateFormatVersion`` or a ``Resources`` section whose entries have ``Type: AWS::...``
-    (``Custom::...``); false for a wadesk design (JSON with ``"format": "wadesk"``), unreadable or binary files.
-    Only the first 2 MB are looked at; nothing is parsed.
-    """
-    try:
-        with Path(path).open("rb") as stream:
-            head = stream.read(min(_SNIFF_BYTES, MAX_BYTES))
-    except OSError:
-        return False
-    if b"\x00" in head[:8192]:
-        return False
-    text = head.decode("utf-8-sig", errors="replace")
-    if text.lstrip().startswith("{"):
-        if _JSON_WADESK.search(text[:4096]):
-            return False
-        return bool(_JSON_TEMPLATE.search(text)) and '"Resources"' in text or '"AWSTemplateFormatVersion"' in text
-    return bool(_YAML_VERSION.search(text) or (_YAML_RESOURCES.search(text) and _YAML_TYPE.search(text)))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wadesk.importers.errors import ImportSourceError
+from wadesk.importers.sniff import looks_like_configuration as looks_like_configuration
 from wadesk.importers.terraform import expressions as ast
 from wadesk.importers.terraform.evaluator import EvalError, Evaluator, finish
 from wadesk.importers.terraform.functions import FunctionContext, call_function
@@ -50,14 +51,6 @@ _META_ARGUMENTS = {"count", "for_each", "provider", "depends_on"}
 _META_BLOCKS = {"lifecycle", "provisioner", "connection"}
 _MODULE_META = {"source", "version", "count", "for_each", "providers", "depends_on"}
 _PRIMITIVE_TYPES = {"string", "number", "bool"}
-
-
-def looks_like_configuration(path: str | Path) -> bool:
-    """Whether ``path`` is a ``.tf`` file or a folder that holds one."""
-    path = Path(path)
-    if path.is_file():
-        return path.suffix == ".tf"
-    return path.is_dir() and any(path.glob("*.tf"))
 
 
 def read_configuration(

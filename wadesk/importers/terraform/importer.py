@@ -18,21 +18,13 @@ from wadesk.importers.cfn import values as cfn
 from wadesk.importers.cfn.importer import FINISHERS, TABLES
 from wadesk.importers.cfn.mapping import CfnMapper
 from wadesk.importers.ir import ImportedDesign, ImportedNode, ReportEntry, SourceLocation, UnresolvedEntry
+from wadesk.importers.sniff import looks_like_terraform as looks_like_terraform
 from wadesk.importers.terraform.modules import module_kind, module_resource
 from wadesk.importers.terraform.translate import Context, Fold, Translation, placeholder_summary
 from wadesk.importers.terraform.translate_more import TYPES
 from wadesk.importers.terraform.values import ModulePlaceholder, TfResource, TfSource, Unresolved, classify_output
 
 _SHAPE_ERRORS = (AttributeError, TypeError, ValueError, KeyError, IndexError)
-
-
-def looks_like_terraform(path: str | Path) -> bool:
-    """Whether ``path`` is a Terraform plan (by content), a ``.tf`` file, or a folder of them."""
-    from wadesk.importers.terraform.config import looks_like_configuration
-    from wadesk.importers.terraform.plan import looks_like_plan
-
-    path = Path(path)
-    return looks_like_configuration(path) or (path.is_file() and looks_like_plan(path))
 
 
 def known_types() -> list[str]:
@@ -44,14 +36,14 @@ def read_source(
     path: str | Path, variables: Mapping[str, str] | None = None, var_files: Sequence[str | Path] = ()
 ) -> TfSource:
     """Read a plan or a configuration (see :func:`import_terraform`)."""
-    from wadesk.importers.terraform.config import read_configuration
-    from wadesk.importers.terraform.plan import looks_like_plan, read_plan
-
     path = Path(path)
-    if path.is_file() and path.suffix != ".tf" and looks_like_plan(path):
-        return read_plan(path)
     if path.is_file() and path.suffix != ".tf":
-        return read_plan(path)
+        from wadesk.importers.terraform.plan import read_plan
+
+        return read_plan(path)  # read_plan says so when the file is not a plan
+    # Only a configuration needs the HCL reader and its evaluator.
+    from wadesk.importers.terraform.config import read_configuration
+
     return read_configuration(path, variables=variables, var_files=var_files)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wadesk.importers.errors import ImportSourceError
+from wadesk.importers.sniff import looks_like_plan as looks_like_plan
 from wadesk.importers.terraform.references import PlanReferences
 from wadesk.importers.terraform.values import SkippedResource, TfResource, TfSource, Unknown, is_aws_type
 
@@ -24,22 +25,6 @@ MAX_PLAN_BYTES = 200 * 1024 * 1024
 
 #: The plan format versions read: 0.x (Terraform 0.12 to 0.15) and 1.x; a newer 1.x minor version is tolerated.
 SUPPORTED_MAJORS = (0, 1)
-
-_SNIFF_BYTES = 4096
-
-
-def looks_like_plan(path: str | Path) -> bool:
-    """Whether a file looks like the JSON of ``terraform show -json`` (a plan or a state), by its first bytes."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(_SNIFF_BYTES)
-    except OSError:
-        return False
-    text = head.lstrip()
-    if not text.startswith(b"{"):
-        return False
-    return b'"format_version"' in text and (b'"terraform_version"' in text or b'"planned_values"' in text)
-
 
 def read_plan(path: str | Path, *, max_bytes: int = MAX_PLAN_BYTES) -> TfSource:
     """Read a plan (or state) JSON file.
