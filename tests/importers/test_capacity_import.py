@@ -223,3 +223,60 @@ def test_an_ecs_capacity_provider_with_managed_scaling_resizes_its_group(tmp_pat
         (group,) = [node for node in arch.node_ids() if arch.node(node).kind == "auto_scaling_group"]
         assert arch.node(group).props.get("scaling_policy", False) is (status == "ENABLED")
         assert not [entry for entry in imported.design.report.generic if "rovider" in entry.source_type]
+
+
+TF_SERVICE = """\
+resource "aws_lb" "web" { load_balancer_type = "application" }
+resource "aws_lb_target_group" "web" {
+  port        = 80
+  protocol    = "HTTP"
+  target_type = "ip"
+}
+resource "aws_lb_listener" "web" {
+  load_balancer_arn = aws_lb.web.arn
+  port              = 80
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+resource "aws_ecs_cluster" "main" { name = "main" }
+resource "aws_ecs_task_definition" "app" {
+  family                   = "app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  container_definitions    = jsonencode([{ name = "app", image = "nginx" }])
+}
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.app.arn
+  launch_type     = "FARGATE"
+  desired_count   = 2
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web.arn
+    container_name   = "app"
+    container_port   = 80
+  }
+}
+"""
+TF_SERVICE_SCALING = """\
+resource "aws_appautoscaling_target" "app" {
+  max_capacity       = 8
+  min_capacity       = 2
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.app.name}"
+  scalable_dimension = "ecs:service:DesiredCount"
+  service_namespace  = "ecs"
+}
+"""
+
+
+@pytest.mark.parametrize("scaled", [False, True], ids=["fixed", "service auto scaling"])
+def test_a_terraform_ecs_service_behind_a_load_balancer_scales_with_an_application_auto_scaling_target(
+    tmp_path: Path, scaled: bool
+) -> None:
+    (tmp_path / "main.tf").write_text(TF_SERVICE + (TF_SERVICE_SCALING if scaled else ""))
+    expected = {} if scaled else {"ecs_service": {"PERF-NO-AUTOSCALING", "COST-NO-AUTOSCALING", "SUS-NO-AUTOSCALING"}}
+    assert _capacity_findings(tmp_path) == expected
