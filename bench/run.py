@@ -122,7 +122,7 @@ def main() -> int:
     for title, add, remove in bench_flows(size):
         print(f"{title:<40} {add:>8.1f} {remove:>8.1f}")
     here = Path(__file__).resolve().parent
-    for script in ("editor.py", "checkov_bench.py", "checkov_terraform.py"):
+    for script in ("editor.py", "routing.py", "checkov_bench.py", "checkov_terraform.py"):
         if (here / script).exists():
             subprocess.run([sys.executable, str(here / script)], check=False)
     return 0

@@ -11,6 +11,7 @@ runs neato in the background (:func:`plan_routes`, then
 
 from __future__ import annotations
 
+import itertools
 import math
 import shutil
 from collections.abc import Iterable, Iterator
@@ -24,8 +25,9 @@ Point = tuple[float, float]
 
 #: Space a route keeps from the icons it passes (and where it stops short of its own ends), in scene pixels.
 CLEARANCE = 4.0
-#: Above this many shapes (ends, labels, titles) the flows stay straight: neato's routing grows faster than linearly.
-MAX_SHAPES = 700
+#: Above this many components, containers and flows, flows stay straight: neato's routing grows much faster than
+#: linearly (generated three-tier designs on a busy 2-core machine: 109 took 0.4 s, 229 took 3 s, 469 took 23 s).
+MAX_SHAPES = 250
 #: Seconds neato may take before the flows stay straight.
 NEATO_TIMEOUT = 20.0
 #: How neato is run: positions in points taken as given, JSON out.
@@ -34,6 +36,8 @@ NEATO_OPTIONS = ("-n2", "-Tjson")
 _PER_INCH = 72.0
 #: Gap between a flow's label and the line it names when it sits beside the line.
 _LABEL_GAP = 3.0
+#: The box around a route's end that labels keep off (the arrowhead is 9 px long).
+_ARROWHEAD = 16.0
 #: Grid cell of the index the label pass looks shapes up in.
 _CELL = 120.0
 
@@ -66,8 +70,8 @@ class RoutingProblem:
     flows: dict[str, FlowToRoute] = field(default_factory=dict)
 
     def size(self) -> int:
-        """How many shapes neato would route around."""
-        return len(self.ends) + len(self.obstacles) + len(self.flows)
+        """How many components, containers and flows there are to route (what :data:`MAX_SHAPES` limits)."""
+        return len(self.ends) + len(self.flows)
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,7 @@ def footprint(problem: RoutingProblem, node_id: str) -> Rect:
     half_w, half_h = icon[2] / 2, icon[3] / 2
     caption = problem.captions.get(node_id)
     if caption is not None:
+        caption = grown(caption, CLEARANCE)
         half_w = max(half_w, cx - caption[0], caption[0] + caption[2] - cx)
         half_h = max(half_h, cy - caption[1], caption[1] + caption[3] - cy)
     return (cx - half_w, cy - half_h, 2 * half_w, 2 * half_h)
@@ -349,26 +354,36 @@ def _along(points: list[Point], fraction: float) -> tuple[Point, Point]:
     return points[-1], (1.0, 0.0)
 
 
-#: Where along its route a label is tried, the middle first.
-_FRACTIONS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+#: Where along its route a label is tried, the middle first and then outwards.
+_FRACTIONS = (0.5, *itertools.chain.from_iterable((0.5 - step / 25, 0.5 + step / 25) for step in range(1, 11)))
 
 
-def _candidates(route: Route, size: tuple[float, float]) -> Iterator[Rect]:
-    """Label boxes to try for ``route``: on the line near its middle, then beside it, then further out."""
+def _candidates(route: Route, size: tuple[float, float]) -> list[Rect]:
+    """Label boxes to try for ``route``, nearest the middle of the route first.
+
+    Boxes centred on the line along its middle part, and boxes beside the
+    line (one to four box-depths across it), ordered by how far they are
+    from the route's midpoint: a label that cannot sit in the middle moves
+    as little as it must.
+    """
     points = polyline(route, steps=8)
     w, h = size
+    middle, _direction = _along(points, 0.5)
+    found: list[tuple[float, Rect]] = []
     for fraction in _FRACTIONS:
         (x, y), (dx, dy) = _along(points, fraction)
-        yield _centred((x, y), size)
-        # beside the line: across it from the point, far enough that the box clears the line
         normal = (-dy, dx)
-        reach = abs(normal[0]) * w / 2 + abs(normal[1]) * h / 2 + _LABEL_GAP
-        for side in (-1.0, 1.0):
-            yield _centred((x + side * normal[0] * reach, y + side * normal[1] * reach), size)
+        # how far across the line a box must go to clear it
+        depth = abs(normal[0]) * w / 2 + abs(normal[1]) * h / 2 + _LABEL_GAP
+        for across in (0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0, -4.0, 4.0):
+            centre = (x + across * normal[0] * depth, y + across * normal[1] * depth)
+            found.append((math.dist(centre, middle), _centred(centre, size)))
+    found.sort(key=lambda item: item[0])
+    return [box for _distance, box in found]
 
 
 def place_labels(routes: dict[str, Route], problem: RoutingProblem) -> dict[str, Route]:
-    """``routes`` with every label moved to a box that covers no component, label, title or other flow's label.
+    """``routes`` with every label moved to a box that covers no component, caption, title, other label or arrowhead.
 
     Each label takes the first free box of :func:`_candidates`; when none is
     free it takes the one that covers the fewest shapes.
@@ -376,6 +391,8 @@ def place_labels(routes: dict[str, Route], problem: RoutingProblem) -> dict[str,
     shapes = _ShapeIndex([grown(rect, 1.0) for end, rect in problem.ends.items() if end not in problem.containers])
     for rect in [*problem.captions.values(), *problem.obstacles]:
         shapes.add(rect)
+    for route in routes.values():  # arrowheads: a label beside one would seem to name that flow
+        shapes.add(_centred(route.path[-1], (_ARROWHEAD, _ARROWHEAD)))
     placed: dict[str, Route] = {}
     for flow_id in sorted(routes):
         route, flow = routes[flow_id], problem.flows.get(flow_id)
@@ -426,29 +443,38 @@ def _joined(problem: RoutingProblem, flow: FlowToRoute, path: tuple[Point, ...])
         return ((a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3),
                 (a[0] + (b[0] - a[0]) * 2 / 3, a[1] + (b[1] - a[1]) * 2 / 3), b)
 
+    def onto_icon(node_id: str, point: Point) -> Point | None:
+        """Where the link from ``point`` meets the icon; None when it is not worth drawing or would cross
+        the component's caption (a route leaving downwards then starts, or ends, just below the caption)."""
+        if node_id in problem.containers:
+            return None
+        meets = border_point(problem.ends[node_id], point)
+        caption = problem.captions.get(node_id)
+        if math.dist(meets, point) <= 0.5 or (caption is not None and segment_crosses(meets, point, caption)):
+            return None
+        return meets
+
     out = list(path)
-    if flow.source not in problem.containers:
-        start = border_point(problem.ends[flow.source], path[0])
-        if math.dist(start, path[0]) > 0.5:
-            out = [start, *link(start, path[0]), *out[1:]]
-    if flow.target not in problem.containers:
-        end = border_point(problem.ends[flow.target], path[-1])
-        if math.dist(end, path[-1]) > 0.5:
-            out.extend(link(path[-1], end))
+    start = onto_icon(flow.source, path[0])
+    if start is not None:
+        out = [start, *link(start, path[0]), *out[1:]]
+    end = onto_icon(flow.target, path[-1])
+    if end is not None:
+        out.extend(link(path[-1], end))
     return tuple(out)
 
 
-def too_large(problem: RoutingProblem) -> str | None:
-    """Why ``problem`` is not routed (too many shapes), in words for the status bar, or None."""
-    if problem.size() > MAX_SHAPES:
-        return (f"Flows are drawn straight: the design has {problem.size()} shapes to route around "
-                f"(routing stops at {MAX_SHAPES})")
+def too_large(size: int) -> str | None:
+    """Why a design of ``size`` components, containers and flows is not routed, for the status bar, or None."""
+    if size > MAX_SHAPES:
+        return (f"Flows are drawn straight: the design has more than {MAX_SHAPES} components, containers and"
+                " flows to route")
     return None
 
 
 def route_flows(problem: RoutingProblem, executable: str | None, timeout: float = NEATO_TIMEOUT) -> Routing:
     """Route every flow of ``problem`` now (reports, image exports, tests); straight ones say why in ``problem``."""
-    note = too_large(problem)
+    note = too_large(problem.size())
     if note is None and executable is None:
         note = "Flows are drawn straight: Graphviz neato is not installed"
     if note is not None:

@@ -74,6 +74,7 @@ class FlowRouter(QObject):
         self._revision = 0
         self._process: QProcess | None = None
         self._note = ""
+        self._routed = False  # whether the canvas shows routes (not only straight flows)
         self._executable = routing.neato_executable()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -112,19 +113,7 @@ class FlowRouter(QObject):
     def route_now(self) -> None:
         """Route synchronously and draw the result (reports and image exports)."""
         self.cancel()
-        if self._shape_count() > routing.MAX_SHAPES:
-            self._set_note(self._too_large_note())
-            self._apply(routing.straight_routing(self._problem(), self._note))
-            self.routes_changed.emit()
-            return
-        result = routing.route_flows(self._problem(), self._executable)
-        self._set_note(result.problem or "")
-        self._apply(result)
-        self.routes_changed.emit()
-
-    def _too_large_note(self) -> str:
-        return (f"Flows are drawn straight: the design has more than {routing.MAX_SHAPES} components, containers"
-                " and flows to route")
+        self._finish(routing.route_flows(self._problem(), self._executable))
 
     def _set_note(self, note: str) -> None:
         if note != self._note:
@@ -143,8 +132,11 @@ class FlowRouter(QObject):
 
     # -------------------------------------------------------------- slots
     def _on_timer_timeout(self) -> None:
-        if self._shape_count() > routing.MAX_SHAPES:
-            self._set_note(self._too_large_note())  # the flows stay as drawn: straight
+        note = routing.too_large(self._shape_count())
+        if note is not None:
+            self._set_note(note)
+            if self._routed:  # grown past the limit: routes drawn before may cross what was added since
+                self._finish(routing.straight_routing(self._problem(), note))
             return
         problem = self._problem()
         plan = routing.plan_routes(problem)
@@ -185,6 +177,7 @@ class FlowRouter(QObject):
         self._set_note(f"Flows are drawn straight: Graphviz neato took longer than {routing.NEATO_TIMEOUT:g} s")
 
     def _finish(self, result: routing.Routing) -> None:
+        self._routed = result.problem is None
         self._set_note(result.problem or "")
         self._apply(result)
         self.routes_changed.emit()
