@@ -42,6 +42,7 @@ def main() -> int:
         worst = next(iter(window.document.analyzer.findings_for(node)), None)
         if worst is not None:
             window.analysis.select_finding(worst.key)
+    window.scene.router.route_now()  # the flows as routed, not the straight lines shown until routing catches up
     for _ in range(20):
         app.processEvents()
     window.grab().save(str(out))

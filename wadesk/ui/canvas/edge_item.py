@@ -39,6 +39,7 @@ class EdgeItem(QGraphicsItem):
         self._route = routing.Route(((0.0, 0.0),) * 4)
         self._path = QPainterPath()
         self._label_box = QRectF()
+        self._bounds = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(900)
 
@@ -72,6 +73,7 @@ class EdgeItem(QGraphicsItem):
         self._label = label
         self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self._label_box = self._centred_label()
+        self._bounds = self._path.controlPointRect().adjusted(-ARROW, -ARROW, ARROW, ARROW).united(self._label_box)
         self.update()
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
@@ -84,10 +86,15 @@ class EdgeItem(QGraphicsItem):
         self._route = route
         points = route.path
         path = QPainterPath(QPointF(*points[0]))
-        for index in range(1, len(points) - 2, 3):
-            path.cubicTo(QPointF(*points[index]), QPointF(*points[index + 1]), QPointF(*points[index + 2]))
+        if len(points) == 4 and points[1] == points[0] and points[2] == points[3]:
+            path.lineTo(QPointF(*points[3]))  # straight: cheaper to draw, stroke and hit-test than a curve
+        else:
+            for index in range(1, len(points) - 2, 3):
+                path.cubicTo(QPointF(*points[index]), QPointF(*points[index + 1]), QPointF(*points[index + 2]))
         self._path = path
         self._label_box = QRectF(*route.label) if route.label and self._label else self._centred_label()
+        bounds = path.controlPointRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        self._bounds = bounds.united(self._label_box) if self._label else bounds
         self.update()
 
     def _centred_label(self) -> QRectF:
@@ -118,8 +125,7 @@ class EdgeItem(QGraphicsItem):
 
     @override
     def boundingRect(self) -> QRectF:
-        box = self._path.controlPointRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
-        return box.united(self._label_box) if self._label else box
+        return self._bounds
 
     @override
     def shape(self) -> QPainterPath:
