@@ -24,7 +24,8 @@ class _Reach:
 
     __slots__ = ("_order", "expanded", "parents", "sources")
 
-    def __init__(self, sources: tuple[str, ...], parents: Parents, expanded: dict[str, int]) -> None:
+    def __init__(self, sources: object, parents: Parents, expanded: dict[str, int]) -> None:
+        #: The sources and the variant the walk started from.
         self.sources = sources
         self.parents = parents
         #: Each node the walk went past, with how many nodes it had found by then.
@@ -451,7 +452,11 @@ class Context:
         )
 
     def reach(
-        self, sources: Iterable[str], through: Callable[[str], bool] | None = None, key: object = None
+        self,
+        sources: Iterable[str],
+        through: Callable[[str], bool] | None = None,
+        key: object = None,
+        variant: object = None,
     ) -> Parents:
         """Nodes that requests from ``sources`` can reach along flows, each mapped to the node it was reached from.
 
@@ -461,12 +466,13 @@ class Context:
 
         With a ``key``, the walk is kept between analysis passes (see
         :class:`FlowMemo`): ``through`` must then read only kinds and properties,
-        and ``key`` must name everything else it depends on.
+        and ``variant`` must hold everything else it depends on (a walk kept
+        under the same key with another variant is replaced).
         """
         starts = tuple(dict.fromkeys(sources))
         if key is not None:
             kept = self._memo.reaches.get(key)
-            if kept is not None and kept.sources == starts:
+            if kept is not None and kept.sources == (starts, variant):
                 return kept.parents
         parents: Parents = dict.fromkeys(starts)
         expanded: dict[str, int] = {}
@@ -482,7 +488,7 @@ class Context:
                     parents[nxt] = current
                     stack.append(nxt)
         if key is not None:
-            self._memo.reaches[key] = _Reach(starts, parents, expanded)
+            self._memo.reaches[key] = _Reach((starts, variant), parents, expanded)
         return parents
 
     def reachable(

@@ -81,14 +81,16 @@ def flow_successors(ctx: Context, node_id: str) -> list[str]:
     return ctx.request_successors(node_id)
 
 
-def reach(ctx: Context, sources: Iterable[str], through: Callable[[str], bool], key: object = None) -> Parents:
+def reach(
+    ctx: Context, sources: Iterable[str], through: Callable[[str], bool], key: object = None, variant: object = None
+) -> Parents:
     """Nodes reachable along flows from ``sources``, each mapped to the node it was reached from.
 
     ``through(node)`` says whether a path may continue past ``node``; nodes where it may not are
     still returned. Sources map to None and always pass. Linear in the size of the design. With a
-    ``key``, the walk is kept between analysis passes (see :meth:`Context.reach`).
+    ``key``, the walk is kept between analysis passes (see :meth:`Context.reach`, and ``variant`` there).
     """
-    return ctx.reach(sources, through, key)
+    return ctx.reach(sources, through, key, variant)
 
 
 def describe_path(ctx: Context, parents: Mapping[str, str | None], node_id: str, limit: int = 40) -> str:

@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     def through(node_id: str) -> bool:
         return ctx.kind(node_id) != "waf" and ctx.kind(node_id) not in EGRESS_ONLY and node_id not in attached
 
-    parents = reach(ctx, sources, through, key=(META.id, attached))
+    parents = reach(ctx, sources, through, key=META.id, variant=attached)
     for entry in judged:
         if entry in attached or parents.get(entry) is None:
             continue
