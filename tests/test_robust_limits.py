@@ -89,12 +89,12 @@ def test_labels_and_ids_are_capped() -> None:
 
 def test_memory_error_exits_2_with_a_message(monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    import wadesk.cli.check as check
+    import wadesk.fileformat as fileformat
 
     def exhausted(_path: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(check, "load_design", exhausted)
+    monkeypatch.setattr(fileformat, "load_design", exhausted)  # where check finds the reader
     path = tmp_path / "d.wadesk"
     path.write_text(json.dumps(_doc([])), encoding="utf-8")
     assert main(["check", str(path)]) == 2

@@ -15,9 +15,8 @@ from typing import Any, TextIO
 from wadesk.analysis.consistency import design_warnings
 from wadesk.analysis.engine import AnalysisResult, analyse
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
-from wadesk.cli.sarif import sarif_document
 from wadesk.cli.terminal import error_lines, printable
-from wadesk.fileformat import DesignFileError, load_design
+from wadesk.fileformat import DesignFileError
 from wadesk.model import Architecture
 from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Assumption, Finding
 
@@ -55,6 +54,8 @@ def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileErr
                 arch, lines, files_of = imported
                 checked.append(Checked(file, arch, analyse(arch), lines, files_of))
                 continue
+        from wadesk.fileformat import load_design  # the reader is loaded only when a design file is met
+
         try:
             arch = load_design(file)
         except DesignFileError as exc:
@@ -120,6 +121,8 @@ def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto",
     if fmt == "json":
         stream.write(json.dumps(json_document(checked), indent=indent, ensure_ascii=False) + "\n")
     elif fmt == "sarif":
+        from wadesk.cli.sarif import sarif_document
+
         stream.write(json.dumps(sarif_document(checked), indent=indent, ensure_ascii=False) + "\n")
     else:
         use_color = color == "always" or (color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
