@@ -61,6 +61,30 @@ def median_run(command: list[str], runs: int) -> tuple[float, int | None]:
     return statistics.median(t for t, _ in results), max(peaks) if peaks else None
 
 
+def interleaved(commands: list[list[str]], runs: int) -> list[float]:
+    """The median wall time of each command, run in turn ``runs`` times (ABAB...), so that a change in the
+    machine's load during the measurement falls on every command alike."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            times[index].append(run(command)[0])
+    return [statistics.median(series) for series in times]
+
+
+def wadesk_command() -> list[str]:
+    """``wadesk check`` as a user runs it: the installed console script of this interpreter's environment when it
+    runs this checkout (an editable install), else ``python -m wadesk`` from this checkout."""
+    script = Path(sys.executable).with_name("wadesk")
+    if script.exists():
+        probe = subprocess.run(
+            [sys.executable, "-c", "import wadesk; print(wadesk.__file__)"],
+            capture_output=True, text=True, cwd=tempfile.gettempdir(), check=False,
+        )
+        if Path(probe.stdout.strip()).resolve().parent == ROOT / "wadesk":
+            return [str(script), "check", "--fail-on", "never", "--format", "json"]
+    return [sys.executable, "-m", "wadesk", "check", "--fail-on", "never", "--format", "json"]
+
+
 def main() -> int:
     """Print the comparison; 0 even when checkov is missing (the table says so)."""
     corpus = next((p for p in CORPUS_PLACES if p.is_dir()), None)
@@ -73,15 +97,15 @@ def main() -> int:
         return 0
     templates = sorted(p for p in corpus.iterdir() if p.is_file())
     compile_once()
-    wadesk = [sys.executable, "-m", "wadesk", "check", "--fail-on", "never", "--format", "json"]
+    wadesk = wadesk_command()
     checkov_f = [checkov, "--quiet", "--skip-download", "--framework", "cloudformation", "-o", "json", "-f"]
     print(
-        f"\nwadesk check TEMPLATE vs checkov -f TEMPLATE ({len(templates)} templates; medians of {RUNS} runs; seconds)"
+        f"\nwadesk check TEMPLATE vs checkov -f TEMPLATE ({len(templates)} templates; medians of {RUNS} interleaved "
+        f"runs; seconds; wadesk run as {Path(wadesk[0]).name}{' -m wadesk' if wadesk[1] == '-m' else ''})"
     )
     ratios = []
     for template in templates:
-        ours, _ = median_run([*wadesk, str(template)], RUNS)
-        theirs, _ = median_run([*checkov_f, str(template)], RUNS)
+        ours, theirs = interleaved([[*wadesk, str(template)], [*checkov_f, str(template)]], RUNS)
         ratios.append(theirs / ours)
         print(f"  {template.name[:60]:60} wadesk {ours:6.2f}  checkov {theirs:6.2f}  {theirs / ours:5.1f}x")
     print(f"Median ratio: wadesk is {statistics.median(ratios):.1f}x faster per template")

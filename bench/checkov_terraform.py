@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checkov_bench import compile_once, find_checkov, median_run  # noqa: E402
+from checkov_bench import RUNS, compile_once, find_checkov, interleaved, wadesk_command  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_PLACES = (ROOT.parent / "shared/corpus/terraform/plan", ROOT.parent.parent / "shared/corpus/terraform/plan")
@@ -25,12 +25,14 @@ def checkov_command(checkov: str, plan: Path) -> list[str]:
 
 def timing(plans: list[Path], checkov: str) -> None:
     """The per-plan wall-time table and the median ratio."""
-    wadesk = [sys.executable, "-m", "wadesk", "check", "--fail-on", "never", "--format", "json"]
-    print(f"\nwadesk check PLAN vs checkov -f PLAN ({len(plans)} Terraform plans; medians of 3 runs; seconds)")
+    wadesk = wadesk_command()
+    print(
+        f"\nwadesk check PLAN vs checkov -f PLAN ({len(plans)} Terraform plans; medians of {RUNS} interleaved runs; "
+        "seconds)"
+    )
     ratios = []
     for plan in plans:
-        ours, _ = median_run([*wadesk, str(plan)], 3)
-        theirs, _ = median_run(checkov_command(checkov, plan), 3)
+        ours, theirs = interleaved([[*wadesk, str(plan)], checkov_command(checkov, plan)], RUNS)
         ratios.append(theirs / ours)
         print(f"  {plan.name[:60]:60} wadesk {ours:6.2f}  checkov {theirs:6.2f}  {theirs / ours:5.1f}x")
     print(f"Median ratio: wadesk is {statistics.median(ratios):.1f}x faster per plan")
