@@ -250,3 +250,18 @@ def test_terraform_plan_cloudfront_default_certificate(tmp_path: Path) -> None:
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(plan))
     assert import_terraform(path).nodes["aws_cloudfront_distribution.d"].props["custom_certificate"] is False
+
+
+def test_cfn_a_plain_listener_whose_rules_forward_is_not_https_only() -> None:
+    def balancer(rule_action: dict[str, Any]) -> dict[str, Any]:
+        design = map_template(template({
+            "Lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", {}),
+            "Http": _listener("HTTP", DefaultActions=[{"Type": "fixed-response"}]),
+            "Rule": ("AWS::ElasticLoadBalancingV2::ListenerRule", {"ListenerArn": R("Http"), "Actions": [rule_action]}),
+            "Tg": ("AWS::ElasticLoadBalancingV2::TargetGroup", {"Port": 80, "Protocol": "HTTP"}),
+        }))
+        return design.nodes["Lb"].props
+
+    assert balancer({"Type": "forward", "TargetGroupArn": R("Tg")})["https_only"] is False
+    redirect = {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS"}}
+    assert balancer(redirect)["https_only"] is True

@@ -78,14 +78,20 @@ def _listener(m: CfnMapper, r: Resource) -> None:
     if protocol in ("HTTPS", "TLS"):
         m.topic("tls_policies").setdefault(balancer or "", []).append(_named_policy(p.get("SslPolicy")))
     m.topic("listener_lb")[r.logical_id] = balancer
+    m.topic("listener_plain")[r.logical_id] = protocol not in _SECURE
     for group in _forwarded_groups(p.get("DefaultActions")):
         m.topic("lb_groups").setdefault(balancer or "", []).append(group)
     m.fold(r, balancer)
 
 
 def _listener_rule(m: CfnMapper, r: Resource) -> None:
-    balancer = m.topic("listener_lb").get(ref(r.properties.get("ListenerArn")) or "")
-    for group in _forwarded_groups(r.properties.get("Actions")):
+    listener = ref(r.properties.get("ListenerArn")) or ""
+    balancer = m.topic("listener_lb").get(listener)
+    forwarded = _forwarded_groups(r.properties.get("Actions"))
+    if forwarded and m.topic("listener_plain").get(listener):
+        # A plain HTTP listener whose default is a redirect or a fixed response still serves what its rules forward.
+        m.topic("listeners").setdefault(balancer or "", []).append(False)
+    for group in forwarded:
         m.topic("lb_groups").setdefault(balancer or "", []).append(group)
     m.fold(r, balancer)
 
