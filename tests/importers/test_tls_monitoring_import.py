@@ -103,12 +103,19 @@ def test_cfn_rule_descriptions_and_log_group_keys() -> None:
         "Sg": ("AWS::EC2::SecurityGroup", {"GroupDescription": "web", "SecurityGroupIngress": [
             {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0", "Description": "users"},
             {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "10.0.0.0/8"},
-        ]}),
+        ], "SecurityGroupEgress": [{"IpProtocol": "-1", "CidrIp": "0.0.0.0/0", "Description": "anywhere"}]}),
+        "Out": ("AWS::EC2::SecurityGroupEgress", {"GroupId": R("Sg"), "IpProtocol": "tcp", "FromPort": 443,
+                                                  "ToPort": 443, "CidrIp": "10.1.0.0/16"}),
+        "ToGroup": ("AWS::EC2::SecurityGroupEgress", {"GroupId": R("Sg"), "IpProtocol": "tcp", "FromPort": 5432,
+                                                      "ToPort": 5432, "DestinationSecurityGroupId": R("Sg")}),
         "Logs": ("AWS::Logs::LogGroup", {"KmsKeyId": "arn:aws:kms:us-east-1:1:key/k"}),
         "Plain": ("AWS::Logs::LogGroup", {}),
     }))
     ingress = design.nodes["Sg"].props["ingress"]
     assert [rule.get("description", "") for rule in ingress] == ["users", ""]
+    egress = design.nodes["Sg"].props["egress"]
+    assert [(rule["cidr"], rule.get("description", "")) for rule in egress] == [
+        ("0.0.0.0/0", "anywhere"), ("10.1.0.0/16", "")]
     assert design.nodes["Logs"].props["kms_key"] is True
     assert design.nodes["Plain"].props["kms_key"] is False
 
@@ -178,6 +185,12 @@ resource "aws_security_group" "web" {
     protocol    = "tcp"
     cidr_blocks = ["10.0.0.0/8"]
   }
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
 }
 resource "aws_cloudwatch_log_group" "keyed" {
   name       = "/app/keyed"
@@ -200,6 +213,8 @@ def test_terraform_fills_the_same_properties(tmp_path: Path) -> None:
     assert nodes["aws_rds_cluster.aurora"].props["monitoring_interval"] == 0
     ingress = nodes["aws_security_group.web"].props["ingress"]
     assert sorted(rule.get("description", "") for rule in ingress) == ["", "users"]
+    assert [(rule["cidr"], rule["protocol"]) for rule in nodes["aws_security_group.web"].props["egress"]] == [
+        ("0.0.0.0/0", "-1")]
     assert nodes["aws_cloudwatch_log_group.keyed"].props["kms_key"] is True
     assert nodes["aws_cloudwatch_log_group.plain"].props["kms_key"] is False
 

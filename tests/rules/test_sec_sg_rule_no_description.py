@@ -28,7 +28,7 @@ def test_the_finding_names_the_rules_without_description() -> None:
     arch = design([("sg", "security_group", None, {"ingress": [WEB, SSH, everything]})])
     (finding,) = analyse(arch, [RULE]).findings
     assert finding.key == key(RULE, "sg")
-    assert "tcp 22 from 10.0.0.0/8" in finding.message and "all traffic from ::/0" in finding.message
+    assert "ingress tcp 22 from 10.0.0.0/8" in finding.message and "ingress all traffic from ::/0" in finding.message
     assert "443" not in finding.message
     assert finding.severity == "low"
 
@@ -41,3 +41,12 @@ def test_a_blank_description_is_no_description() -> None:
 def test_a_group_from_another_stack_is_not_judged() -> None:
     props = {"ingress": [SSH], "defined_elsewhere": True}
     assert hits(RULE, design([("sg", "security_group", None, props)])) == set()
+
+
+def test_egress_rules_without_description_are_named_too() -> None:
+    out = {"cidr": "0.0.0.0/0", "protocol": "-1"}
+    described = {**out, "description": "updates and AWS APIs"}
+    arch = design([("sg", "security_group", None, {"ingress": [WEB], "egress": [out]})])
+    (finding,) = analyse(arch, [RULE]).findings
+    assert "egress all traffic to 0.0.0.0/0" in finding.message
+    assert hits(RULE, design([("sg", "security_group", None, {"ingress": [WEB], "egress": [described]})])) == set()

@@ -73,8 +73,20 @@ class IngressRule(Props):
     description: str = Field("", description="What the rule is for (AWS stores none unless one is given)")
 
 
+class EgressRule(Props):
+    cidr: IpCidr = Field("0.0.0.0/0", description="Destination CIDR (IPv4 or IPv6)")
+    port_from: int = Field(0, ge=0, le=65535, description="First port of the range")
+    port_to: int = Field(65535, ge=0, le=65535, description="Last port of the range")
+    protocol: str = Field("tcp", description="tcp, udp, icmp or -1 for all")
+    description: str = Field("", description="What the rule is for (AWS stores none unless one is given)")
+
+
 class SecurityGroupProps(Props):
     ingress: list[IngressRule] = Field(default_factory=list, description="Inbound rules")
+    egress: list[EgressRule] = Field(
+        default_factory=list,
+        description="Outbound rules it declares (one that declares none keeps AWS's allow-all rule, not listed)",
+    )
     is_default: bool = Field(False, description="The VPC's default security group")
     defined_elsewhere: bool = Field(
         False,

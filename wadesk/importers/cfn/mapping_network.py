@@ -158,6 +158,8 @@ def _security_group(m: CfnMapper, r: Resource) -> None:
             m.topic("restricted_default_groups")[node.vpc] = True
     for rule in as_list(p.get("SecurityGroupIngress")):
         _add_ingress(m, r.logical_id, rule)
+    for rule in as_list(p.get("SecurityGroupEgress")):
+        _add_egress(m, r.logical_id, rule)
 
 
 def _has_rules(m: CfnMapper, r: Resource) -> bool:
@@ -177,8 +179,21 @@ def _security_group_ingress(m: CfnMapper, r: Resource) -> None:
     m.fold(r, group)
 
 
+def _add_egress(m: CfnMapper, group: str, rule: Any) -> None:
+    """An outbound rule to a CIDR range, as the model's egress entry (rules to another group are not drawn)."""
+    node = m.get(group)
+    if node is None or not isinstance(rule, dict):
+        return
+    entry, _, _, _, _ = ingress_rule(rule)
+    if entry is not None:
+        node.props.setdefault("egress", []).append(entry)
+
+
 def _security_group_egress(m: CfnMapper, r: Resource) -> None:
-    m.fold(r, ref(r.properties.get("GroupId")))
+    group = ref(r.properties.get("GroupId"))
+    if group and m.get(group) is not None:
+        _add_egress(m, group, r.properties)
+    m.fold(r, group)
 
 
 def _vpc_endpoint(m: CfnMapper, r: Resource) -> None:
