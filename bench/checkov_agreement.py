@@ -169,11 +169,41 @@ EXPLAINED: list[tuple[str, str, str]] = [
         "would need yet another bucket, so wadesk exempts log buckets (the template's cfn-guard metadata "
         "suppresses S3_BUCKET_LOGGING_ENABLED for the same reason).",
     ),
-    (
-        "CKV_AWS_2",
-        "act_ecs_fargatelaunchtype_clusters_private_vpc.yaml: PrivateLoadBalancerListener",
-        "The listener belongs to a load balancer with Scheme internal in private subnets: its HTTP never crosses "
-        "the internet, and SEC-ALB-HTTP asks for HTTPS on internet-facing listeners (a partial match).",
+    *(
+        (
+            check,
+            "act_ecs_fargatelaunchtype_clusters_private_vpc.yaml: PrivateLoadBalancerListener",
+            "The listener belongs to a load balancer with Scheme internal in private subnets: its HTTP never "
+            "crosses the internet, and SEC-ALB-HTTP asks for HTTPS on internet-facing listeners (a partial match).",
+        )
+        for check in ("CKV_AWS_2", "CKV_AWS_103")
+    ),
+    *(
+        (
+            "CKV_AWS_23",
+            where,
+            f"The rule without a Description admits {source}, which names who it lets in; wadesk draws a rule "
+            "from a group as a flow between the groups' members and asks for descriptions on CIDR rules, whose "
+            "address ranges say nothing by themselves.",
+        )
+        for where, source in (
+            ("act_efs_efs_with_automount_to_ec2.yaml: EFSSecurityGroup", "the group InstanceSecurityGroup"),
+            ("act_eks_template.yaml: ControlPlaneSecurityGroupIngress", "the members of its own group"),
+            ("act_rds_rds_mysql_with_read_replica.yaml: DBEC2SecurityGroup", "the group EC2SecurityGroup"),
+            ("act_solutions_cloudfrontcustomoriginlambda_edge_cloudfront.yaml: Tcp8080In",
+             "the group ALBExternalAccessSG"),
+        )
+    ),
+    *(
+        (
+            "CKV_AWS_158",
+            f"s2svpn_tgw_vpn_endpoints.json: module.vpcs[\"spoke-vpc-{spoke}\"].module.flow_logs[0]"
+            ".module.cloudwatch_log_group[0].aws_cloudwatch_log_group.main",
+            "kms_key_id is set: the root module passes module.iam_kms.kms_arn (the ARN of "
+            "module.iam_kms.aws_kms_key.log_key) in vpc_flow_logs, which reaches the log group through the "
+            "modules' flow-log settings; Checkov reads the value, known only after apply, as no key.",
+        )
+        for spoke in ("a", "b")
     ),
     (
         "CKV2_AWS_20",

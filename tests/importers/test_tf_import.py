@@ -140,15 +140,18 @@ def test_a_vault_key_unknown_until_apply_is_the_aws_managed_one_and_a_named_key_
             resource("aws_kms_key.k", {}),
             resource("aws_backup_vault.plain", {"name": "plain"}),
             resource("aws_backup_vault.keyed", {"name": "keyed"}),
+            resource("aws_backup_vault.passed", {"name": "passed"}),
         ]}},
         "resource_changes": [
             {"address": f"aws_backup_vault.{name}", "change": {"actions": ["create"],
                                                              "after_unknown": {"arn": True, "kms_key_arn": True}}}
-            for name in ("plain", "keyed")
+            for name in ("plain", "keyed", "passed")
         ],
         "configuration": {"root_module": {"resources": [
             vault("plain", None),
             vault("keyed", {"references": ["aws_kms_key.k.arn", "aws_kms_key.k"]}),
+            # Set from a value the reader cannot follow: some key is named, so it is not AWS's default one.
+            vault("passed", {"references": ["local.keys.backup", "local.keys"]}),
         ]}},
     }
     path = tmp_path / "plan.json"
@@ -157,6 +160,7 @@ def test_a_vault_key_unknown_until_apply_is_the_aws_managed_one_and_a_named_key_
     # Vaults no plan writes to are drawn, so their key is judged (CKV_AWS_166).
     assert design.nodes["aws_backup_vault.plain"].props["vault_kms"] is False
     assert design.nodes["aws_backup_vault.keyed"].props["vault_kms"] is True
+    assert design.nodes["aws_backup_vault.passed"].props["vault_kms"] is True
 
 
 NETWORK = """\

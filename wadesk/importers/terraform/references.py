@@ -146,6 +146,9 @@ class PlanReferences:
                 for name, expression in expressions.items():
                     if name in resource.values or isinstance(resource.values.get(name), Unknown):
                         resource.values[name] = self._link(resource, name, resource.values.get(name), expression)
+                for name, value in resource.values.items():
+                    if isinstance(value, Unknown) and name not in expressions:
+                        resource.values[name] = Unknown(value.reason, provider_default=True)
             for name, value in resource.values.items():
                 resource.values[name] = self._match_ids(resource, value)
 

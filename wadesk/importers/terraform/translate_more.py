@@ -134,8 +134,9 @@ BUCKET_SETTINGS: dict[str, Translator] = {
 
 def _backup_vault(c: Context, r: TfResource) -> Translation:
     # A plan gives kms_key_arn as unknown when the configuration leaves it out: AWS then picks its managed key
-    # (aws/backup). A key the configuration names is a reference, not an unknown.
-    key = None if isinstance(r.values.get("kms_key_arn"), Unknown) else c.get(r, "kms_key_arn")
+    # (aws/backup). A key the configuration names stays a reference, or an unknown it could not follow.
+    value = r.values.get("kms_key_arn")
+    key = None if isinstance(value, Unknown) and value.provider_default else c.get(r, "kms_key_arn")
     return Translation("AWS::Backup::BackupVault", {"EncryptionKeyArn": key})
 
 

@@ -79,9 +79,13 @@ class Unknown:
 
     Attributes:
         reason: why, in words (``"known after apply"``).
+        provider_default: the plan's configuration does not set the attribute, so the provider (AWS) picks it
+            (a vault's or log group's default key); otherwise it comes from an expression the reader could not
+            follow, or the plan has no configuration to tell.
     """
 
     reason: str = "known after apply"
+    provider_default: bool = False
 
     def __str__(self) -> str:
         return "<known after apply>"

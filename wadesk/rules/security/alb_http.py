@@ -20,10 +20,11 @@ META = RuleMeta(
         "redirect to HTTPS."
     ),
     securityhub=("ELB.1",),
-    checkov=("CKV2_AWS_20", "CKV_AWS_2"),
-    # All three test every load balancer's listeners, internal ones included; the rule asks only about
-    # listeners that face the internet.
-    partial=("ELB.1", "CKV2_AWS_20", "CKV_AWS_2"),
+    checkov=("CKV2_AWS_20", "CKV_AWS_2", "CKV_AWS_103"),
+    # These test every load balancer's listeners, internal ones included; the rule asks only about listeners
+    # that face the internet. CKV_AWS_103 fails plain HTTP as well as TLS policies older than 1.2
+    # (SEC-TLS-POLICY-OUTDATED's part).
+    partial=("ELB.1", "CKV2_AWS_20", "CKV_AWS_2", "CKV_AWS_103"),
 )
 
 

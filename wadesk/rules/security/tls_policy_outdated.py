@@ -39,6 +39,9 @@ META = RuleMeta(
         "to TLSv1.2_2021 or newer (the default *.cloudfront.net certificate always accepts TLS 1.0)."
     ),
     checkov=("CKV_AWS_103", "CKV_AWS_174"),
+    # Checkov's CKV_AWS_103 also fails a plain-HTTP listener that does not redirect to HTTPS, which is
+    # SEC-ALB-HTTP's concern (it lists the check too).
+    partial=("CKV_AWS_103",),
 )
 
 
