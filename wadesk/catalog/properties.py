@@ -13,6 +13,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from wadesk.catalog.known_values import IpCidr, Ipv4Cidr, Ipv4CidrOrEmpty
 
+#: Where a database's master password comes from (see MASTER_PASSWORD_DESCRIPTION).
+MasterPassword = Literal[
+    "not_stated", "managed", "secret_store", "generated", "deploy_input", "visible_input", "default", "literal"
+]
+MASTER_PASSWORD_DESCRIPTION = (
+    "Where the master password comes from: not_stated, managed (the service keeps it in Secrets Manager), "
+    "secret_store (read from Secrets Manager or Parameter Store), generated (a random password resource), "
+    "deploy_input (a NoEcho parameter or variable with no default, given at deploy), visible_input (a "
+    "parameter given at deploy that is not NoEcho), default (a parameter or variable default in the code) "
+    "or literal (written in the code)"
+)
+
 
 class Props(BaseModel):
     """Base of every property schema: strict types, no unknown names.
@@ -295,6 +307,7 @@ class RdsProps(ModuleResourceProps):
     )
     log_exports: bool = Field(False, description="Database logs exported to CloudWatch Logs")
     purchase_option: PurchaseOption = Field("on-demand", description="How its capacity is paid for")
+    master_password: MasterPassword = Field("not_stated", description=MASTER_PASSWORD_DESCRIPTION)
 
 
 class AuroraProps(RdsProps):
@@ -339,6 +352,7 @@ class RedshiftProps(Props):
     require_ssl: bool = Field(False, description="The require_ssl parameter rejects unencrypted connections")
     audit_logging: bool = Field(False, description="Connection and user activity audit logs are exported")
     snapshot_retention_days: int = Field(1, ge=0, description="Days automated snapshots are kept; 0 disables them")
+    master_password: MasterPassword = Field("not_stated", description=MASTER_PASSWORD_DESCRIPTION)
 
 
 class DocumentDbProps(Props):
@@ -347,6 +361,7 @@ class DocumentDbProps(Props):
     backup_retention_days: int = Field(1, ge=1, description="Days automated backups are kept")
     deletion_protection: bool = Field(False, description="The cluster cannot be deleted until protection is turned off")
     audit_logs: bool = Field(False, description="Audit logs are exported to CloudWatch Logs")
+    master_password: MasterPassword = Field("not_stated", description=MASTER_PASSWORD_DESCRIPTION)
 
 
 class NeptuneProps(Props):
@@ -368,6 +383,9 @@ class OpenSearchProps(Props):
         False, description="Fine-grained access control (users, roles, index permissions)"
     )
     audit_logs: bool = Field(False, description="Audit logs are published to CloudWatch Logs")
+    master_password: MasterPassword = Field(
+        "not_stated", description=MASTER_PASSWORD_DESCRIPTION + " (the master user of the internal user database)"
+    )
 
 
 # ----------------------------------------------------------------- networking

@@ -104,6 +104,13 @@ def _db_props(p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _master_password(r: Resource, managed: str = "ManageMasterUserPassword") -> str | None:
+    """Where a database's master password comes from (see ``secrets.py``); None when the template does not say."""
+    if flag(r.properties.get(managed), False):
+        return "managed"
+    return r.secret_origins.get("MasterUserPassword")
+
+
 def _db_instance(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     cluster = ref(p.get("DBClusterIdentifier"))
@@ -144,6 +151,7 @@ def _db_instance(m: CfnMapper, r: Resource) -> None:
         "auto_minor_version_upgrade": flag(p.get("AutoMinorVersionUpgrade"), True),
         "performance_insights": flag(p.get("EnablePerformanceInsights"), False),
         "monitoring_interval": _monitoring_interval(p.get("MonitoringInterval"), 0),
+        "master_password": _master_password(r),
     }
     if text(p.get("SourceDBInstanceIdentifier")) or ref(p.get("SourceDBInstanceIdentifier")):
         props["backup_retention_days"] = number(p.get("BackupRetentionPeriod"), 0)
@@ -187,6 +195,8 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
     engine = text(p.get("Engine"), "aurora-mysql").lower()
     kind = _CLUSTER_KINDS.get(r.type) or ("aurora" if engine.startswith("aurora") else "rds")
     props = _db_props(p)
+    if kind != "neptune":
+        props["master_password"] = _master_password(r)
     if kind in ("aurora", "rds"):
         props |= {"engine": engine, "multi_az": kind == "rds" and bool(p.get("DBClusterInstanceClass"))}
         if text(p.get("DBClusterInstanceClass")):
@@ -355,6 +365,7 @@ def _redshift(m: CfnMapper, r: Resource) -> None:
             "publicly_accessible": flag(p.get("PubliclyAccessible"), False),
             "audit_logging": bool(p.get("LoggingProperties")),
             "snapshot_retention_days": number(p.get("AutomatedSnapshotRetentionPeriod"), 1),
+            "master_password": _master_password(r, "ManageMasterPassword"),
         },
     )
     node.subnets = _subnets_of_group(m, p.get("ClusterSubnetGroupName"))
@@ -376,6 +387,7 @@ def _opensearch(m: CfnMapper, r: Resource) -> None:
             "enforce_https": flag(dig(p, "DomainEndpointOptions", "EnforceHTTPS"), False),
             "fine_grained_access": flag(dig(p, "AdvancedSecurityOptions", "Enabled"), False),
             "audit_logs": "AUDIT_LOGS" in (p.get("LogPublishingOptions") or {}),
+            "master_password": r.secret_origins.get("AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"),
         },
     )
     node.subnets = m.subnet_keys(dig(p, "VPCOptions", "SubnetIds"))

@@ -27,6 +27,7 @@ from typing import Any
 from wadesk.importers.cfn.document import Document, UnknownTag, read_document
 from wadesk.importers.cfn.intrinsics import NO_VALUE, Evaluator
 from wadesk.importers.cfn.parameters import ACCOUNT_ID, read_parameter_file, resolve_parameters
+from wadesk.importers.cfn.secrets import secret_origins
 from wadesk.importers.cfn.values import Resource, Template, UnresolvedValue, Value, refs_in
 from wadesk.importers.errors import ImportSourceError, printable
 from wadesk.importers.sniff import looks_like_template
@@ -160,9 +161,15 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             not_created[logical_id] = f"{logical_id} is not created: its condition {condition} is false"
     evaluator.resources = set(created)
 
+    declared = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
+    types = {logical_id: str(body.get("Type")) for logical_id, body in created.items()}
     for logical_id, body in created.items():
         try:
             template.resources[logical_id] = _resource(logical_id, body, evaluator, created, not_created)
+            resource = template.resources[logical_id]
+            resource.secret_origins = secret_origins(
+                resource.type, body.get("Properties"), resource.properties, declared, given, types
+            )
         except ImportSourceError as error:
             if error.line is not None:
                 raise

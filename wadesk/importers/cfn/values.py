@@ -143,6 +143,8 @@ class Resource:
         deletion_policy: ``DeletionPolicy`` after evaluation (``"Retain"``, ``"Snapshot"``...), or None when absent
             (CloudFormation then deletes, and takes a snapshot for some database types).
         update_replace_policy: ``UpdateReplacePolicy`` after evaluation, or None when absent.
+        secret_origins: where each secret property it sets comes from (a master password: ``"literal"``,
+            ``"default"``, ``"deploy_input"``, ``"secret_store"``...), by dotted property path; see ``secrets.py``.
     """
 
     logical_id: str
@@ -155,6 +157,7 @@ class Resource:
     condition: str | None = None
     deletion_policy: str | None = None
     update_replace_policy: str | None = None
+    secret_origins: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

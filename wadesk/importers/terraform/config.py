@@ -30,6 +30,7 @@ from wadesk.importers.terraform.module_scope import (
     _short,
     unknown_names,
 )
+from wadesk.importers.terraform.secrets import SECRET_ATTRIBUTES, classify, nested_attribute, references_in
 from wadesk.importers.terraform.values import (
     Interpolated,
     ModulePlaceholder,
@@ -341,6 +342,8 @@ class ConfigurationReader:
                 provider=" ".join(provider.text.split()) if provider else None,
                 depends_on=depends_on,
             )
+            if mode == "managed" and resource_type in SECRET_ATTRIBUTES:
+                resource.secret_origins = _secret_origins(scope, block, resource)
             target = self.source.resources if mode == "managed" else self.source.data_sources
             target[address] = resource
 
@@ -425,6 +428,40 @@ class ConfigurationReader:
             address, kind, marker.expression, marker.reason, block.file, attribute.line if attribute else block.line
         ))
         self.assume(f"{address}: its {kind} is not known, so it is drawn once")
+
+
+def _secret_origins(scope: ModuleScope, block: Block, resource: TfResource) -> dict[str, str]:
+    """Where each secret attribute of a resource comes from (see ``secrets.py``)."""
+
+    def variable_origin(name: str) -> str:
+        if name in scope._inputs:  # given by -var, a .tfvars file or the calling module
+            return "deploy_input" if not scope.address else ""
+        declared = scope.config.variables.get(name)
+        if declared is not None and "default" in declared.attributes:
+            return "default"
+        return "deploy_input" if not scope.address else ""
+
+    origins: dict[str, str] = {}
+    for path in SECRET_ATTRIBUTES[resource.type]:
+        attribute = nested_attribute(
+            block, path, lambda b, name: [c for c in b.blocks if c.type == name], lambda b: b.attributes
+        )
+        if attribute is None:
+            continue
+        try:
+            node = ast.parse_expression(attribute.text)
+        except ast.ExpressionSyntaxError:
+            continue
+        value = nested_attribute(
+            resource.values,
+            path,
+            lambda v, name: [i for i in v.get(name) or [] if isinstance(i, dict)] if isinstance(v, dict) else [],
+            lambda v: v if isinstance(v, dict) else {},
+        )
+        origin = classify(references_in(node), isinstance(value, str), variable_origin)
+        if origin:
+            origins[path] = origin
+    return origins
 
 
 def _deferred(scope: ModuleScope, attribute: Attribute, names: dict[str, Any]) -> Callable[[], Any]:

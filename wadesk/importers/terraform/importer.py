@@ -20,6 +20,7 @@ from wadesk.importers.cfn.mapping import CfnMapper
 from wadesk.importers.ir import ImportedDesign, ImportedNode, ReportEntry, SourceLocation, UnresolvedEntry
 from wadesk.importers.sniff import looks_like_terraform as looks_like_terraform
 from wadesk.importers.terraform.modules import module_kind, module_resource
+from wadesk.importers.terraform.secrets import SECRET_ATTRIBUTES
 from wadesk.importers.terraform.translate import Context, Fold, Translation, placeholder_summary
 from wadesk.importers.terraform.translate_more import TYPES
 from wadesk.importers.terraform.values import ModulePlaceholder, TfResource, TfSource, Unresolved, classify_output
@@ -186,6 +187,11 @@ def _cfn_resource(resource: TfResource, cfn_type: str, properties: dict[str, obj
         properties={name: value for name, value in properties.items() if value is not None},
         line=resource.line,
         depends_on=resource.depends_on,
+        secret_origins={
+            SECRET_ATTRIBUTES[resource.type][path]: origin
+            for path, origin in resource.secret_origins.items()
+            if path in SECRET_ATTRIBUTES.get(resource.type, {})
+        },
     )
 
 

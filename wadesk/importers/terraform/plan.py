@@ -18,6 +18,7 @@ from typing import Any
 from wadesk.importers.errors import ImportSourceError
 from wadesk.importers.sniff import looks_like_plan as looks_like_plan
 from wadesk.importers.terraform.references import PlanReferences
+from wadesk.importers.terraform.secrets import SECRET_ATTRIBUTES, classify, nested_attribute
 from wadesk.importers.terraform.values import SkippedResource, TfResource, TfSource, Unknown, is_aws_type
 
 #: The largest plan read, in bytes: past it the plan is refused (a 50 MB plan reads in about a second).
@@ -103,6 +104,8 @@ def plan_from_json(document: Any, path: Path) -> TfSource:
         source.assumptions.append("the plan has no configuration section: references come from matching ids only")
         PlanReferences({}, source).apply()
 
+    if isinstance(configuration, dict):
+        _secret_origins(configuration.get("root_module"), "", source, document.get("variables"))
     variables = document.get("variables")
     if isinstance(variables, dict):
         for name, entry in variables.items():
@@ -114,6 +117,52 @@ def plan_from_json(document: Any, path: Path) -> TfSource:
             if isinstance(entry, dict):
                 source.outputs[str(name)] = entry["value"] if "value" in entry else Unknown()
     return source
+
+
+def _secret_origins(module: Any, prefix: str, source: TfSource, given: Any, depth: int = 0) -> None:
+    """Where the secret attributes of the resources a configuration module declares come from (``secrets.py``)."""
+    if not isinstance(module, dict) or depth > 64:
+        return
+    declared = module.get("variables") if isinstance(module.get("variables"), dict) else {}
+    given = given if isinstance(given, dict) and not prefix else {}
+
+    def variable_origin(name: str) -> str:
+        if prefix:
+            return ""  # a module's variable is set by its caller's arguments: not followed
+        spec = declared.get(name)
+        value = given.get(name)
+        if isinstance(spec, dict) and "default" in spec and (
+            not isinstance(value, dict) or value.get("value") == spec["default"]
+        ):
+            return "default"
+        return "deploy_input"
+
+    for entry in module.get("resources") or []:
+        if not isinstance(entry, dict) or entry.get("type") not in SECRET_ATTRIBUTES or entry.get("mode") == "data":
+            continue
+        base = f"{prefix}{entry.get('address')}"
+        origins: dict[str, str] = {}
+        for path in SECRET_ATTRIBUTES[entry["type"]]:
+            expression = nested_attribute(
+                entry.get("expressions") or {},
+                path,
+                lambda e, name: [i for i in e.get(name) or [] if isinstance(i, dict)] if isinstance(e, dict) else [],
+                lambda e: e if isinstance(e, dict) else {},
+            )
+            if not isinstance(expression, dict):
+                continue
+            references = [str(r) for r in expression.get("references") or []]
+            literal = isinstance(expression.get("constant_value"), str)
+            origin = classify(references, literal, variable_origin)
+            if origin:
+                origins[path] = origin
+        if origins:
+            for resource in source.resources.values():
+                if resource.base_address == base:
+                    resource.secret_origins = dict(origins)
+    for name, call in (module.get("module_calls") or {}).items():
+        if isinstance(call, dict):
+            _secret_origins(call.get("module"), f"{prefix}module.{name}.", source, None, depth + 1)
 
 
 def _check_format(document: Any, path: Path) -> None:

@@ -154,6 +154,7 @@ def _db_instance(c: Context, r: TfResource) -> Translation:
         "SourceDBInstanceIdentifier": "replicate_source_db", "AvailabilityZone": "availability_zone",
         "StorageType": "storage_type", "EngineVersion": "engine_version",
         "MonitoringInterval": "monitoring_interval",
+        "ManageMasterUserPassword": "manage_master_user_password",
     }))
 
 
@@ -209,7 +210,8 @@ DATA: dict[str, Translator] = {
                               EnableIAMDatabaseAuthentication="iam_database_authentication_enabled",
                               EnableCloudwatchLogsExports="enabled_cloudwatch_logs_exports",
                               DBClusterInstanceClass="db_cluster_instance_class",
-                              MonitoringInterval="monitoring_interval"),
+                              MonitoringInterval="monitoring_interval",
+                              ManageMasterUserPassword="manage_master_user_password"),
     "aws_rds_cluster_instance": simple("AWS::RDS::DBInstance", DBClusterIdentifier="cluster_identifier",
                                        DBInstanceClass="instance_class", Engine="engine",
                                        PubliclyAccessible="publicly_accessible",
@@ -233,7 +235,8 @@ DATA: dict[str, Translator] = {
                                 BackupRetentionPeriod="backup_retention_period",
                                 VpcSecurityGroupIds="vpc_security_group_ids", DBSubnetGroupName="db_subnet_group_name",
                                 DeletionProtection="deletion_protection",
-                                EnableCloudwatchLogsExports="enabled_cloudwatch_logs_exports"),
+                                EnableCloudwatchLogsExports="enabled_cloudwatch_logs_exports",
+                                ManageMasterUserPassword="manage_master_user_password"),
     "aws_docdb_cluster_instance": simple("AWS::DocDB::DBInstance", DBClusterIdentifier="cluster_identifier",
                                          DBInstanceClass="instance_class"),
     "aws_dynamodb_table": lambda c, r: Translation("AWS::DynamoDB::Table", {
@@ -274,7 +277,8 @@ DATA: dict[str, Translator] = {
                                    Encrypted="encrypted", PubliclyAccessible="publicly_accessible",
                                    ClusterSubnetGroupName="cluster_subnet_group_name",
                                    VpcSecurityGroupIds="vpc_security_group_ids",
-                                   AutomatedSnapshotRetentionPeriod="automated_snapshot_retention_period"),
+                                   AutomatedSnapshotRetentionPeriod="automated_snapshot_retention_period",
+                                   ManageMasterPassword="manage_master_password"),
     "aws_redshift_subnet_group": simple("AWS::Redshift::ClusterSubnetGroup", SubnetIds="subnet_ids"),
     "aws_opensearch_domain": _opensearch("AWS::OpenSearchService::Domain"),
     "aws_elasticsearch_domain": _opensearch("AWS::Elasticsearch::Domain"),

@@ -175,6 +175,8 @@ class TfResource:
         line: the 1-based line of its block in ``file``, when known.
         provider: the provider it belongs to (``"registry.terraform.io/hashicorp/aws"``, ``"aws"``), when known.
         depends_on: its ``depends_on`` addresses, as written (``"aws_iam_role_policy.x"``).
+        secret_origins: where each secret attribute it sets comes from (``"literal"``, ``"default"``,
+            ``"deploy_input"``, ``"generated"``, ``"secret_store"``), by dotted attribute path; see ``secrets.py``.
     """
 
     address: str
@@ -188,6 +190,7 @@ class TfResource:
     line: int | None = None
     provider: str | None = None
     depends_on: tuple[str, ...] = ()
+    secret_origins: dict[str, str] = field(default_factory=dict)
 
     @property
     def base_address(self) -> str:
