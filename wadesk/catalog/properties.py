@@ -486,6 +486,24 @@ class ShieldProps(Props):
 
 class IamRoleProps(Props):
     wildcard_permissions: bool = Field(False, description='A policy allows Action "*" on Resource "*"')
+    service_wildcards: list[str] = Field(
+        default_factory=list,
+        description='Whole action sets of a service (s3:*, or "* except ..." of a NotAction) allowed on Resource "*"',
+    )
+    permissions_on_all: list[str] = Field(
+        default_factory=list,
+        description='Actions that grant, change or take on permissions (iam:PassRole, sts:AssumeRole...) on "*"',
+    )
+    credentials_on_all: list[str] = Field(
+        default_factory=list, description='Actions that return credentials (iam:CreateAccessKey...) on Resource "*"'
+    )
+    data_reads_on_all: list[str] = Field(
+        default_factory=list,
+        description='Reads of data or secrets (s3:GetObject, secretsmanager:GetSecretValue...) on Resource "*"',
+    )
+    writes_on_all: list[str] = Field(
+        default_factory=list, description='Other write actions (dynamodb:PutItem, sqs:SendMessage...) on Resource "*"'
+    )
 
 
 class KmsProps(Props):

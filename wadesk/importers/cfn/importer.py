@@ -25,6 +25,7 @@ FINISHERS = (
     mapping_edge.finish_classic,
     mapping_edge.finish_apis,
     mapping_edge.finish_waf,
+    mapping_compute.finish_roles,
     flows.finish_flows,
 )
 

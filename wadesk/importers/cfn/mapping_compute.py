@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wadesk.importers.cfn.iam_grants import is_service_role, summarise
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource
 
@@ -477,6 +478,19 @@ def _policy(m: CfnMapper, r: Resource) -> None:
 def _instance_profile(m: CfnMapper, r: Resource) -> None:
     roles = refs(r.properties.get("Roles"))
     m.fold(r, roles[0] if roles else None)
+
+
+def finish_roles(m: CfnMapper) -> None:
+    """Sum up what each role's policies allow on every resource (see ``iam_grants.py``) into its properties."""
+    documents: dict[str, list[Any]] = m.topic("role_documents")
+    managed: dict[str, list[str]] = m.topic("role_managed_arns")
+    for key in dict.fromkeys([*documents, *managed]):
+        node = m.design.nodes.get(key)
+        if node is None or node.kind != "iam_role":
+            continue
+        names = [arn.rsplit("/", 1)[-1] for arn in managed.get(key, []) if ":iam::aws:policy/" in arn]
+        service_role = is_service_role(m.prop(key, "AssumeRolePolicyDocument"))
+        node.props.update(summarise(documents.get(key, []), names, service_role).as_props())
 
 
 def policy_targets(m: CfnMapper, role: str) -> list[tuple[str, str]]:

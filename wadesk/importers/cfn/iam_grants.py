@@ -1,0 +1,411 @@
+"""What an IAM role's policies allow on every resource, summed up for the rules (over-broad grants short of ``*``).
+
+The importers fold a role's inline policies, attached managed policies (of the template or AWS managed ones
+this module knows), SAM policy templates (already expanded into inline policies) and Terraform
+``aws_iam_policy_document`` data sources into the role; this module reads those documents once and keeps only
+what the rules need, by concern, naming each action pattern as the policy writes it:
+
+- ``service_wildcards``: a service's whole action set (``s3:*``), or every action but a few (``NotAction``);
+- ``permissions_on_all``: actions that grant, change or take on permissions (``iam:PassRole``,
+  ``iam:Put*Policy``, ``iam:Attach*``, ``iam:CreatePolicyVersion``, ``sts:AssumeRole``, resource policies such
+  as ``s3:PutBucketPolicy``, and ``iam:*``);
+- ``credentials_on_all``: actions whose answer holds credentials (``iam:CreateAccessKey``, ``rds-db:connect``,
+  ``redshift:GetClusterCredentials``...);
+- ``data_reads_on_all``: reads of data and secrets (``s3:GetObject``, ``ssm:GetParameter*``,
+  ``secretsmanager:GetSecretValue``);
+- ``writes_on_all``: other write actions (``dynamodb:PutItem``, ``sqs:SendMessage``...).
+
+Each pattern lands in the first of these lists that applies, so one grant is reported once. A service role
+(one that only AWS services which do not run the customer's code may assume, such as ECS's or Application
+Auto Scaling's) keeps only permissions, credentials and data reads: whole services and other writes are left
+out, as the service acts with them the way AWS's own service-role policies let it. Only statements that matter count:
+
+- ``Effect: Deny`` never adds anything; a Deny on every resource without a condition removes the allowed
+  patterns it covers (``Deny s3:*`` removes ``s3:Put*``).
+- A statement with a ``Condition`` is taken as constrained and not reported (conditions such as
+  ``iam:PassedToService`` or a resource tag are how such grants are narrowed; wadesk does not evaluate them).
+- "Every resource" is ``Resource: "*"`` (or ``NotResource``, which allows all but the resources it lists);
+  an ARN with wildcards in it (``arn:aws:s3:::*``) names resources of one service and is not reported.
+- ``NotAction`` with Allow on every resource allows every action but the listed ones: it is reported as a
+  service wildcard ``* except ...``. ``Action: "*"`` itself is the separate ``wildcard_permissions`` property.
+- Writing a workload's own telemetry (``cloudwatch:PutMetricData``, ``logs:CreateLogStream``,
+  ``logs:PutLogEvents``, ``logs:CreateLogGroup``, ``xray:PutTraceSegments``...), the network-interface
+  actions a function or task attached to a VPC needs, and the Systems Manager and ECS agents' calls about
+  their own instance are not reported as writes: AWS's own managed policies grant them on every resource.
+  Neither are services whose actions name no resource (``ssmmessages:*``, ``ec2messages:*``, ``xray:*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Any
+
+#: Actions that grant, change or assume permissions (identity and resource policies), lower case.
+PERMISSION_ACTIONS = frozenset(
+    {
+        "iam:passrole",
+        "iam:attachrolepolicy",
+        "iam:attachuserpolicy",
+        "iam:attachgrouppolicy",
+        "iam:putrolepolicy",
+        "iam:putuserpolicy",
+        "iam:putgrouppolicy",
+        "iam:createpolicy",
+        "iam:createpolicyversion",
+        "iam:setdefaultpolicyversion",
+        "iam:updateassumerolepolicy",
+        "iam:createrole",
+        "iam:createuser",
+        "iam:addusertogroup",
+        "iam:putrolepermissionsboundary",
+        "iam:deleterolepermissionsboundary",
+        "iam:putuserpermissionsboundary",
+        "iam:deleteuserpermissionsboundary",
+        "sts:assumerole",
+        "s3:putbucketpolicy",
+        "s3:putbucketacl",
+        "s3:putobjectacl",
+        "s3:putaccesspointpolicy",
+        "s3:putbucketpublicaccessblock",
+        "kms:putkeypolicy",
+        "kms:creategrant",
+        "lambda:addpermission",
+        "lambda:addlayerversionpermission",
+        "sqs:addpermission",
+        "sns:addpermission",
+        "secretsmanager:putresourcepolicy",
+        "ecr:setrepositorypolicy",
+        "logs:putresourcepolicy",
+        "glue:putresourcepolicy",
+        "events:putpermission",
+        "ram:createresourceshare",
+    }
+)
+#: Services whose actions name no resource (the Systems Manager agent's message channels, X-Ray): "svc:*" on
+#: every resource grants nothing a list of their actions would not.
+UNSCOPED_SERVICES = frozenset({"ec2messages", "ssmmessages", "xray"})
+#: Services whose whole action set is permission management.
+PERMISSION_SERVICES = frozenset({"iam", "sts", "organizations"})
+#: Actions whose response carries credentials (Checkov CKV_AWS_107's concern), lower case.
+CREDENTIAL_ACTIONS = frozenset(
+    {
+        "iam:createaccesskey",
+        "iam:updateaccesskey",
+        "iam:createloginprofile",
+        "iam:updateloginprofile",
+        "iam:createservicespecificcredential",
+        "iam:resetservicespecificcredential",
+        "sts:getfederationtoken",
+        "sts:assumerolewithsaml",
+        "sts:assumerolewithwebidentity",
+        "sso:getrolecredentials",
+        "rds-db:connect",
+        "redshift:getclustercredentials",
+        "redshift:getclustercredentialswithiam",
+        "redshift-serverless:getcredentials",
+        "ec2:getpassworddata",
+        "cognito-identity:getcredentialsforidentity",
+        "cognito-identity:getopenidtoken",
+        "cognito-identity:getopenidtokenfordeveloperidentity",
+        "codeartifact:getauthorizationtoken",
+        "lightsail:getinstanceaccessdetails",
+        "lightsail:getrelationaldatabasemasteruserpassword",
+        "lightsail:downloaddefaultkeypair",
+        "appsync:createapikey",
+        "chime:createapikey",
+        "grafana:createworkspaceapikey",
+        "connect:getfederationtoken",
+        "gamelift:requestuploadcredentials",
+        "gamelift:getinstanceaccess",
+        "mediapackage:rotatechannelcredentials",
+        "mediapackage:rotateingestendpointcredentials",
+        "airflow:createclitoken",
+        "airflow:createweblogintoken",
+        "cloud9:createenvironmenttoken",
+        "codepipeline:pollforjobs",
+    }
+)
+#: Reads of stored data and secrets (Checkov CKV_AWS_108's concern), lower case.
+DATA_READ_ACTIONS = frozenset(
+    {
+        "s3:getobject",
+        "s3:getobjectversion",
+        "ssm:getparameter",
+        "ssm:getparameters",
+        "ssm:getparametersbypath",
+        "secretsmanager:getsecretvalue",
+    }
+)
+#: Verbs that start the name of a write action.
+_WRITE_VERBS = (
+    "put",
+    "create",
+    "delete",
+    "update",
+    "modify",
+    "attach",
+    "detach",
+    "associate",
+    "disassociate",
+    "add",
+    "remove",
+    "set",
+    "reset",
+    "start",
+    "stop",
+    "terminate",
+    "run",
+    "send",
+    "publish",
+    "invoke",
+    "write",
+    "upload",
+    "import",
+    "restore",
+    "reboot",
+    "register",
+    "deregister",
+    "enable",
+    "disable",
+    "copy",
+    "replace",
+    "batchwrite",
+    "batchdelete",
+    "batchput",
+    "change",
+    "purge",
+    "execute",
+    "restart",
+    "rotate",
+    "tag",
+    "untag",
+    "cancel",
+    "complete",
+    "abort",
+    "revoke",
+    "authorize",
+    "transact",
+)
+#: Writes every workload is granted on every resource: its own telemetry, a VPC-attached function's ENIs, the
+#: calls of the Systems Manager and ECS agents about their own instance (AWS's managed policies for them grant
+#: these on "*"), and writes IAM cannot scope to a resource (config:PutEvaluations, ecs:RegisterTaskDefinition).
+ROUTINE_WRITES = frozenset(
+    {
+        "config:putevaluations",
+        "ecs:registertaskdefinition",
+        "ssm:updateinstanceinformation",
+        "ssm:updateinstanceassociationstatus",
+        "ssm:putinventory",
+        "ssm:putcompliancestatus",
+        "ssm:putconfigurepackageresult",
+        "ecs:createcluster",
+        "ecs:registercontainerinstance",
+        "ecs:deregistercontainerinstance",
+        "ecs:starttelemetrysession",
+        "ecs:submitcontainerstatechange",
+        "ecs:submittaskstatechange",
+        "ecs:submitattachmentstatechanges",
+        "cloudwatch:putmetricdata",
+        "logs:createloggroup",
+        "logs:createlogstream",
+        "logs:putlogevents",
+        "xray:puttracesegments",
+        "xray:puttelemetryrecords",
+        "ec2:createnetworkinterface",
+        "ec2:deletenetworkinterface",
+        "ec2:assignprivateipaddresses",
+        "ec2:unassignprivateipaddresses",
+    }
+)
+#: AWS managed policies (by name) and what they allow on every resource, in the summary's terms.
+MANAGED_GRANTS: dict[str, tuple[str, ...]] = {
+    "AmazonS3FullAccess": ("s3:*",),
+    "AmazonDynamoDBFullAccess": ("dynamodb:*",),
+    "AmazonSQSFullAccess": ("sqs:*",),
+    "AmazonSNSFullAccess": ("sns:*",),
+    "AmazonKinesisFullAccess": ("kinesis:*",),
+    "AmazonKinesisFirehoseFullAccess": ("firehose:*",),
+    "AmazonEC2FullAccess": ("ec2:*",),
+    "AmazonRDSFullAccess": ("rds:*",),
+    "AWSLambda_FullAccess": ("lambda:*",),
+    "AWSLambdaFullAccess": ("lambda:*",),
+    "AmazonECS_FullAccess": ("ecs:*",),
+    "AmazonEC2ContainerRegistryFullAccess": ("ecr:*",),
+    "SecretsManagerReadWrite": ("secretsmanager:*",),
+    "CloudWatchLogsFullAccess": ("logs:*",),
+    "AmazonAPIGatewayAdministrator": ("apigateway:*",),
+    "AWSStepFunctionsFullAccess": ("states:*",),
+    "AmazonElastiCacheFullAccess": ("elasticache:*",),
+    "AmazonSESFullAccess": ("ses:*",),
+    "IAMFullAccess": ("iam:*",),
+    "PowerUserAccess": ("* except iam:*, organizations:*, account:*",),
+}
+
+
+@dataclass
+class Grants:
+    """What a role may do on every resource, by concern (see the module); each list in first-seen order."""
+
+    service_wildcards: list[str] = field(default_factory=list)
+    permissions_on_all: list[str] = field(default_factory=list)
+    credentials_on_all: list[str] = field(default_factory=list)
+    data_reads_on_all: list[str] = field(default_factory=list)
+    writes_on_all: list[str] = field(default_factory=list)
+
+    def add(self, concern: str, pattern: str) -> None:
+        """Add ``pattern`` under ``concern`` (one of the field names) unless already listed anywhere."""
+        if any(pattern in getattr(self, name) for name in _CONCERNS):
+            return
+        getattr(self, concern).append(pattern)
+
+    def as_props(self) -> dict[str, list[str]]:
+        """The non-empty lists, as catalog properties of an ``iam_role``."""
+        return {name: list(getattr(self, name)) for name in _CONCERNS if getattr(self, name)}
+
+
+_CONCERNS = ("service_wildcards", "permissions_on_all", "credentials_on_all", "data_reads_on_all", "writes_on_all")
+
+
+def _strings(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str)]
+
+
+def _every_resource(statement: dict[str, Any]) -> bool:
+    if "NotResource" in statement:
+        return True
+    return "*" in _strings(statement.get("Resource"))
+
+
+def _matches(pattern: str, actions: Iterable[str]) -> bool:
+    low = pattern.lower()
+    return any(fnmatchcase(action, low) for action in actions)
+
+
+def _is_write(pattern: str) -> bool:
+    service, _, name = pattern.lower().partition(":")
+    if not name:
+        return False
+    if "*" in name or "?" in name:
+        prefix = name.split("*", 1)[0].split("?", 1)[0]
+        return bool(prefix) and any(prefix.startswith(verb) or verb.startswith(prefix) for verb in _WRITE_VERBS)
+    if f"{service}:{name}" in ROUTINE_WRITES:
+        return False
+    return name.startswith(_WRITE_VERBS)
+
+
+def _routine_only(pattern: str) -> bool:
+    """Whether a wildcard pattern covers only routine telemetry writes (``logs:Put*`` is not: it names more)."""
+    return pattern.lower() in ROUTINE_WRITES
+
+
+def concern_of(pattern: str) -> str | None:
+    """Which list an action pattern allowed on every resource belongs in, or None when it is not reported."""
+    low = pattern.lower()
+    if low == "*" or ":" not in low:
+        return None
+    service, _, name = low.partition(":")
+    if name == "*":
+        if service in UNSCOPED_SERVICES:
+            return None
+        return "permissions_on_all" if service in PERMISSION_SERVICES else "service_wildcards"
+    if _matches(pattern, PERMISSION_ACTIONS):
+        return "permissions_on_all"
+    if _matches(pattern, CREDENTIAL_ACTIONS):
+        return "credentials_on_all"
+    if _matches(pattern, DATA_READ_ACTIONS):
+        return "data_reads_on_all"
+    if _is_write(pattern) and not _routine_only(pattern):
+        return "writes_on_all"
+    return None
+
+
+def _denied(pattern: str, denials: list[str]) -> bool:
+    return any(fnmatchcase(pattern.lower(), deny.lower()) for deny in denials)
+
+
+#: Service principals that run the customer's code or definitions with the role (a role only other services
+#: assume is a service role: the service acts with it on the customer's behalf).
+CODE_RUNNERS = frozenset(
+    {
+        "ec2",
+        "lambda",
+        "edgelambda",
+        "ecs-tasks",
+        "eks",
+        "pods.eks",
+        "eks-fargate-pods",
+        "glue",
+        "sagemaker",
+        "codebuild",
+        "states",
+        "elasticmapreduce",
+        "datapipeline",
+        "tasks.apprunner",
+        "build.apprunner",
+        "batch",
+        "cloudformation",
+    }
+)
+
+
+def is_service_role(trust: Any) -> bool:
+    """Whether only AWS services that do not run the customer's code may assume a role with this trust policy."""
+    statements = trust.get("Statement") if isinstance(trust, dict) else None
+    statements = statements if isinstance(statements, list) else [statements]
+    services: list[str] = []
+    for statement in statements:
+        if not isinstance(statement, dict) or statement.get("Effect", "Allow") != "Allow":
+            continue
+        principal = statement.get("Principal")
+        if not isinstance(principal, dict) or set(principal) != {"Service"}:
+            return False
+        services += _strings(principal.get("Service"))
+    names = [service.removesuffix(".amazonaws.com").removesuffix(".amazonaws.com.cn") for service in services]
+    return bool(names) and not any(name in CODE_RUNNERS for name in names)
+
+
+def summarise(documents: Iterable[Any], managed_names: Iterable[str] = (), service_role: bool = False) -> Grants:
+    """What the policy ``documents`` and the AWS managed policies ``managed_names`` allow on every resource.
+
+    For a service role (see :func:`is_service_role`) whole services and other writes are left out: the service
+    acts with them as AWS's own service-role policies let it; permissions, credentials and data reads stay.
+    """
+    statements = [
+        statement
+        for document in documents
+        if isinstance(document, dict)
+        for statement in (
+            document.get("Statement") if isinstance(document.get("Statement"), list) else [document.get("Statement")]
+        )
+        if isinstance(statement, dict)
+    ]
+    denials = [
+        action
+        for statement in statements
+        if statement.get("Effect") == "Deny" and not statement.get("Condition") and _every_resource(statement)
+        for action in _strings(statement.get("Action"))
+    ]
+    grants = Grants()
+    for name in managed_names:
+        for pattern in MANAGED_GRANTS.get(name, ()):
+            concern = concern_of(pattern) or "service_wildcards"
+            if not _denied(pattern, denials):
+                grants.add(concern, f"{pattern} ({name})")
+    for statement in statements:
+        if statement.get("Effect", "Allow") != "Allow" or statement.get("Condition") or not _every_resource(statement):
+            continue
+        if "NotAction" in statement and "Action" not in statement:
+            excluded = ", ".join(_strings(statement.get("NotAction")))
+            grants.add("service_wildcards", f"* except {excluded}" if excluded else "*")
+            continue
+        for pattern in _strings(statement.get("Action")):
+            concern = concern_of(pattern)
+            if concern is not None and not _denied(pattern, denials):
+                grants.add(concern, pattern)
+    if service_role:
+        grants.service_wildcards.clear()
+        grants.writes_on_all.clear()
+    return grants

@@ -1,0 +1,29 @@
+"""Shared shape of the rules about IAM roles that allow too much on every resource (short of "*" on "*")."""
+
+from __future__ import annotations
+
+from wadesk.rules.base import NodeRule, RuleMeta, node_rule
+from wadesk.rules.context import Context
+
+
+def listed(actions: list[str], limit: int = 6) -> str:
+    """Action patterns as words: "s3:*, dynamodb:* and 2 more"."""
+    names = [str(a) for a in actions]
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def over_broad_rule(meta: RuleMeta, prop: str, what: str) -> NodeRule:
+    """A rule on ``iam_role`` nodes reporting the action patterns listed in ``prop``.
+
+    ``what`` completes "<role> may ... on every resource:" in the message.
+    """
+
+    def check(ctx: Context, node_id: str) -> str | None:
+        actions = list(ctx.prop(node_id, prop) or [])
+        if not actions:
+            return None
+        return f'{ctx.label(node_id)} may {what} on every resource (Resource "*", no condition): {listed(actions)}.'
+
+    return node_rule(meta, ("iam_role",), check)
