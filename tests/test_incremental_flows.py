@@ -251,3 +251,26 @@ def test_a_flow_rejudges_only_the_nodes_it_can_affect() -> None:
     analyzer.update()
     assert judged == ["f2"]
     assert {f.node for f in analyzer.result().findings} == {"f1", "f2", "f3"}
+
+
+def test_flows_to_kms_cloudwatch_and_backup_rejudge_their_ends() -> None:
+    """SEC-SAGEMAKER-NO-KMS, SEC-CLOUDTRAIL-NO-CLOUDWATCH and REL-BACKUP-ONE-REGION read their node's own flows."""
+    arch = Architecture()
+    for node_id, kind in [
+        ("nb", "sagemaker"),
+        ("key", "kms"),
+        ("trail", "cloudtrail"),
+        ("logs", "cloudwatch"),
+        ("plan", "backup"),
+        ("db", "rds"),
+        ("bucket", "s3"),
+    ]:
+        arch.add_node(node_id, kind, props={"replication": True} if kind == "s3" else {})
+    analyzer = Analyzer(arch)
+    analyzer.update()
+    for index, (source, target) in enumerate([("nb", "key"), ("trail", "logs"), ("plan", "bucket"), ("plan", "db")]):
+        arch.connect(f"f{index}", source, target)
+        _assert_equals_full(analyzer, arch, f"after drawing {source} -> {target}")
+    for index in (0, 1, 3):
+        arch.disconnect(f"f{index}")
+        _assert_equals_full(analyzer, arch, f"after removing f{index}")

@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     A plan covers the data stores joined to it (SPEC 3b: backup -> X; the reverse arrow is accepted too); a
     plan drawn covering nothing is left to REL-NO-BACKUP's reading of the stores.
     """
-    for plan in ctx.nodes("backup"):
+    for plan in ctx.subjects("backup"):
         if ctx.prop(plan, "cross_region_copy"):
             continue
         covered = [n for n in ctx.neighbours(plan) if ctx.kind(n) in DATA_STORES]
@@ -62,4 +62,5 @@ RULE = graph_rule(
     META,
     check,
     reads={"backup": {"cross_region_copy"}, "s3": {"replication"}, "dynamodb": {"global_table"}},
+    flows="ends",
 )

@@ -28,10 +28,10 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every trail with cloudwatch_logs false and no flow to CloudWatch (SPEC 3b: X -> cloudwatch)."""
-    for trail in ctx.nodes("cloudtrail"):
+    for trail in ctx.subjects("cloudtrail"):
         if ctx.prop(trail, "cloudwatch_logs") or ctx.sends_to(trail, "cloudwatch"):
             continue
         yield Hit(trail, f"{ctx.label(trail)} delivers its events to S3 only (cloudwatch_logs is false).")
 
 
-RULE = graph_rule(META, check, reads={"cloudtrail": {"cloudwatch_logs"}})
+RULE = graph_rule(META, check, reads={"cloudtrail": {"cloudwatch_logs"}}, flows="ends")

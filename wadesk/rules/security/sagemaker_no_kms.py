@@ -29,7 +29,7 @@ META = RuleMeta(
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every notebook with kms_encryption false and no flow to a kms node (SPEC 3b: X -> kms)."""
-    for notebook in ctx.nodes("sagemaker"):
+    for notebook in ctx.subjects("sagemaker"):
         if ctx.prop(notebook, "kms_encryption") or ctx.sends_to(notebook, "kms"):
             continue
         yield Hit(
@@ -38,4 +38,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"sagemaker": {"kms_encryption"}})
+RULE = graph_rule(META, check, reads={"sagemaker": {"kms_encryption"}}, flows="ends")
