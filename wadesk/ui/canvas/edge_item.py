@@ -19,13 +19,15 @@ LABEL_H = 16.0
 
 
 def border_point(rect: QRectF, towards: QPointF) -> QPointF:
-    """Where the line from ``rect``'s centre towards ``towards`` leaves ``rect`` (3 px out)."""
-    x, y = routing.border_point((rect.x(), rect.y(), rect.width(), rect.height()), (towards.x(), towards.y()))
-    return QPointF(x, y)
-
-
-def _rect(rect: QRectF) -> routing.Rect:
-    return (rect.x(), rect.y(), rect.width(), rect.height())
+    """Where the line from ``rect``'s centre towards ``towards`` leaves ``rect`` (3 px out, as
+    :func:`wadesk.routing.border_point`, in Qt types: it runs for every flow of a design when it opens)."""
+    centre = rect.center()
+    dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
+    if dx == 0 and dy == 0:
+        return centre
+    half_w, half_h = rect.width() / 2 + 3, rect.height() / 2 + 3
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
 class EdgeItem(QGraphicsItem):
@@ -40,6 +42,7 @@ class EdgeItem(QGraphicsItem):
         self._path = QPainterPath()
         self._label_box = QRectF()
         self._bounds = QRectF()
+        self._straight = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(900)
 
@@ -78,7 +81,17 @@ class EdgeItem(QGraphicsItem):
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
         """Draw the straight arrow between the two boxes (while they move, or when flows are not routed)."""
-        self.set_route(routing.straight_route(_rect(source), _rect(target)))
+        self.prepareGeometryChange()
+        start, end = border_point(source, target.center()), border_point(target, source.center())
+        a, b = (start.x(), start.y()), (end.x(), end.y())
+        self._route = routing.Route((a, a, b, b))
+        self._straight = True
+        self._path = QPainterPath(start)
+        self._path.lineTo(end)
+        self._label_box = self._centred_label()
+        bounds = QRectF(start, end).normalized().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        self._bounds = bounds.united(self._label_box) if self._label else bounds
+        self.update()
 
     def set_route(self, route: routing.Route) -> None:
         """Draw ``route``; its label box, when it has none, is centred on the path."""
@@ -86,7 +99,8 @@ class EdgeItem(QGraphicsItem):
         self._route = route
         points = route.path
         path = QPainterPath(QPointF(*points[0]))
-        if len(points) == 4 and points[1] == points[0] and points[2] == points[3]:
+        self._straight = len(points) == 4 and points[1] == points[0] and points[2] == points[3]
+        if self._straight:
             path.lineTo(QPointF(*points[3]))  # straight: cheaper to draw, stroke and hit-test than a curve
         else:
             for index in range(1, len(points) - 2, 3):
@@ -144,8 +158,11 @@ class EdgeItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         colour = styles.SELECTION_COLOUR if self.isSelected() else QColor("#545B64")
         painter.setPen(QPen(colour, 2.0 if self.isSelected() else 1.4))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        if self._straight:
+            painter.drawLine(QLineF(QPointF(*self._route.path[0]), QPointF(*self._route.path[3])))
+        else:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._path)
         painter.setBrush(QBrush(colour))
         painter.drawPolygon(self._arrowhead())
         if self._label:
