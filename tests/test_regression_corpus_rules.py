@@ -1,4 +1,4 @@
-"""The IAM and database-secret rules on every stack of the shared corpus, each finding judged against the code.
+"""The IAM, database-secret and per-route API rules on every stack of the shared corpus, each finding judged.
 
 ``tests/regression/corpus_rules_iam_secrets.json`` holds, per source (a CloudFormation template or a Terraform
 plan or folder under ``../shared/corpus``), each finding these rules report with its verdict and why; a source
@@ -17,6 +17,7 @@ import pytest
 from wadesk.analysis.engine import analyse
 from wadesk.importers.api import import_source
 from wadesk.rules.security import (
+    apigw_open_route,
     db_password_in_code,
     db_password_visible,
     iam_credentials_on_all,
@@ -28,6 +29,7 @@ from wadesk.rules.security import (
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = [
+    apigw_open_route.RULE,
     db_password_in_code.RULE,
     db_password_visible.RULE,
     iam_service_wildcard.RULE,

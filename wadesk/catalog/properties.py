@@ -445,6 +445,13 @@ class ApiGatewayProps(Props):
     endpoint_type: Literal["EDGE", "REGIONAL", "PRIVATE"] = Field(
         "EDGE", description="Edge-optimized, Regional or private (VPC-only) endpoint"
     )
+    open_routes: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Routes (method and path, such as GET /health) that authorize no caller; CORS preflight OPTIONS "
+            "methods are not routes. authorization is that of the other routes unless every route is open"
+        ),
+    )
 
 
 class Route53Props(Props):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from wadesk.catalog.tls_policies import ELB_DEFAULT_POLICY, weakest_elb_policy
+from wadesk.importers.cfn.api_routes import AUTH_TYPES, openapi_routes, route_name
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
-from wadesk.importers.cfn.values import Resource
+from wadesk.importers.cfn.values import Resource, ResourceRef
 
 _SECURE = ("HTTPS", "TLS", "SSL")
 #: A policy value the template does not resolve: rules cannot judge it (never read as "none named").
@@ -256,20 +257,38 @@ def _rest_api(m: CfnMapper, r: Resource) -> None:
     node = m.node(r, "api_gateway", {"endpoint_type": endpoint})
     if endpoint != "PRIVATE":
         m.topic("internet_entries")[node.key] = "HTTPS"
-    m.topic("api_auth").setdefault(node.key, [])
+    m.topic("api_auth").setdefault(node.key, []).extend(openapi_routes(r.properties.get("Body")))
     for target in refs(r.properties.get("Target")):
         m.topic("later_flows").setdefault("items", []).append((node.key, target, "Integration"))
 
 
-_AUTH = {"NONE": "none", "AWS_IAM": "iam", "COGNITO_USER_POOLS": "cognito", "CUSTOM": "lambda", "JWT": "cognito"}
+def _resource_path(m: CfnMapper, value: Any, depth: int = 0) -> str | None:
+    """The path of an ``AWS::ApiGateway::Resource`` (``/orders/{id}``); None when the template does not say."""
+    if isinstance(value, ResourceRef) and value.attribute == "RootResourceId":
+        return "/"
+    key = ref(value)
+    if key is None or m.type_of(key) != "AWS::ApiGateway::Resource" or depth > 30:
+        return None
+    parent = _resource_path(m, m.prop(key, "ParentId"), depth + 1)
+    part = text(m.prop(key, "PathPart"))
+    if parent is None or not part:
+        return None
+    return parent.rstrip("/") + "/" + part
 
 
 def _method(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     api = ref(p.get("RestApiId")) or ref(p.get("ApiId"))
     kind = text(p.get("AuthorizationType"), "NONE").upper()
-    if text(p.get("HttpMethod")).upper() != "OPTIONS":
-        m.topic("api_auth").setdefault(api or "", []).append(_AUTH.get(kind, "none"))
+    if r.type == "AWS::ApiGatewayV2::Route":
+        route = text(p.get("RouteKey")) or r.logical_id
+        method = route.split(" ", 1)[0]
+    else:
+        method = text(p.get("HttpMethod"), "ANY")
+        path = _resource_path(m, p.get("ResourceId"))
+        route = route_name(method, path) if path else f"{method.upper()} ({r.logical_id})"
+    if method.upper() != "OPTIONS":
+        m.topic("api_auth").setdefault(api or "", []).append((route, AUTH_TYPES.get(kind, "none")))
     for target in refs(dig(p, "Integration", "Uri")):
         m.topic("later_flows").setdefault("items", []).append((api, target, "Integration"))
     m.fold(r, api)
@@ -316,12 +335,14 @@ def _fold_api(m: CfnMapper, r: Resource) -> None:
 
 
 def finish_apis(m: CfnMapper) -> None:
-    """An API is only as protected as its least protected method."""
-    for api, kinds in m.topic("api_auth").items():
+    """An API's authorization is its protected routes' (none when every route is open); its open routes listed."""
+    for api, routes in m.topic("api_auth").items():
         node = m.get(api)
-        if node is None or not kinds:
+        if node is None or not routes:
             continue
-        node.props["authorization"] = "none" if "none" in kinds else kinds[0]
+        protected = [kind for _, kind in routes if kind != "none"]
+        node.props["authorization"] = max(protected, key=protected.count) if protected else "none"
+        node.props["open_routes"] = sorted({route for route, kind in routes if kind == "none"})
 
 
 # ------------------------------------------------------------------ WAF, Shield, ACM

@@ -484,9 +484,10 @@ EDGE: dict[str, Translator] = {
     "aws_cloudfront_cache_policy": simple("AWS::CloudFront::CachePolicy"),
     "aws_cloudfront_function": simple("AWS::CloudFront::Function"),
     "aws_api_gateway_rest_api": lambda c, r: Translation("AWS::ApiGateway::RestApi", {
-        "Name": c.get(r, "name"),
+        "Name": c.get(r, "name"), "Body": decode_json(c.get(r, "body")),
         "EndpointConfiguration": {"Types": c.block(r, "endpoint_configuration").get("types")}}),
-    "aws_api_gateway_resource": simple("AWS::ApiGateway::Resource", RestApiId="rest_api_id"),
+    "aws_api_gateway_resource": simple("AWS::ApiGateway::Resource", RestApiId="rest_api_id", ParentId="parent_id",
+                                       PathPart="path_part"),
     "aws_api_gateway_method": simple("AWS::ApiGateway::Method", RestApiId="rest_api_id", HttpMethod="http_method",
                                      AuthorizationType="authorization", ResourceId="resource_id"),
     "aws_api_gateway_integration": _integration,
@@ -499,7 +500,8 @@ EDGE: dict[str, Translator] = {
     }),
     "aws_api_gateway_authorizer": simple("AWS::ApiGateway::Authorizer", RestApiId="rest_api_id"),
     "aws_api_gateway_usage_plan": simple("AWS::ApiGateway::UsagePlan"),
-    "aws_apigatewayv2_api": simple("AWS::ApiGatewayV2::Api", ProtocolType="protocol_type", Name="name"),
+    "aws_apigatewayv2_api": lambda c, r: Translation("AWS::ApiGatewayV2::Api", {
+        "ProtocolType": c.get(r, "protocol_type"), "Name": c.get(r, "name"), "Body": decode_json(c.get(r, "body"))}),
     "aws_apigatewayv2_integration": simple("AWS::ApiGatewayV2::Integration", ApiId="api_id",
                                            IntegrationUri="integration_uri", IntegrationType="integration_type"),
     "aws_apigatewayv2_route": simple("AWS::ApiGatewayV2::Route", ApiId="api_id", Target="target",

@@ -49,7 +49,6 @@ VPC_RESIDENT = (
 )
 
 
-
 # ------------------------------------------------------------------ the design as a whole
 def has_aws_resources(ctx: Context) -> bool:
     """Whether the design holds any AWS resource (a node that is neither a container nor an actor)."""
@@ -168,6 +167,14 @@ def world_open_rules(ingress: Iterable[Mapping[str, Any]]) -> Iterator[tuple[int
             continue
         low, high = int(rule.get("port_from", 0)), int(rule.get("port_to", 65535))
         yield min(low, high), max(low, high), protocol
+
+
+def listed(actions: list[str], limit: int = 6) -> str:
+    """Action patterns as words: "s3:*, dynamodb:* and 2 more"."""
+    names = [str(a) for a in actions]
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def port_list(ports: Iterable[int]) -> str:

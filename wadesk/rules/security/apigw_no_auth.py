@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wadesk.rules.base import RuleMeta, node_rule
 from wadesk.rules.context import Context
+from wadesk.rules.security._common import listed
 
 META = RuleMeta(
     id="SEC-APIGW-NO-AUTH",
@@ -29,7 +30,9 @@ def check(ctx: Context, node_id: str) -> str | None:
     """Report an API whose authorization property is none (private APIs answer only their VPC endpoints)."""
     if ctx.prop(node_id, "authorization") != "none" or ctx.prop(node_id, "endpoint_type") == "PRIVATE":
         return None
-    return f"{ctx.label(node_id)} accepts requests from any caller (authorization is none)."
+    routes = list(ctx.prop(node_id, "open_routes") or [])
+    where = f" on every route ({listed(routes)})" if routes else ""
+    return f"{ctx.label(node_id)} accepts requests from any caller{where} (authorization is none)."
 
 
 RULE = node_rule(META, ("api_gateway",), check)

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from wadesk.rules.base import NodeRule, RuleMeta, node_rule
 from wadesk.rules.context import Context
-
-
-def listed(actions: list[str], limit: int = 6) -> str:
-    """Action patterns as words: "s3:*, dynamodb:* and 2 more"."""
-    names = [str(a) for a in actions]
-    if len(names) > limit:
-        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+from wadesk.rules.security._common import listed
 
 
 def over_broad_rule(meta: RuleMeta, prop: str, what: str) -> NodeRule:

@@ -1,0 +1,71 @@
+"""The routes of an API Gateway API and how each one authorizes its callers, for the per-route findings.
+
+Routes come from ``AWS::ApiGateway::Method`` and ``AWS::ApiGatewayV2::Route`` resources (Terraform's
+``aws_api_gateway_method`` and ``aws_apigatewayv2_route`` translate to them), and from an API's OpenAPI
+``Body``, which is how SAM writes the API of a function's ``Api`` and ``HttpApi`` events. ``OPTIONS`` methods
+answer CORS preflight requests, which browsers send without credentials: they are never routes to judge.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: An authorization type as CloudFormation writes it -> the catalog's ``authorization`` value.
+AUTH_TYPES = {"NONE": "none", "AWS_IAM": "iam", "COGNITO_USER_POOLS": "cognito", "CUSTOM": "lambda", "JWT": "cognito"}
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "x-amazon-apigateway-any-method")
+
+
+def route_name(method: str, path: str) -> str:
+    """``GET /orders``; API Gateway's any-method is ``ANY``."""
+    verb = "ANY" if method.lower() == "x-amazon-apigateway-any-method" else method.upper()
+    return f"{verb} {path or '/'}"
+
+
+def _scheme_kind(scheme: Any) -> str:
+    """What an OpenAPI security scheme of API Gateway checks: ``iam``, ``cognito``, ``lambda`` or ``none``."""
+    if not isinstance(scheme, dict):
+        return "none"
+    authtype = str(scheme.get("x-amazon-apigateway-authtype", "")).lower()
+    authorizer = scheme.get("x-amazon-apigateway-authorizer")
+    kind = str(authorizer.get("type", "")).lower() if isinstance(authorizer, dict) else ""
+    if authtype == "cognito_user_pools" or kind in ("cognito_user_pools", "jwt"):
+        return "cognito"
+    if authtype == "awssigv4":
+        return "iam"
+    if kind in ("token", "request") or authtype == "custom":
+        return "lambda"
+    if str(scheme.get("type", "")).lower() == "oauth2" or "openIdConnectUrl" in scheme:
+        return "cognito"
+    return "none"  # an API key ("x-api-key") identifies a caller, it does not authorize one
+
+
+def openapi_routes(body: Any) -> list[tuple[str, str]]:
+    """``(route, authorization)`` of every route an OpenAPI or Swagger document defines (OPTIONS left out)."""
+    if not isinstance(body, dict) or not isinstance(body.get("paths"), dict):
+        return []
+    schemes: dict[str, Any] = {}
+    if isinstance(body.get("securityDefinitions"), dict):
+        schemes.update(body["securityDefinitions"])
+    components = body.get("components")
+    if isinstance(components, dict) and isinstance(components.get("securitySchemes"), dict):
+        schemes.update(components["securitySchemes"])
+    default = body.get("security")
+    routes: list[tuple[str, str]] = []
+    for path, item in body["paths"].items():
+        if not isinstance(item, dict):
+            continue
+        for method, operation in item.items():
+            if str(method).lower() not in _METHODS or not isinstance(operation, dict):
+                continue
+            requirements = operation.get("security", default)
+            kinds = [
+                _scheme_kind(schemes.get(name))
+                for requirement in (requirements if isinstance(requirements, list) else [])
+                if isinstance(requirement, dict)
+                for name in requirement
+            ]
+            protected = [kind for kind in kinds if kind != "none"]
+            # An operation is open when one of its alternatives (or its only requirement) checks nothing.
+            kind = protected[0] if protected and len(protected) == len(kinds) else "none"
+            routes.append((route_name(str(method), str(path)), kind))
+    return routes
