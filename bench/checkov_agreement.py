@@ -194,6 +194,48 @@ EXPLAINED: list[tuple[str, str, str]] = [
              "the group ALBExternalAccessSG"),
         )
     ),
+    # ---- IAM grants on Resource "*" (SEC-IAM-* rules; their reading is iam_grants.py)
+    *(
+        (
+            check,
+            f"{name}: {role}",
+            f"A service role: only {service} may assume it, a service that runs none of the customer's code, "
+            "so its grants on \"*\" are what the service does on the customer's behalf (as AWS's own service-role "
+            "policies grant them); wadesk asks service roles only about permissions management, credentials and "
+            "data reads, and this one has none of those on every resource.",
+        )
+        for check, name, role, service in (
+            ("CKV_AWS_109", "act_ecs_ec2launchtype_clusters_public_vpc.yaml", "ECSRole", "ecs.amazonaws.com"),
+            ("CKV_AWS_109", "act_ecs_fargatelaunchtype_clusters_private_vpc.yaml", "ECSRole", "ecs.amazonaws.com"),
+            ("CKV_AWS_111", "act_config_config.yaml", "ConfigRole", "config.amazonaws.com"),
+            ("CKV_AWS_111", "act_ecs_ec2launchtype_clusters_public_vpc.yaml", "AutoscalingRole",
+             "application-autoscaling.amazonaws.com"),
+            ("CKV_AWS_111", "act_ecs_ec2launchtype_clusters_public_vpc.yaml", "ECSRole", "ecs.amazonaws.com"),
+            ("CKV_AWS_111", "act_ecs_ecs_schedule_example.yaml", "ECSEventRole", "events.amazonaws.com"),
+            ("CKV_AWS_111", "act_ecs_ecs_schedule_example.yaml", "ECSServiceRole", "ecs.amazonaws.com"),
+            ("CKV_AWS_111", "act_ecs_ecs_schedule_example.yaml", "AutoscalingRole",
+             "application-autoscaling.amazonaws.com"),
+            ("CKV_AWS_111", "act_ecs_fargatelaunchtype_clusters_private_vpc.yaml", "ECSRole", "ecs.amazonaws.com"),
+        )
+    ),
+    *(
+        (
+            "CKV_AWS_111",
+            f"{name}: EC2Role",
+            "The ECS container instances' role: its writes on \"*\" are the ECS agent's calls about its own instance "
+            "(ecs:RegisterContainerInstance, ecs:Submit*...) and log writes (logs:CreateLogStream, logs:PutLogEvents), "
+            "which AWS's managed policy for this role grants on \"*\" too; wadesk leaves agent and telemetry writes "
+            "out of SEC-IAM-WRITES-ON-ALL.",
+        )
+        for name in ("act_ecs_ec2launchtype_clusters_public_vpc.yaml", "act_ecs_ecs_schedule_example.yaml")
+    ),
+    (
+        "CKV_AWS_111",
+        "act_ecs_fargatelaunchtype_clusters_private_vpc.yaml: ECSTaskExecutionRole",
+        "The task execution role's writes on \"*\" are logs:CreateLogStream and logs:PutLogEvents (the tasks' "
+        "own logs) beside ECR image pulls, as AWS's AmazonECSTaskExecutionRolePolicy grants them; wadesk leaves "
+        "telemetry writes out of SEC-IAM-WRITES-ON-ALL.",
+    ),
     *(
         (
             "CKV_AWS_158",
