@@ -17,3 +17,13 @@ def test_the_default_setting_is_reported_on_the_node() -> None:
 
 def test_the_setting_turned_on_passes() -> None:
     assert hits(RULE, design([("a", "dynamodb", None, {"kms_encryption": True})])) == set()
+
+
+def test_a_flow_to_a_kms_key_says_the_table_uses_it() -> None:
+    arch = design([("a", "dynamodb"), ("key", "kms")], [("a", "key")])
+    assert hits(RULE, arch) == set()
+
+
+def test_a_kms_key_drawn_elsewhere_does_not_cover_the_table() -> None:
+    arch = design([("a", "dynamodb"), ("b", "dynamodb"), ("key", "kms")], [("b", "key")])
+    assert hits(RULE, arch) == {key(RULE, "a")}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import RuleMeta, node_rule
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 
 META = RuleMeta(
@@ -17,8 +19,9 @@ META = RuleMeta(
         "of each use of the key."
     ),
     remediation=(
-        "Encrypt the table with an AWS managed or customer-managed KMS key (set kms_encryption to true), "
-        "and grant kms:Decrypt only to the roles that read the table."
+        "Encrypt the table with an AWS managed or customer-managed KMS key (set kms_encryption to true, or "
+        "draw a flow from the table to its kms node), and grant kms:Decrypt only to the roles that read the "
+        "table."
     ),
     securityhub=(),
     checkov=("CKV_AWS_119",),
@@ -26,11 +29,14 @@ META = RuleMeta(
 )
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a table whose kms_encryption property is false."""
-    if ctx.prop(node_id, "kms_encryption"):
-        return None
-    return f"{ctx.label(node_id)} is encrypted with the AWS owned key only (kms_encryption is false)."
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report every table with kms_encryption false and no flow to or from a kms node."""
+    for node in ctx.subjects("dynamodb"):
+        if ctx.prop(node, "kms_encryption"):
+            continue
+        if any(ctx.kind(other) == "kms" for other in ctx.neighbours(node)):
+            continue  # X -> kms: the drawing says X encrypts with a customer-managed key (SPEC 3b)
+        yield Hit(node, f"{ctx.label(node)} is encrypted with the AWS owned key only (kms_encryption is false).")
 
 
-RULE = node_rule(META, ("dynamodb",), check)
+RULE = graph_rule(META, check, reads={"dynamodb": {"kms_encryption"}}, flows="ends")
