@@ -52,3 +52,20 @@ def test_alarm_without_action_is_reported_on_the_alarm() -> None:
         [("drawn", "topic")],
     )
     assert hits(RULE, arch) == {key(RULE, "silent")}
+
+
+def test_a_log_group_is_covered_by_alarm_nodes_that_route_their_alarms() -> None:
+    arch = design(
+        [("fn", "lambda"), ("logs", "cloudwatch", None, {"alarms": False}), ("errors", "cloudwatch_alarm"),
+         ("topic", "sns")],
+        [("fn", "logs"), ("errors", "topic")],
+    )
+    assert hits(RULE, arch) == set()
+
+
+def test_alarm_nodes_without_actions_cover_nothing() -> None:
+    arch = design(
+        [("fn", "lambda"), ("logs", "cloudwatch", None, {"alarms": False}), ("errors", "cloudwatch_alarm")],
+        [("fn", "logs")],
+    )
+    assert hits(RULE, arch) == {key(RULE, "logs"), key(RULE, "errors")}

@@ -53,8 +53,11 @@ def check(ctx: Context) -> Iterator[Hit]:
     """Report alarms without actions, and CloudWatch nodes that receive data while none of them routes an alarm."""
     yield from _alarms_without_action(ctx)
     watchers = ctx.nodes("cloudwatch")
-    # Logs and alarms are often drawn as separate CloudWatch nodes: one that routes covers the design.
-    if any(_routes_alarms(ctx, node_id) for node_id in watchers):
+    # Logs and alarms are often drawn as separate CloudWatch nodes, or alarms as cloudwatch_alarm nodes
+    # of their own: one that routes covers the design.
+    if any(_routes_alarms(ctx, node_id) for node_id in watchers) or any(
+        ctx.prop(alarm, "actions") or ctx.sends_to(alarm, *ALARM_TARGETS) for alarm in ctx.nodes("cloudwatch_alarm")
+    ):
         return
     for node_id in watchers:
         sources = ctx.predecessors(node_id)
