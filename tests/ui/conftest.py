@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wadesk.ui.app import release_clipboard
@@ -109,3 +110,25 @@ def window(qtbot, tmp_path: Path, dialogs: Dialogs) -> MainWindow:  # type: igno
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def drop_on(window: MainWindow, path: Path) -> bool:
+    """Drag ``path`` onto the window and drop it there; whether the window accepted the drag."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, enter)  # Qt delivers a drop only to where the drag entered
+    if not enter.isAccepted():
+        return False
+    QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys))
+    return True
+
+
+def close_import_report(window: MainWindow) -> str:
+    """Close the import report dialog, which must be showing, and give its text."""
+    dialog = window.imports.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.toPlainText()
+    dialog.close()
+    return text

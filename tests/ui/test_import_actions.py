@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from wadesk.ui.main_window import MainWindow
+
+from .conftest import close_import_report, drop_on
 
 FIRST = """AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -35,14 +35,6 @@ def _template(tmp_path: Path, text: str, name: str = "stack.yaml") -> Path:
     return path
 
 
-def _close_report(window: MainWindow) -> str:
-    dialog = window.imports.report_dialog
-    assert dialog is not None and dialog.isVisible()
-    text = dialog.text.toPlainText()
-    dialog.close()
-    return text
-
-
 def test_import_from_the_file_menu_opens_an_untitled_design_and_shows_the_report(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
@@ -52,7 +44,7 @@ def test_import_from_the_file_menu_opens_an_untitled_design_and_shows_the_report
     arch = window.document.arch
     assert arch.kind_of("Web") == "ec2" and arch.parent_of("Web") == "SubnetA"
     assert window.document.path is None and window.document.is_modified()
-    assert "Web (AWS::EC2::Instance) -> ec2" in _close_report(window)
+    assert "Web (AWS::EC2::Instance) -> ec2" in close_import_report(window)
 
 
 def test_a_broken_template_shows_its_error_and_keeps_the_design(qtbot, window: MainWindow, dialogs, tmp_path) -> None:
@@ -64,27 +56,21 @@ def test_a_broken_template_shows_its_error_and_keeps_the_design(qtbot, window: M
 
 def test_dropping_a_template_on_the_window_imports_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
     source = _template(tmp_path, FIRST, "dropped.json.template")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(source))])
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
-    QApplication.sendEvent(window, enter)  # Qt delivers a drop only to where the drag entered
-    assert enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys))
+    assert drop_on(window, source)
     assert "Web" in window.document.arch
-    _close_report(window)
+    close_import_report(window)
 
 
 def test_update_from_template_keeps_positions_and_is_one_undo_step(qtbot, window: MainWindow, tmp_path: Path) -> None:
     source = _template(tmp_path, FIRST)
     assert window.imports.import_template(source)
-    _close_report(window)
+    close_import_report(window)
     document = window.document
     document.move_nodes({"Web": (777.0, 333.0, None, None)})
     depth = document.undo_stack.count()
     source.write_text(SECOND, encoding="utf-8")
     assert window.imports.update_from_template(source)
-    _close_report(window)
+    close_import_report(window)
     arch = document.arch
     web = arch.node("Web")
     assert (web.x, web.y) == (777.0, 333.0) and web.props["instance_type"] == "m5.large"

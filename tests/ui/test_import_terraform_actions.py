@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from wadesk.ui.main_window import MainWindow
+
+from .conftest import close_import_report, drop_on
 
 FIRST = """\
 resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
@@ -34,14 +34,6 @@ def _folder(tmp_path: Path, text: str) -> Path:
     return folder
 
 
-def _close_report(window: MainWindow) -> str:
-    dialog = window.imports.report_dialog
-    assert dialog is not None and dialog.isVisible()
-    text = dialog.text.toPlainText()
-    dialog.close()
-    return text
-
-
 def test_import_terraform_from_the_file_menu_reads_the_chosen_files_folder(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
@@ -50,20 +42,14 @@ def test_import_terraform_from_the_file_menu_reads_the_chosen_files_folder(
     window.imports.import_terraform_action.trigger()
     arch = window.document.arch
     assert arch.kind_of("aws_instance.web") == "ec2" and arch.parent_of("aws_instance.web") == "aws_subnet.a"
-    assert "aws_instance.web (aws_instance) -> ec2" in _close_report(window)
+    assert "aws_instance.web (aws_instance) -> ec2" in close_import_report(window)
 
 
 def test_dropping_a_terraform_folder_imports_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
     folder = _folder(tmp_path, FIRST)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys))
+    assert drop_on(window, folder)
     assert "aws_sqs_queue.old" in window.document.arch
-    _close_report(window)
+    close_import_report(window)
 
 
 def test_updating_from_the_folder_keeps_positions_by_address_in_one_undo_step(
@@ -71,13 +57,13 @@ def test_updating_from_the_folder_keeps_positions_by_address_in_one_undo_step(
 ) -> None:
     folder = _folder(tmp_path, FIRST)
     assert window.imports.import_template(folder)
-    _close_report(window)
+    close_import_report(window)
     document = window.document
     document.move_nodes({"aws_instance.web": (777.0, 333.0, None, None)})
     depth = document.undo_stack.count()
     (folder / "main.tf").write_text(SECOND, encoding="utf-8")
     assert window.imports.update_from_template(folder)
-    _close_report(window)
+    close_import_report(window)
     arch = document.arch
     web = arch.node("aws_instance.web")
     assert (web.x, web.y) == (777.0, 333.0) and web.props["instance_type"] == "m5.large"

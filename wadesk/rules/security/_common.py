@@ -14,6 +14,8 @@ from wadesk.rules.groups import ACTORS, CONTAINERS
 EGRESS_ONLY = frozenset({"nat_gateway"})
 #: Source CIDRs that mean "anyone on the internet".
 WORLD_CIDRS = frozenset({"0.0.0.0/0", "::/0"})
+#: Flow protocols that carry clear text unless the flow is marked encrypted ("other" says nothing).
+PLAIN_PROTOCOLS = frozenset({"http", "tcp", "sql"})
 #: Gateways and links that carry a flow on to its next hop (a flow is judged on the hop after them).
 GATEWAYS = frozenset(
     {"internet_gateway", "nat_gateway", "transit_gateway", "vpn_gateway", "direct_connect", "vpc_endpoint"}

@@ -8,6 +8,7 @@ from typing import Any
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.groups import OBSERVERS
+from wadesk.rules.security._common import PLAIN_PROTOCOLS
 
 META = RuleMeta(
     id="SEC-EFS-PLAINTEXT-NFS",
@@ -31,10 +32,8 @@ META = RuleMeta(
     checkov=(),
 )
 
-#: Protocols that say clear text unless the flow is marked encrypted ("other" says nothing, unless to NFS's port).
-_PLAIN = frozenset({"tcp", "http", "sql"})
 #: NFS's port: a flow to it is a mount whatever its protocol says.
-NFS_PORT = 2049
+NFS_PORT = 2049  # a flow with no protocol ("other") to this port is still a plaintext mount
 #: Kinds whose flows to a file system back it up, monitor or manage it rather than mount it.
 _NOT_CLIENTS = OBSERVERS | frozenset({"backup", "systems_manager", "cloudformation"})
 
@@ -44,7 +43,7 @@ def _plaintext(props: Mapping[str, Any]) -> bool:
     if props.get("encrypted", False):
         return False
     protocol = str(props.get("protocol", "other"))
-    return protocol in _PLAIN or (protocol == "other" and props.get("port") == NFS_PORT)
+    return protocol in PLAIN_PROTOCOLS or (protocol == "other" and props.get("port") == NFS_PORT)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -8,7 +8,7 @@ from typing import Any
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import ADMIN_PORTS, Context
 from wadesk.rules.groups import CONTAINERS, OBSERVERS, PLACEMENT_READS
-from wadesk.rules.security._common import GATEWAYS, network_location, subnets_of
+from wadesk.rules.security._common import GATEWAYS, PLAIN_PROTOCOLS, network_location, subnets_of
 
 META = RuleMeta(
     id="SEC-PLAINTEXT-CROSSING",
@@ -30,8 +30,6 @@ META = RuleMeta(
     checkov=(),
 )
 
-#: Protocols that carry clear text unless marked encrypted; "other" says nothing, so the rule stays silent.
-_PLAIN = frozenset({"http", "tcp", "sql"})
 
 
 def _crosses(ctx: Context, source: str, target: str) -> str | None:
@@ -65,7 +63,7 @@ def _plaintext(ctx: Context, source: str, target: str, props: Mapping[str, Any])
     if props.get("encrypted", False) or source == target:
         return None
     protocol = str(props.get("protocol", "other"))
-    if protocol not in _PLAIN:
+    if protocol not in PLAIN_PROTOCOLS:
         return None
     if protocol == "tcp" and props.get("port") in ADMIN_PORTS:
         return None  # SSH and RDP sessions are encrypted by the protocols themselves
