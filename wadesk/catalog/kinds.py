@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wadesk.catalog import properties as p
+from wadesk.catalog import properties_data as pd
 
 #: Palette categories, in the order the palette shows them.
 CATEGORIES: tuple[str, ...] = (
@@ -70,21 +71,21 @@ ROWS: tuple[KindRow, ...] = (
     _row("batch", "AWS Batch", "compute", "aws.compute.Batch", p.BatchProps),
     _row("ecs_cluster", "ECS cluster", "compute", "aws.compute.ElasticContainerService", p.EcsClusterProps),
     # storage
-    _row("s3", "S3 bucket", "storage", "aws.storage.S3", p.S3Props),
-    _row("ebs", "EBS volume", "storage", "aws.storage.EBS", p.EbsProps),
-    _row("efs", "EFS file system", "storage", "aws.storage.EFS", p.EfsProps),
-    _row("fsx", "FSx file system", "storage", "aws.storage.FSx", p.FsxProps),
-    _row("glacier", "S3 Glacier vault", "storage", "aws.storage.S3Glacier", p.GlacierProps),
-    _row("backup", "AWS Backup plan", "storage", "aws.storage.Backup", p.BackupProps),
+    _row("s3", "S3 bucket", "storage", "aws.storage.S3", pd.S3Props),
+    _row("ebs", "EBS volume", "storage", "aws.storage.EBS", pd.EbsProps),
+    _row("efs", "EFS file system", "storage", "aws.storage.EFS", pd.EfsProps),
+    _row("fsx", "FSx file system", "storage", "aws.storage.FSx", pd.FsxProps),
+    _row("glacier", "S3 Glacier vault", "storage", "aws.storage.S3Glacier", pd.GlacierProps),
+    _row("backup", "AWS Backup plan", "storage", "aws.storage.Backup", pd.BackupProps),
     # database
-    _row("rds", "RDS database", "database", "aws.database.RDS", p.RdsProps),
-    _row("aurora", "Aurora cluster", "database", "aws.database.Aurora", p.AuroraProps),
-    _row("dynamodb", "DynamoDB table", "database", "aws.database.Dynamodb", p.DynamoDbProps),
-    _row("elasticache", "ElastiCache", "database", "aws.database.ElastiCache", p.ElastiCacheProps),
-    _row("redshift", "Redshift cluster", "database", "aws.database.Redshift", p.RedshiftProps),
-    _row("documentdb", "DocumentDB cluster", "database", "aws.database.DocumentDB", p.DocumentDbProps),
-    _row("neptune", "Neptune cluster", "database", "aws.database.Neptune", p.NeptuneProps),
-    _row("opensearch", "OpenSearch domain", "database", "aws.analytics.AmazonOpensearchService", p.OpenSearchProps),
+    _row("rds", "RDS database", "database", "aws.database.RDS", pd.RdsProps),
+    _row("aurora", "Aurora cluster", "database", "aws.database.Aurora", pd.AuroraProps),
+    _row("dynamodb", "DynamoDB table", "database", "aws.database.Dynamodb", pd.DynamoDbProps),
+    _row("elasticache", "ElastiCache", "database", "aws.database.ElastiCache", pd.ElastiCacheProps),
+    _row("redshift", "Redshift cluster", "database", "aws.database.Redshift", pd.RedshiftProps),
+    _row("documentdb", "DocumentDB cluster", "database", "aws.database.DocumentDB", pd.DocumentDbProps),
+    _row("neptune", "Neptune cluster", "database", "aws.database.Neptune", pd.NeptuneProps),
+    _row("opensearch", "OpenSearch domain", "database", "aws.analytics.AmazonOpensearchService", pd.OpenSearchProps),
     # networking
     _row("alb", "Application Load Balancer", "networking", "aws.network.ALB", p.AlbProps),
     _row("nlb", "Network Load Balancer", "networking", "aws.network.NLB", p.LoadBalancerProps),
@@ -122,20 +123,20 @@ ROWS: tuple[KindRow, ...] = (
     _row("cloudwatch_alarm", "CloudWatch alarm", "management", "aws.management.CloudwatchAlarm", p.AlarmProps),
     _row("aws_resource", "AWS resource (other)", "management", "aws.general.Marketplace", p.GenericResourceProps),
     # integration
-    _row("sqs", "SQS queue", "integration", "aws.integration.SQS", p.SqsProps),
-    _row("sns", "SNS topic", "integration", "aws.integration.SNS", p.SnsProps),
-    _row("eventbridge", "EventBridge bus", "integration", "aws.integration.Eventbridge", p.EventBridgeProps),
-    _row("step_functions", "Step Functions", "integration", "aws.integration.StepFunctions", p.StepFunctionsProps),
-    _row("kinesis", "Kinesis data stream", "integration", "aws.analytics.KinesisDataStreams", p.KinesisProps),
-    _row("msk", "MSK (Kafka) cluster", "integration", "aws.analytics.ManagedStreamingForKafka", p.MskProps),
-    _row("mq", "Amazon MQ broker", "integration", "aws.integration.MQ", p.MqProps),
-    _row("firehose", "Data Firehose stream", "integration", "aws.analytics.KinesisDataFirehose", p.FirehoseProps),
-    _row("dms", "DMS replication instance", "integration", "aws.migration.DatabaseMigrationService", p.DmsProps),
+    _row("sqs", "SQS queue", "integration", "aws.integration.SQS", pd.SqsProps),
+    _row("sns", "SNS topic", "integration", "aws.integration.SNS", pd.SnsProps),
+    _row("eventbridge", "EventBridge bus", "integration", "aws.integration.Eventbridge", pd.EventBridgeProps),
+    _row("step_functions", "Step Functions", "integration", "aws.integration.StepFunctions", pd.StepFunctionsProps),
+    _row("kinesis", "Kinesis data stream", "integration", "aws.analytics.KinesisDataStreams", pd.KinesisProps),
+    _row("msk", "MSK (Kafka) cluster", "integration", "aws.analytics.ManagedStreamingForKafka", pd.MskProps),
+    _row("mq", "Amazon MQ broker", "integration", "aws.integration.MQ", pd.MqProps),
+    _row("firehose", "Data Firehose stream", "integration", "aws.analytics.KinesisDataFirehose", pd.FirehoseProps),
+    _row("dms", "DMS replication instance", "integration", "aws.migration.DatabaseMigrationService", pd.DmsProps),
     # analytics / ML
-    _row("athena", "Athena", "analytics", "aws.analytics.Athena", p.AthenaProps),
-    _row("glue", "Glue", "analytics", "aws.analytics.Glue", p.GlueProps),
-    _row("emr", "EMR cluster", "analytics", "aws.analytics.EMR", p.EmrProps),
-    _row("sagemaker", "SageMaker", "analytics", "aws.ml.Sagemaker", p.SageMakerProps),
+    _row("athena", "Athena", "analytics", "aws.analytics.Athena", pd.AthenaProps),
+    _row("glue", "Glue", "analytics", "aws.analytics.Glue", pd.GlueProps),
+    _row("emr", "EMR cluster", "analytics", "aws.analytics.EMR", pd.EmrProps),
+    _row("sagemaker", "SageMaker", "analytics", "aws.ml.Sagemaker", pd.SageMakerProps),
     _row("quicksight", "QuickSight", "analytics", "aws.analytics.Quicksight"),
 )
 # fmt: on
