@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from wadesk.model.architecture import MAX_COORDINATE, MAX_LABEL_CHARS, Architecture, clamp_coordinate
+from wadesk.model.architecture import Architecture
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
+from wadesk.model.limits import MAX_COORDINATE, MAX_LABEL_CHARS, clamp_coordinate
 from wadesk.model.values import SCOPES, Edge, KindSchema, Node, Scope, Suppression
 
 __all__ = [

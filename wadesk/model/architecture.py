@@ -3,55 +3,18 @@
 from __future__ import annotations
 
 import copy
-import math
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, cast
+from typing import Any
 
 import networkx as nx
 
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
+from wadesk.model.limits import check_label, check_number, check_size, checked_scope
 from wadesk.model.ordering import check_position, move_last_node_to, move_last_to
-from wadesk.model.values import SCOPES, Edge, KindSchema, Node, Scope, Suppression
+from wadesk.model.values import Edge, KindSchema, Node, Scope, Suppression
 
 Listener = Callable[[ModelEvent], None]
-
-
-#: The largest coordinate or size a node may have, in scene units (pixels at 100 %). Real
-#: designs stay under 20,000; Qt converts coordinates to 32-bit integers when it draws text
-#: and scrolls, so far larger values would overflow and crash the drawing.
-MAX_COORDINATE = 1_000_000.0
-#: The longest label a node or a flow may have, in characters (a real one is under 100).
-MAX_LABEL_CHARS = 100_000
-
-
-def _check_number(value: float, what: str) -> float:
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        raise ModelError(f"{what} must be a finite number, got {value!r}")
-    if abs(number) > MAX_COORDINATE:
-        raise ModelError(
-            f"{what} must be between -{MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f} (what the canvas can draw), "
-            f"got {value!r}"
-        )
-    return number
-
-
-def clamp_coordinate(value: float) -> float:
-    """``value`` brought within ±:data:`MAX_COORDINATE` (for a drag that went too far)."""
-    return max(-MAX_COORDINATE, min(MAX_COORDINATE, value))
-
-
-def _check_label(label: str, what: str) -> str:
-    text = str(label)
-    if len(text) > MAX_LABEL_CHARS:
-        raise ModelError(
-            f"{what}: the label is {len(text):,} characters long; labels are limited to {MAX_LABEL_CHARS:,}"
-        )
-    return text
 
 
 class Architecture:
@@ -76,7 +39,7 @@ class Architecture:
         self._listeners: list[Listener] = []
         self.name = name
         self.description = description
-        self._scope: Scope = _checked_scope(scope)
+        self._scope: Scope = checked_scope(scope)
 
     # ---------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> None:
@@ -236,13 +199,13 @@ class Architecture:
         if self._schema is not None and not self._schema.has_kind(kind):
             raise ModelError(f"{where}: unknown kind {kind!r}")
         self._check_parent(node_id, parent)
-        label = _check_label(label, where)
-        x = _check_number(x, f"{where}: x")
-        y = _check_number(y, f"{where}: y")
+        label = check_label(label, where)
+        x = check_number(x, f"{where}: x")
+        y = check_number(y, f"{where}: y")
         if w is not None:
-            w = _check_size(w, f"{where}: w")
+            w = check_size(w, f"{where}: w")
         if h is not None:
-            h = _check_size(h, f"{where}: h")
+            h = check_size(h, f"{where}: h")
         checked = self._validate_props(kind, props or {}, where)
         self._graph.add_node(node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked)
         self._children[parent][node_id] = None
@@ -284,12 +247,12 @@ class Architecture:
         data = self._node_data(node_id)
         where = f"node {node_id!r}"
         old = (data["x"], data["y"], data["w"], data["h"])
-        data["x"] = _check_number(x, f"{where}: x")
-        data["y"] = _check_number(y, f"{where}: y")
+        data["x"] = check_number(x, f"{where}: x")
+        data["y"] = check_number(y, f"{where}: y")
         if w is not None:
-            data["w"] = _check_size(w, f"{where}: w")
+            data["w"] = check_size(w, f"{where}: w")
         if h is not None:
-            data["h"] = _check_size(h, f"{where}: h")
+            data["h"] = check_size(h, f"{where}: h")
         new = (data["x"], data["y"], data["w"], data["h"])
         if new != old:
             self._emit(ModelEvent("node_moved", node_id, old=old, new=new))
@@ -311,7 +274,7 @@ class Architecture:
         data = self._node_data(node_id)
         old = data["label"]
         if old != label:
-            data["label"] = _check_label(label, f"node {node_id!r}")
+            data["label"] = check_label(label, f"node {node_id!r}")
             self._emit(ModelEvent("node_label_changed", node_id, old=old, new=label))
 
     def set_property(self, node_id: str, name: str, value: Any) -> None:
@@ -362,7 +325,7 @@ class Architecture:
         for end, name in ((source, "source"), (target, "target")):
             if end not in self._graph:
                 raise ModelError(f"{where}: {name} {end!r} is not a node of the design")
-        label = _check_label(label, where)
+        label = check_label(label, where)
         checked = self._validate_edge_props(props or {}, where)
         self._graph.add_edge(source, target, key=edge_id, label=label, props=checked)
         self._edges[edge_id] = (source, target)
@@ -384,7 +347,7 @@ class Architecture:
         data = self._edge_data(edge_id)
         old = data["label"]
         if old != label:
-            data["label"] = _check_label(label, f"edge {edge_id!r}")
+            data["label"] = check_label(label, f"edge {edge_id!r}")
             self._emit(ModelEvent("edge_label_changed", edge_id, old=old, new=label))
 
     def set_edge_property(self, edge_id: str, name: str, value: Any) -> None:
@@ -448,7 +411,7 @@ class Architecture:
     def set_scope(self, scope: Scope) -> None:
         """Say whether the design is a workload or a whole account."""
         old = self._scope
-        self._scope = _checked_scope(scope)
+        self._scope = checked_scope(scope)
         if old != self._scope:
             self._emit(ModelEvent("scope_changed", None, old=old, new=self._scope))
 
@@ -527,16 +490,3 @@ class Architecture:
         if self._schema is None:
             return dict(props)
         return self._schema.validate_edge_props(props, where)
-
-
-def _check_size(value: float, what: str) -> float:
-    number = _check_number(value, what)
-    if number <= 0:
-        raise ModelError(f"{what} must be greater than 0, got {value!r}")
-    return number
-
-
-def _checked_scope(scope: object) -> Scope:
-    if scope not in SCOPES:
-        raise ModelError(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
-    return cast(Scope, scope)
