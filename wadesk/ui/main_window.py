@@ -22,15 +22,15 @@ from wadesk.ui.import_actions import ImportActions
 from wadesk.ui.panels.analysis import AnalysisPanel
 from wadesk.ui.panels.inspector import InspectorPanel
 from wadesk.ui.panels.palette import PalettePanel
-from wadesk.ui.recovery import RecoveryChoice, RecoveryDialog
 from wadesk.ui.selection import SelectionModel
 from wadesk.ui.session import EXAMPLES_DIR, Autosave, Recoverable, add_recent, examples
+from wadesk.ui.window_prompts import WindowPrompts
 
 FILE_FILTER = "wadesk designs (*.wadesk);;All files (*)"
 AUTOSAVE_MS = 60_000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowPrompts):
     """One editor window on one design."""
 
     def __init__(self, settings: QSettings | None = None, autosave: Autosave | None = None,
@@ -365,58 +365,6 @@ class MainWindow(QMainWindow):
             self.autosave.discard(self.document.path)
             return True
         return False
-
-    # ----------------------------------------------- dialogs (tests replace these)
-    def ask_save_changes(self) -> QMessageBox.StandardButton:
-        """Ask whether to save unsaved changes."""
-        buttons = QMessageBox.StandardButton
-        return QMessageBox.question(self, "Unsaved changes", "Save the changes to this design?",
-                                    buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
-
-    def ask_recover(self, candidates: list[Recoverable]) -> Recoverable | None:
-        """Ask which autosave to recover (None: none); a discarded one is deleted."""
-        dialog = RecoveryDialog(candidates, self)
-        dialog.exec()
-        picked = dialog.picked()
-        if picked is not None and dialog.choice is RecoveryChoice.DISCARD:
-            self.autosave.forget(picked.autosave)
-        return picked if dialog.choice is RecoveryChoice.RECOVER else None
-
-    def ask_open_read_only(self, path: Path, holder: str) -> bool:
-        """Ask whether to open read-only a design another editor has open."""
-        answer = QMessageBox.question(
-            self, "Design open elsewhere",
-            f"{path.name} is open in {holder}.\n\nEditing it in two places would lose one side's changes. "
-            "Open it read-only here? (Save As can still write a copy.)")
-        return answer == QMessageBox.StandardButton.Yes
-
-    def ask_disk_conflict(self, path: Path) -> str:
-        """The file changed on disk since it was loaded: "overwrite", "save_as", "reload" or "cancel"."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Design changed on disk",
-                          f"{path.name} was changed on disk by another program since you opened it.\n\n"
-                          "Overwrite it with your version, save yours under another name, or reload it "
-                          "(dropping your changes)?", QMessageBox.StandardButton.Cancel, self)
-        buttons = {box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
-                   box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole): "save_as",
-                   box.addButton("Reload", QMessageBox.ButtonRole.ResetRole): "reload"}
-        box.exec()
-        return buttons.get(box.clickedButton(), "cancel")
-
-    def ask_reload(self, path: Path) -> bool:
-        """The file changed on disk: ask whether to load it again."""
-        extra = " Your unsaved changes here would be lost." if self.document.is_modified() else ""
-        answer = QMessageBox.question(self, "Design changed on disk",
-                                      f"{path.name} was changed on disk by another program. Reload it?{extra}")
-        return answer == QMessageBox.StandardButton.Yes
-
-    def ask_save_as_instead(self, reason: str) -> bool:
-        """Saving to the file is refused (``reason``): ask whether to save under another name."""
-        answer = QMessageBox.question(self, "Cannot save design", f"{reason}\n\nSave under another name?")
-        return answer == QMessageBox.StandardButton.Yes
-
-    def show_error(self, title: str, text: str) -> None:
-        """Show a message the user can act on."""
-        QMessageBox.critical(self, title, text)
 
     # ------------------------------------------------------------ editing
     def delete_selection(self) -> None:
