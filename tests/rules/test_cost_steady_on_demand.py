@@ -47,3 +47,12 @@ def test_instances_of_a_nested_group_belong_to_that_group_only() -> None:
         ("a", "ec2", "inner", {"purchase_option": "reserved"}),
     ]
     assert hits(RULE, design(nodes)) == set()
+
+
+def test_group_with_an_instance_defined_elsewhere_passes() -> None:
+    # A registry module's instance: how it is bought is not in the design.
+    nodes = [
+        ("asg", "auto_scaling_group", None, {"min_size": 2, "max_size": 6}),
+        ("a", "ec2", "asg", {"defined_elsewhere": True}),
+    ]
+    assert hits(RULE, design(nodes)) == set()

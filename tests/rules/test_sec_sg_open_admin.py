@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from designkit import design, hits, key
 
+from wadesk.analysis.engine import analyse
 from wadesk.rules.security.sg_open_admin import RULE
 
 
@@ -81,3 +82,13 @@ def test_a_group_that_holds_only_load_balancers_opens_no_admin_session() -> None
         ]
     )
     assert hits(RULE, arch) == {key(RULE, "host-sg")}
+
+
+def test_a_flow_into_a_group_defined_elsewhere_is_reported_where_it_lands() -> None:
+    # The group is another stack's: whatever its rules say here are defaults, so the drawn flow speaks.
+    elsewhere = {"defined_elsewhere": True, "ingress": [{"cidr": "0.0.0.0/0", "port_from": 22, "port_to": 22}]}
+    arch = design(
+        [("admins", "internet"), ("sg", "security_group", None, elsewhere), ("web", "ec2", "sg")],
+        [("admins", "web", {"protocol": "tcp", "port": 22})],
+    )
+    assert {(f.rule, f.node) for f in analyse(arch).findings if f.rule == RULE.id} == {(RULE.id, "web")}

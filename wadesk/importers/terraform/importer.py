@@ -10,8 +10,10 @@ leaves out, and every value that could not be evaluated.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from wadesk.importers.cfn import values as cfn
@@ -102,12 +104,14 @@ def map_source(source: TfSource) -> ImportedDesign:
             resources[key] = _cfn_resource(resource, cfn_type, properties, key)
     folded = _apply_folds(source, resources, folds)
     modules = _module_placeholders(context, source, resources, notes)
+    pristine = copy.deepcopy(resources) if modules else {}  # the mapping may change what it is given
     template = cfn.Template(path=source.path, resources=resources)
     design = CfnMapper(template, TABLES, FINISHERS).run()
     design.name = source.path.stem if source.path.is_file() else source.path.resolve().name
     design.report.folded[:0] = folded
     _finish(design, source, notes)
     _mark_module_nodes(design, modules)
+    _keep_what_module_inputs_say(design, context, source.path, pristine, modules)
     return design
 
 
@@ -117,28 +121,90 @@ def _module_placeholders(
     """The resource each well-known registry module that is not on disk is built around (see ``modules.py``)."""
     drawn: dict[str, ModulePlaceholder] = {}
     for placeholder in source.placeholders.values():
-        made = module_kind(placeholder)
-        if made is None or placeholder.address in resources:
+        if placeholder.address in resources:
             continue
-        resource = module_resource(placeholder, made)
-        try:
-            result = TYPES[made.resource_type](context, resource)
-        except _SHAPE_ERRORS as error:
-            notes.append(f"{placeholder.address} ({placeholder.source}): not drawn ({error})")
-            continue
-        if not isinstance(result, Translation):
-            continue
-        properties = dict(result.properties)
-        subnets = placeholder.inputs.get(made.subnet_group) if made.subnet_group else None
-        if subnets is not None and not isinstance(subnets, Unresolved):
-            # The module makes its own DB subnet group from these subnets.
-            group = f"{placeholder.address}/subnet_group"
-            resources[group] = _cfn_resource(resource, "AWS::RDS::DBSubnetGroup", {"SubnetIds": context.value(subnets)},
-                                             group)
-            properties["DBSubnetGroupName"] = cfn.ResourceRef(group)
-        resources[placeholder.address] = _cfn_resource(resource, result.type, properties)
-        drawn[placeholder.address] = placeholder
+        made = _module_made(context, placeholder, notes)
+        if made:
+            resources.update(made)
+            drawn[placeholder.address] = placeholder
     return drawn
+
+
+def _module_made(context: Context, placeholder: ModulePlaceholder, notes: list[str]) -> dict[str, cfn.Resource]:
+    """The resources standing for what one registry module makes (none when its name does not say)."""
+    made = module_kind(placeholder)
+    if made is None:
+        return {}
+    resource = module_resource(placeholder, made)
+    try:
+        result = TYPES[made.resource_type](context, resource)
+    except _SHAPE_ERRORS as error:
+        notes.append(f"{placeholder.address} ({placeholder.source}): not drawn ({error})")
+        return {}
+    if not isinstance(result, Translation):
+        return {}
+    out: dict[str, cfn.Resource] = {}
+    properties = dict(result.properties)
+    subnets = placeholder.inputs.get(made.subnet_group) if made.subnet_group else None
+    if subnets is not None and not isinstance(subnets, Unresolved):
+        # The module makes its own DB subnet group from these subnets.
+        group = f"{placeholder.address}/subnet_group"
+        out[group] = _cfn_resource(resource, "AWS::RDS::DBSubnetGroup", {"SubnetIds": context.value(subnets)}, group)
+        properties["DBSubnetGroupName"] = cfn.ResourceRef(group)
+    out[placeholder.address] = _cfn_resource(resource, result.type, properties)
+    return out
+
+
+def _keep_what_module_inputs_say(
+    design: ImportedDesign,
+    context: Context,
+    path: Path,
+    resources: dict[str, cfn.Resource],
+    modules: dict[str, ModulePlaceholder],
+) -> None:
+    """A module node keeps only the properties its known inputs decide; the rest are left unknown.
+
+    The mapping fills what a resource leaves out with AWS's defaults (an ``aws_db_instance`` without a subnet group
+    is publicly accessible), but a module decides those settings itself, so they are not facts of the design. The
+    source is mapped twice more: with the modules given no inputs, and with every true/false input flipped. A
+    property that comes out the same whatever the inputs is the mapping's default, not something the source says
+    (the second run tells an input that happens to equal that default, such as ``engine = "mysql"``).
+    """
+    if not modules:
+        return
+    variants = [
+        {address: replace(placeholder, inputs={}) for address, placeholder in modules.items()},
+        {address: replace(placeholder, inputs={name: _other_value(value) for name, value in placeholder.inputs.items()})
+         for address, placeholder in modules.items()},
+    ]
+    mapped = []
+    for variant in variants:
+        changed = {key: value for key, value in copy.deepcopy(resources).items()
+                   if key.split("/", 1)[0] not in modules}
+        for placeholder in variant.values():
+            changed.update(_module_made(context, placeholder, []))
+        run = CfnMapper(cfn.Template(path=path, resources=changed), TABLES, FINISHERS).run()
+        mapped.append({address: dict(run.nodes[address].props) for address in modules if address in run.nodes})
+    for address in modules:
+        node = design.nodes.get(address)
+        others = [run[address] for run in mapped if address in run]
+        if node is None or not others:
+            continue  # nothing to compare with: what was mapped stays
+        node.props = {
+            name: value for name, value in node.props.items()
+            if any(name not in other or other[name] != value for other in others)
+        }
+
+
+def _other_value(value: object) -> object:
+    """A different value of the same type (true for false, ``"mysql"`` → ``"mysql_"``, 3 → 4); others unchanged."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return f"{value}_"
+    return value
 
 
 def _mark_module_nodes(design: ImportedDesign, modules: dict[str, ModulePlaceholder]) -> None:

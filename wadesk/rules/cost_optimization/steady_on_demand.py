@@ -36,13 +36,19 @@ def _members(ctx: Context, group: str) -> list[str]:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every group with min_size >= 2 whose instances are all On-Demand."""
+    """Report every group with min_size >= 2 whose instances are all On-Demand.
+
+    An instance defined elsewhere (a registry module's) has a purchase option the design does not know: its group
+    is not reported.
+    """
     for group in ctx.nodes("auto_scaling_group"):
         minimum = int(ctx.prop(group, "min_size", 1) or 0)
         if minimum < 2:
             continue
         members = _members(ctx, group)
-        if not members or any(ctx.prop(m, "purchase_option") != "on-demand" for m in members):
+        if not members or any(
+            ctx.prop(m, "purchase_option") != "on-demand" or ctx.prop(m, "defined_elsewhere") for m in members
+        ):
             continue
         yield Hit(
             group,

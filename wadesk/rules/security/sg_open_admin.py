@@ -60,10 +60,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     On a security group whose ingress opens port 22 or 3389 to the internet;
     else on the target of an administrative flow (marked so, or to port 22
     or 3389) drawn from the internet, unless a security group around that
-    target already reports it.
+    target already reports it. A group defined elsewhere reports nothing: its rules are not in the design.
     """
     reported: set[str] = set()
     for group in ctx.nodes("security_group"):
+        if ctx.prop(group, "defined_elsewhere"):
+            continue  # its rules are another stack's: unknown here, so a flow drawn to a member still speaks
         exposed = open_admin_ports(ctx, group)
         members = ctx.members(group)
         if members and all(ctx.kind(m) in LOAD_BALANCERS for m in members):
