@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from wadesk.catalog import CATALOG
 from wadesk.catalog.known_values import property_warnings
+from wadesk.catalog.placeholders import DEFINED_ELSEWHERE, is_defined_elsewhere, unknown_settings
 from wadesk.catalog.properties import EdgeProps
 from wadesk.model import ModelError, ModelEvent
 from wadesk.ui._compat import override
@@ -72,6 +73,15 @@ class _Field:
         self.warning.setStyleSheet("color: #B35500;")
         self.warning.setWordWrap(True)
         self.warning.hide()
+        #: shown instead of the editor while the value is not known from the design (see ``placeholders.py``)
+        self.unknown = QLabel("unknown (defined elsewhere)")
+        self.unknown.setObjectName(f"unknown_{name}")
+        self.unknown.setStyleSheet("color: #687078; font-style: italic;")
+        self.unknown.setToolTip(
+            "The design does not say: the other stack or module decides it. "
+            "Untick 'defined elsewhere' to describe it here."
+        )
+        self.unknown.hide()
 
 
 class _UndoGoesToTheDocument(QObject):
@@ -107,6 +117,13 @@ class InspectorPanel(QWidget):
         self.title = QLabel("Nothing selected")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
+        self.elsewhere_notice = QLabel()
+        self.elsewhere_notice.setObjectName("elsewhere_notice")
+        self.elsewhere_notice.setWordWrap(True)
+        self.elsewhere_notice.setStyleSheet(
+            "background: #FFF4E5; border: 1px solid #E8A33D; border-radius: 3px; padding: 4px; color: #3D2A00;"
+        )
+        self.elsewhere_notice.hide()
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("label_edit")
         self.description_edit = DescriptionEdit()
@@ -125,6 +142,7 @@ class InspectorPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
+        layout.addWidget(self.elsewhere_notice)
         layout.addWidget(self.label_edit)
         layout.addWidget(self.description_edit)
         layout.addWidget(scroll)
@@ -151,6 +169,7 @@ class InspectorPanel(QWidget):
         count = len(self._selection.ids)
         self.label_edit.setEnabled(current is not None or count == 0)
         self.description_edit.setVisible(current is None and count == 0)
+        self.elsewhere_notice.hide()
         if current is None:
             # Nothing selected: the inspector shows the design itself, as a drawing tool's document properties.
             self.title.setText(f"{count} items selected" if count else "Design")
@@ -192,6 +211,7 @@ class InspectorPanel(QWidget):
             row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
             row_layout.addWidget(field.widget)
+            row_layout.addWidget(field.unknown)
             row_layout.addWidget(field.error)
             row_layout.addWidget(field.warning)
             if isinstance(field.widget, NodeChecklist):  # a list reads better across the whole panel
@@ -201,6 +221,7 @@ class InspectorPanel(QWidget):
                 self._form.addRow(caption, row)
             self.fields[name] = field
         self._show_warnings()
+        self._show_unknown()
         for line in self._form_host.findChildren(QLineEdit):
             line.installEventFilter(self._undo_filter)
             # Connected after the commit: once applied, the text is the design's, not pending typing.
@@ -297,6 +318,25 @@ class InspectorPanel(QWidget):
             text = warnings.get(name, "")
             field.warning.setText(f"Unknown value: {text}" if text else "")
             field.warning.setVisible(bool(text))
+
+    def _show_unknown(self) -> None:
+        """A node defined elsewhere says so, and shows "unknown" for each setting the design does not state."""
+        arch = self._document.arch
+        target = self._target
+        unknown: set[str] = set()
+        elsewhere = target is not None and arch.has_node(target) and is_defined_elsewhere(arch.props_of(target))
+        if elsewhere and target is not None:
+            kind = arch.kind_of(target)
+            unknown = set(unknown_settings(CATALOG, kind, arch.props_of(target)))
+            what = CATALOG.get(kind).props_schema.model_fields[DEFINED_ELSEWHERE].description or ""
+            self.elsewhere_notice.setText(
+                f"<b>Defined elsewhere.</b> {what}.<br>Settings shown as <i>unknown</i> are decided there, not in "
+                "this design, and no rule judges them. Untick <i>defined elsewhere</i> to describe it here."
+            )
+        self.elsewhere_notice.setVisible(elsewhere)
+        for name, field in self.fields.items():
+            field.widget.setVisible(name not in unknown)
+            field.unknown.setVisible(name in unknown)
 
     def _optional_int_field(self, name: str, info: Any) -> _Field:
         host = QWidget()
@@ -422,6 +462,7 @@ class InspectorPanel(QWidget):
                 field.show(props.get(name))
                 field.error.hide()
             self._show_warnings()
+            self._show_unknown()
 
 
 def _quiet(widget: QWidget, action: Callable[[], None]) -> None:
