@@ -74,11 +74,12 @@ class _Field:
         self.warning.setWordWrap(True)
         self.warning.hide()
         #: shown instead of the editor while the value is not known from the design (see ``placeholders.py``)
-        self.unknown = QLabel("unknown (defined elsewhere)")
+        self.unknown = QLabel("unknown")
         self.unknown.setObjectName(f"unknown_{name}")
         self.unknown.setStyleSheet("color: #687078; font-style: italic;")
         self.unknown.setToolTip(
-            "The design does not say: the other stack or module decides it. "
+            "This design does not state it: the other stack or module decides it. (A value stated as the "
+            "default reads as unknown too: a design file does not tell the two apart.) "
             "Untick 'defined elsewhere' to describe it here."
         )
         self.unknown.hide()
