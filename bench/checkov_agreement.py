@@ -178,21 +178,13 @@ EXPLAINED: list[tuple[str, str, str]] = [
         )
         for check in ("CKV_AWS_2", "CKV_AWS_103")
     ),
-    *(
-        (
-            "CKV_AWS_23",
-            where,
-            f"The rule without a Description admits {source}, which names who it lets in; wadesk draws a rule "
-            "from a group as a flow between the groups' members and asks for descriptions on CIDR rules, whose "
-            "address ranges say nothing by themselves.",
-        )
-        for where, source in (
-            ("act_efs_efs_with_automount_to_ec2.yaml: EFSSecurityGroup", "the group InstanceSecurityGroup"),
-            ("act_eks_template.yaml: ControlPlaneSecurityGroupIngress", "the members of its own group"),
-            ("act_rds_rds_mysql_with_read_replica.yaml: DBEC2SecurityGroup", "the group EC2SecurityGroup"),
-            ("act_solutions_cloudfrontcustomoriginlambda_edge_cloudfront.yaml: Tcp8080In",
-             "the group ALBExternalAccessSG"),
-        )
+    (
+        "CKV_AWS_23",
+        "act_rds_rds_mysql_with_read_replica.yaml: DBEC2SecurityGroup",
+        "The group exists only when IsEC2VPC holds (the region is eu-central-1 or cn-north-1); wadesk imports for "
+        "us-east-1 unless told otherwise (said in the import report), where the group is not created. Imported "
+        "for eu-central-1 the group is drawn and SEC-SG-RULE-NO-DESCRIPTION reports its rule from the group "
+        "named by EC2SecurityGroup.",
     ),
     # ---- IAM grants on Resource "*" (SEC-IAM-* rules; their reading is iam_grants.py)
     *(

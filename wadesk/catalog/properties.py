@@ -82,11 +82,28 @@ class EgressRule(Props):
     description: str = Field("", description="What the rule is for (AWS stores none unless one is given)")
 
 
+class GroupRule(Props):
+    direction: Literal["ingress", "egress"] = Field(
+        "ingress", description="Inbound (the peer group's members may connect) or outbound (to the peer's members)"
+    )
+    peer: str = Field(
+        "", description="The other security group: its node id when it is drawn, else its id as the source gives it"
+    )
+    port_from: int = Field(0, ge=0, le=65535, description="First port of the range")
+    port_to: int = Field(65535, ge=0, le=65535, description="Last port of the range")
+    protocol: str = Field("tcp", description="tcp, udp, icmp or -1 for all")
+    description: str = Field("", description="What the rule is for (AWS stores none unless one is given)")
+
+
 class SecurityGroupProps(Props):
     ingress: list[IngressRule] = Field(default_factory=list, description="Inbound rules")
     egress: list[EgressRule] = Field(
         default_factory=list,
         description="Outbound rules it declares (one that declares none keeps AWS's allow-all rule, not listed)",
+    )
+    group_rules: list[GroupRule] = Field(
+        default_factory=list,
+        description="Rules whose peer is a security group, not an address range (drawn as flows between members)",
     )
     is_default: bool = Field(False, description="The VPC's default security group")
     defined_elsewhere: bool = Field(

@@ -135,6 +135,34 @@ def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int
     return entry, source, min(low, high), max(low, high), protocol
 
 
+def _add_group_rule(m: CfnMapper, group: str, rule: Any, direction: str, names: tuple[str, ...]) -> None:
+    """A rule whose peer is a security group (``names`` are the properties that name it), as a ``group_rules`` entry.
+
+    The peer is the drawn group's key when the rule names one of the template, else the id as written; a rule
+    that also gives an address range is an ordinary ``ingress`` or ``egress`` entry.
+    """
+    node = m.get(group)
+    if node is None or not isinstance(rule, dict) or rule.get("CidrIp") or rule.get("CidrIpv6"):
+        return
+    value = next((rule[name] for name in names if rule.get(name) is not None), None)
+    if value is None:
+        return
+    _, _, low, high, protocol = ingress_rule(rule)
+    named = ref(value)
+    if named is not None and m.type_of(named) == "AWS::EC2::SecurityGroup":
+        peer = named  # the group's key (it may be mapped after this one)
+    else:  # a literal id, or a group the template makes for another resource (an EKS cluster's, say)
+        attribute = getattr(value, "attribute", None)
+        peer = text(value) or (f"{named}.{attribute}" if named and attribute else named or "") or "(not resolved)"
+    entry: dict[str, Any] = {
+        "direction": direction, "peer": peer, "port_from": low, "port_to": high, "protocol": protocol
+    }
+    description = rule.get("Description")
+    if description:
+        entry["description"] = description if isinstance(description, str) else "(not resolved)"
+    node.props.setdefault("group_rules", []).append(entry)
+
+
 def _add_ingress(m: CfnMapper, group: str, rule: Any) -> None:
     entry, source, low, high, protocol = ingress_rule(rule)
     node = m.get(group)
@@ -142,6 +170,7 @@ def _add_ingress(m: CfnMapper, group: str, rule: Any) -> None:
         return
     if entry is not None:
         node.props.setdefault("ingress", []).append(entry)
+    _add_group_rule(m, group, rule, "ingress", ("SourceSecurityGroupId", "SourceSecurityGroupName"))
     if source is not None and m.type_of(source) == "AWS::EC2::SecurityGroup":
         m.topic("sg_sources").setdefault(node.key, []).append((source, low, high, protocol))
 
@@ -180,13 +209,14 @@ def _security_group_ingress(m: CfnMapper, r: Resource) -> None:
 
 
 def _add_egress(m: CfnMapper, group: str, rule: Any) -> None:
-    """An outbound rule to a CIDR range, as the model's egress entry (rules to another group are not drawn)."""
+    """An outbound rule: to a CIDR range as the model's egress entry, to another group as a ``group_rules`` one."""
     node = m.get(group)
     if node is None or not isinstance(rule, dict):
         return
     entry, _, _, _, _ = ingress_rule(rule)
     if entry is not None:
         node.props.setdefault("egress", []).append(entry)
+    _add_group_rule(m, group, rule, "egress", ("DestinationSecurityGroupId",))
 
 
 def _security_group_egress(m: CfnMapper, r: Resource) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from wadesk.importers.cfn import values as cfn
 from wadesk.importers.terraform.translate import Context, Fold, Translation, Translator, pascal, pascal_keys
-from wadesk.importers.terraform.values import TfResource
+from wadesk.importers.terraform.values import TfResource, Unknown
 
 
 def _props(c: Context, r: TfResource, names: dict[str, str]) -> dict[str, Any]:
@@ -170,7 +170,9 @@ def _security_group_rule(c: Context, r: TfResource) -> Translation:
     block = {key: r.values.get(key) for key in ("protocol", "from_port", "to_port", "description", "cidr_blocks",
                                                   "ipv6_cidr_blocks", "prefix_list_ids")}
     block = c.value(block)
-    if r.values.get("source_security_group_id") is not None:
+    source = r.values.get("source_security_group_id")
+    # The provider fills source_security_group_id in when the configuration leaves it out: no peer group then.
+    if source is not None and not (isinstance(source, Unknown) and source.provider_default):
         block["security_groups"] = [c.get(r, "source_security_group_id")]
     if r.values.get("self") is True:
         block["security_groups"] = [c.get(r, "security_group_id")]
