@@ -110,6 +110,11 @@ class SecurityGroupProps(Props):
         False,
         description="Stands for a security group from another stack or module: its settings are not in the design",
     )
+    copy_of: str = Field(
+        "",
+        description="Id of the security-group node this box draws again (a group drawn in each subnet holding its "
+        "members): findings about the group's own rules are reported once",
+    )
 
 
 class AutoScalingGroupProps(Props):

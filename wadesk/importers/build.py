@@ -2,8 +2,9 @@
 
 Containment is derived here, the same way for every front end: region -> VPC -> one Availability Zone
 container per zone -> subnets -> security groups -> components. A security group is a container in the
-model, so each group is drawn inside every subnet (or VPC, or group) where one of its members sits; a member
-protected by several groups sits in nested group boxes. Resources that span subnets carry a ``subnets``
+model, so each group is drawn inside every subnet (or VPC, or group) where one of its members sits (each box
+after the first is ``KEY@PARENT`` with ``copy_of`` naming the first); a member protected by several groups sits
+in nested group boxes. Resources that span subnets carry a ``subnets``
 property when their kind has one and are drawn in the first of their subnets.
 """
 
@@ -179,13 +180,16 @@ class _Builder:
         if key in self._group_boxes:
             return self._group_boxes[key]
         node_id = group.key
+        props = None
         if node_id in self.arch:
+            # The same group drawn again: the copy says so, so that rules about the group report it once.
+            props = {**group.props, "copy_of": group.key}
             node_id = f"{group.key}@{parent}"
             suffix = 2
             while node_id in self.arch:
                 node_id = f"{group.key}@{parent}.{suffix}"
                 suffix += 1
-        self._add_imported(group, parent, node_id=node_id)
+        self._add_imported(group, parent, node_id=node_id, props=props)
         self._group_boxes[key] = node_id
         return node_id
 

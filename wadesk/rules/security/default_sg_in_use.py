@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
+from wadesk.rules.security._common import once_per_group
 
 META = RuleMeta(
     id="SEC-DEFAULT-SG-IN-USE",
@@ -28,24 +29,25 @@ META = RuleMeta(
 )
 
 
+def _message(ctx: Context, box: str, boxes: list[str]) -> str | None:
+    if not ctx.prop(box, "is_default"):
+        return None
+    rules = len(ctx.prop(box, "ingress") or ())
+    members = [m for b in boxes if ctx.prop(b, "is_default") for m in ctx.members(b)]
+    if not rules and not members:
+        return None
+    reasons = []
+    if rules:
+        reasons.append(f"{rules} ingress rule{'s' if rules != 1 else ''}")
+    if members:
+        reasons.append(f"{len(members)} resource{'s' if len(members) != 1 else ''} inside it")
+    return f"{ctx.label(boxes[0])} is the VPC's default security group yet has {' and '.join(reasons)}."
+
+
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every default security group that has an ingress rule or contains a component."""
-    for group in ctx.nodes("security_group"):
-        if not ctx.prop(group, "is_default"):
-            continue
-        rules = len(ctx.prop(group, "ingress") or ())
-        members = ctx.members(group)
-        if not rules and not members:
-            continue
-        reasons = []
-        if rules:
-            reasons.append(f"{rules} ingress rule{'s' if rules != 1 else ''}")
-        if members:
-            reasons.append(f"{len(members)} resource{'s' if len(members) != 1 else ''} inside it")
-        yield Hit(
-            group,
-            f"{ctx.label(group)} is the VPC's default security group yet has {' and '.join(reasons)}.",
-        )
+    """Report every default security group that has an ingress rule or contains a component (the members of
+    every box of a group drawn in several subnets count, and the group is reported once)."""
+    return once_per_group(ctx, lambda box, boxes: _message(ctx, box, boxes))
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress"}}, flows="none")
+RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress", "copy_of"}}, flows="none")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.groups import LOAD_BALANCERS
-from wadesk.rules.security._common import internet_sources, port_list, world_open_rules
+from wadesk.rules.security._common import group_root, internet_sources, once_per_group, port_list, world_open_rules
 
 META = RuleMeta(
     id="SEC-SG-OPEN-ADMIN",
@@ -54,28 +54,35 @@ def _groups_around(ctx: Context, node_id: str) -> list[str]:
     return [n for n in around if ctx.kind(n) == "security_group"]
 
 
+def _open_admin_message(ctx: Context, box: str, boxes: list[str]) -> str | None:
+    if ctx.prop(box, "defined_elsewhere"):
+        return None  # its rules are another stack's: unknown here, so a flow drawn to a member still speaks
+    exposed = open_admin_ports(ctx, box)
+    if not exposed:
+        return None
+    members = [m for b in boxes for m in ctx.members(b)]
+    if members and all(ctx.kind(m) in LOAD_BALANCERS for m in members):
+        return None  # a load balancer answers only on its listeners: no SSH or RDP behind this rule
+    return f"{ctx.label(boxes[0])} lets anyone on the internet connect to port {port_list(exposed)}."
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report world-open admin ports once, where they are.
 
-    On a security group whose ingress opens port 22 or 3389 to the internet;
-    else on the target of an administrative flow (marked so, or to port 22
-    or 3389) drawn from the internet, unless a security group around that
-    target already reports it. A group defined elsewhere reports nothing: its rules are not in the design.
+    On a security group whose ingress opens port 22 or 3389 to the internet
+    (once for a group drawn in several subnets, whose members are those of
+    every box); else on the target of an administrative flow (marked so, or
+    to port 22 or 3389) drawn from the internet, unless a security group
+    around that target already reports it. A group defined elsewhere reports
+    nothing: its rules are not in the design.
     """
     reported: set[str] = set()
-    for group in ctx.nodes("security_group"):
-        if ctx.prop(group, "defined_elsewhere"):
-            continue  # its rules are another stack's: unknown here, so a flow drawn to a member still speaks
-        exposed = open_admin_ports(ctx, group)
-        members = ctx.members(group)
-        if members and all(ctx.kind(m) in LOAD_BALANCERS for m in members):
-            continue  # a load balancer answers only on its listeners: no SSH or RDP behind this rule
-        if exposed:
-            reported.add(group)
-            yield Hit(group, f"{ctx.label(group)} lets anyone on the internet connect to port {port_list(exposed)}.")
+    for hit in once_per_group(ctx, lambda box, boxes: _open_admin_message(ctx, box, boxes)):
+        reported.add(group_root(ctx, hit.node or ""))
+        yield hit
     sources = set(internet_sources(ctx))
     for edge_id, source, target in ctx.administrative_flows():
-        if source not in sources or any(g in reported for g in _groups_around(ctx, target)):
+        if source not in sources or any(group_root(ctx, g) in reported for g in _groups_around(ctx, target)):
             continue
         port = ctx.arch.edge(edge_id).props.get("port")
         what = f"port {port}" if port is not None else "an administrative session"
@@ -85,4 +92,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"ingress"}})
+RULE = graph_rule(META, check, reads={"security_group": {"ingress", "copy_of"}})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import RuleMeta, node_rule
+from collections.abc import Iterator
+
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.security._common import world_open_rules
+from wadesk.rules.security._common import once_per_group, world_open_rules
 
 META = RuleMeta(
     id="SEC-SG-OPEN-PORTS",
@@ -31,11 +33,9 @@ META = RuleMeta(
 ALLOWED = frozenset({80, 443, 22, 3389})
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a security group with a world-open ingress rule covering a port other than 80 and 443.
-
-    SSH and RDP alone are left to SEC-SG-OPEN-ADMIN.
-    """
+def open_ports_message(ctx: Context, node_id: str, name: str) -> str | None:
+    """The finding for one security group box with a world-open ingress rule covering a port other than 80
+    and 443 (``name`` is the group's), or None. SSH and RDP alone are left to SEC-SG-OPEN-ADMIN."""
     ranges = []
     for low, high, _protocol in world_open_rules(ctx.prop(node_id, "ingress", []) or []):
         accepted = sum(1 for port in ALLOWED if low <= port <= high)
@@ -43,7 +43,12 @@ def check(ctx: Context, node_id: str) -> str | None:
             ranges.append(str(low) if low == high else f"{low}-{high}")
     if not ranges:
         return None
-    return f"{ctx.label(node_id)} lets anyone on the internet reach port {', '.join(dict.fromkeys(ranges))}."
+    return f"{name} lets anyone on the internet reach port {', '.join(dict.fromkeys(ranges))}."
 
 
-RULE = node_rule(META, ("security_group",), check)
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report each such security group once, however many subnets it is drawn in."""
+    return once_per_group(ctx, lambda box, boxes: open_ports_message(ctx, box, ctx.label(boxes[0])))
+
+
+RULE = graph_rule(META, check, reads={"security_group": {"ingress", "copy_of"}}, flows="none")

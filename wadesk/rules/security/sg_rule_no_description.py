@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from wadesk.rules.base import RuleMeta, node_rule
+from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
+from wadesk.rules.security._common import group_root, once_per_group
 
 META = RuleMeta(
     id="SEC-SG-RULE-NO-DESCRIPTION",
@@ -38,17 +39,17 @@ def _ports(rule: Mapping[str, Any]) -> str:
     return f"{protocol} {low}" if low == high else f"{protocol} {low}-{high}"
 
 
-def _peer_group(ctx: Context, rule: Mapping[str, Any], group: str) -> str:
+def _peer_group(ctx: Context, rule: Mapping[str, Any], boxes: list[str]) -> str:
     """The security group a ``group_rules`` entry names, as the message shows it."""
     peer = str(rule.get("peer", "") or "")
-    if peer == group:
-        return "the group's own members"
     if peer in ctx.arch and ctx.kind(peer) == "security_group":
+        if group_root(ctx, peer) == boxes[0]:
+            return "the group's own members"
         return f"security group {ctx.label(peer)}"
     return f"security group {peer or '(not named)'}"
 
 
-def _bare(ctx: Context, node_id: str) -> list[str]:
+def _bare(ctx: Context, node_id: str, boxes: list[str]) -> list[str]:
     """Every rule of the group with no description, named by direction, ports and peer."""
     bare = []
     for direction in ("ingress", "egress"):
@@ -60,20 +61,30 @@ def _bare(ctx: Context, node_id: str) -> list[str]:
         if not str(rule.get("description", "") or "").strip():
             direction = str(rule.get("direction", "ingress"))
             peer = "from" if direction == "ingress" else "to"
-            bare.append(f"{direction} {_ports(rule)} {peer} {_peer_group(ctx, rule, node_id)}")
+            bare.append(f"{direction} {_ports(rule)} {peer} {_peer_group(ctx, rule, boxes)}")
     return bare
 
 
-def check(ctx: Context, node_id: str) -> str | None:
-    """Report a security group whose rules (to address ranges or to other groups) include some with no description."""
+def _message(ctx: Context, node_id: str, boxes: list[str]) -> str | None:
     if ctx.prop(node_id, "defined_elsewhere"):
         return None
-    bare = _bare(ctx, node_id)
+    bare = _bare(ctx, node_id, boxes)
     if not bare:
         return None
     listed = "; ".join(dict.fromkeys(bare))
     count = "a rule" if len(bare) == 1 else f"{len(bare)} rules"
-    return f"{ctx.label(node_id)} has {count} with no description: {listed}."
+    return f"{ctx.label(boxes[0])} has {count} with no description: {listed}."
 
 
-RULE = node_rule(META, ("security_group",), check)
+def check(ctx: Context) -> Iterator[Hit]:
+    """Report each security group whose rules (to address ranges or to other groups) include some with no
+    description, naming them; a group drawn in several subnets is reported once."""
+    return once_per_group(ctx, lambda box, boxes: _message(ctx, box, boxes))
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"security_group": {"ingress", "egress", "group_rules", "copy_of", "defined_elsewhere"}},
+    flows="none",
+)
