@@ -1,4 +1,4 @@
-"""A security group drawn in several subnets (``copy_of``) is reported once for what it is; copies that differ still show."""
+"""A security group drawn in several subnets (``copy_of``) is reported once; copies that differ still show."""
 
 from __future__ import annotations
 
