@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from wadesk.importers.cfn.values import refs_in
+
 #: An authorization type as CloudFormation writes it -> the catalog's ``authorization`` value.
 AUTH_TYPES = {"NONE": "none", "AWS_IAM": "iam", "COGNITO_USER_POOLS": "cognito", "CUSTOM": "lambda", "JWT": "cognito"}
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "x-amazon-apigateway-any-method")
@@ -69,3 +71,30 @@ def openapi_routes(body: Any) -> list[tuple[str, str]]:
             kind = protected[0] if protected and len(protected) == len(kinds) else "none"
             routes.append((route_name(str(method), str(path)), kind))
     return routes
+
+
+def openapi_targets(body: Any) -> list[tuple[str, str]]:
+    """``(logical id, label)`` of what an OpenAPI document's operations call: the resources named in each
+    ``x-amazon-apigateway-integration`` (``Integration``) and in each Lambda authorizer (``Authorizer``); SAM
+    writes a function's ``Api`` and ``HttpApi`` events this way."""
+    if not isinstance(body, dict):
+        return []
+    found: list[tuple[str, str]] = []
+    paths = body.get("paths")
+    for item in paths.values() if isinstance(paths, dict) else ():
+        for method, operation in item.items() if isinstance(item, dict) else ():
+            if str(method).lower() not in _METHODS or not isinstance(operation, dict):
+                continue
+            integration = operation.get("x-amazon-apigateway-integration")
+            if isinstance(integration, dict):
+                found.extend((ref.logical_id, "Integration") for ref in refs_in(integration.get("uri")))
+    schemes: list[Any] = []
+    for holder in (body.get("securityDefinitions"), (body.get("components") or {}).get("securitySchemes")
+                   if isinstance(body.get("components"), dict) else None):
+        if isinstance(holder, dict):
+            schemes.extend(holder.values())
+    for scheme in schemes:
+        authorizer = scheme.get("x-amazon-apigateway-authorizer") if isinstance(scheme, dict) else None
+        if isinstance(authorizer, dict):
+            found.extend((ref.logical_id, "Authorizer") for ref in refs_in(authorizer.get("authorizerUri")))
+    return list(dict.fromkeys(found))

@@ -111,6 +111,16 @@ def finish_flows(m: CfnMapper) -> None:
         a, b = drawn(source), drawn(target)
         if a and b and nodes[b].kind not in ("iam_role", "security_group", "vpc", "subnet"):
             m.design.flow(a, b, "https", 443, label, reason=label)
+    # A permission that lets an API invoke a function says the API calls it, where no integration drawn above
+    # says so (an API whose definition is included from a file, or written as a stage's routes elsewhere).
+    called = {(f.source, f.target) for f in m.design.flows}
+    for function, callers in m.topic("invokers").items():
+        b = drawn(function)
+        for caller in callers:
+            a = drawn(caller)
+            if a and b and nodes[a].kind == "api_gateway" and nodes[b].kind == "lambda" and (a, b) not in called:
+                m.design.flow(a, b, "https", 443, "Invokes", reason="permission")
+                called.add((a, b))
     for source, target, label in m.topic("service_notices").get("items", []):
         a, b = drawn(source), drawn(target)
         if a and b and nodes[b].kind not in ("iam_role", "security_group", "vpc", "subnet"):
@@ -141,6 +151,17 @@ def finish_flows(m: CfnMapper) -> None:
                 end = drawn(target)
                 if end and end != user and user in nodes and nodes[end].kind in DATA_KINDS:
                     m.design.flow(user, end, "https", 443, action or "API", reason=f"policy of {role}")
+    # Security group rules that name another group: its members talk to ours.
+    for group, sources in m.topic("sg_sources").items():
+        for source, low, high, protocol in sources:
+            kind, port, purpose, label = port_flow(low, high, protocol)
+            for a in members.get(source, []):
+                for b in members.get(group, []):
+                    if a != b and (a, b) not in pairs:
+                        m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
+    # An environment variable naming a database says the code connects to it; a group rule between the two
+    # already drew that connection, with its port.
+    drawn_pairs = {(f.source, f.target) for f in m.design.flows}
     for user, targets in m.topic("env_refs").items():
         for target in targets:
             end = drawn(target)
@@ -150,19 +171,19 @@ def finish_flows(m: CfnMapper) -> None:
                 and nodes[user].kind in COMPUTE_KINDS | {"fargate_task"}
                 and (nodes[end].kind in DATA_KINDS)
             ):
+                if nodes[end].kind in _DB_KINDS and (user, end) in drawn_pairs:
+                    continue
                 if nodes[end].kind in _DB_KINDS:
                     m.design.flow(user, end, "sql", None, "Connects", reason="environment")
                 else:
                     m.design.flow(user, end, "https", 443, "API", reason="environment")
-    # Security group rules that name another group: its members talk to ours.
-    for group, sources in m.topic("sg_sources").items():
-        for source, low, high, protocol in sources:
-            kind, port, purpose, label = port_flow(low, high, protocol)
-            for a in members.get(source, []):
-                for b in members.get(group, []):
-                    if a != b and (a, b) not in pairs:
-                        m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
     _internet(m, members)
+    for flow in m.design.flows:
+        # Amazon MQ brokers listen on TLS endpoints only (AMQPS, OpenWire SSL, STOMP+SSL, MQTT+SSL, WSS, the
+        # HTTPS console): whatever port a group rule opens to one, the connection is encrypted.
+        target = nodes.get(flow.target)
+        if target is not None and target.kind == "mq" and flow.protocol in ("tcp", "http", "sql"):
+            flow.protocol = "tls"
 
 
 def _internet(m: CfnMapper, members: dict[str, list[str]]) -> None:

@@ -224,6 +224,10 @@ class Evaluator:
     # ----------------------------------------------------------------------------------------- Ref and GetAtt
 
     def _ref(self, argument: Any, path: str) -> Value:
+        if isinstance(argument, dict):
+            # AWS::LanguageExtensions allows a computed name (``!Ref {Fn::Sub: Table${Name}}`` in a loop)
+            computed = self.evaluate(argument, path)
+            argument = computed if isinstance(computed, str) else argument
         if not isinstance(argument, str):
             return self._bad_shape("Ref", argument, "the name of a parameter or resource", path)
         return self._named(argument, None, path, f"Ref {argument}")
@@ -261,6 +265,11 @@ class Evaluator:
     def _get_att(self, argument: Any, path: str) -> Value:
         if isinstance(argument, str) and "." in argument:
             argument = argument.split(".", 1)
+        if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], dict):
+            # AWS::LanguageExtensions allows the logical id to be computed (``!Sub Bucket${Name}`` in a loop)
+            computed = self.evaluate(argument[0], path)
+            if isinstance(computed, str):
+                argument = [computed, argument[1]]
         if not (isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str)):
             return self._bad_shape("Fn::GetAtt", argument, "[resource, attribute]", path)
         name, attribute = argument

@@ -8,6 +8,7 @@ report; nothing is dropped silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -282,6 +283,8 @@ class CfnMapper:
             return key
         for external in _externals(value):
             return self.placeholder(external, "vpc")
+        if isinstance(value, str) and _EXISTING_VPC.match(value.strip()):
+            return self.placeholder(External(value.strip(), "literal"), "vpc")
         if isinstance(value, Unresolved):
             return self.placeholder(External(value.expression, "unresolved"), "vpc")
         return None
@@ -296,6 +299,8 @@ class CfnMapper:
                 continue
             for external in _externals(item):
                 keys.append(self.placeholder(external, "subnet"))
+            if isinstance(item, str) and _EXISTING_SUBNET.match(item.strip()):
+                keys.append(self.placeholder(External(item.strip(), "literal"), "subnet"))
             if isinstance(item, Unresolved):
                 keys.append(self.placeholder(External(item.expression, "unresolved"), "subnet"))
         return list(dict.fromkeys(keys))
@@ -305,13 +310,17 @@ class CfnMapper:
         if external in self._placeholders:
             return self._placeholders[external]
         name = external.name if external.index is None else f"{external.name}[{external.index}]"
-        key = {"parameter": name, "import": f"import:{name}"}.get(external.source, f"unresolved:{name}")
+        key = {"parameter": name, "import": f"import:{name}", "literal": name}.get(
+            external.source, f"unresolved:{name}"
+        )
         while key in self.resources or (key in self.design.nodes and self.design.nodes[key].kind != kind):
             key = f"{key}'"
         if key not in self.design.nodes:
-            origin = {"parameter": "from parameter", "import": "imported from another stack"}.get(
-                external.source, "value not resolved"
-            )
+            origin = {
+                "parameter": "from parameter",
+                "import": "imported from another stack",
+                "literal": "existing, named by its id",
+            }.get(external.source, "value not resolved")
             node = ImportedNode(
                 key=key, kind=kind, label=f"{name} ({origin})", placeholder=True, source_type=external.aws_type or ""
             )
@@ -355,6 +364,11 @@ class CfnMapper:
     def topic(self, name: str) -> dict[str, Any]:
         """Shared state of one topic (created empty on first use)."""
         return self.state.setdefault(name, {})
+
+
+#: The id of an existing VPC or subnet written in a template or given as a parameter value.
+_EXISTING_VPC = re.compile(r"^vpc-[0-9a-f]{8,17}$")
+_EXISTING_SUBNET = re.compile(r"^subnet-[0-9a-f]{8,17}$")
 
 
 def _externals(value: Any) -> list[External]:

@@ -171,6 +171,12 @@ def _fold_to(prop: str) -> Any:
     return handler
 
 
+def _fold_into_user(m: CfnMapper, r: Resource) -> None:
+    """Fold a resource into the first drawn node that references it (a layer into a function using it)."""
+    users = [key for key in m.referrers(r.logical_id) if m.get(key) is not None]
+    m.fold(r, users[0] if users else None, "used by nothing drawn")
+
+
 # ------------------------------------------------------------------ Lambda
 def _function(m: CfnMapper, r: Resource) -> None:
     p = r.properties
@@ -548,6 +554,8 @@ HANDLERS: HandlerTable = {
     "AWS::Lambda::Alias": (1, _fold_to("FunctionName")),
     "AWS::Lambda::Url": (1, _function_url),
     "AWS::Lambda::EventInvokeConfig": (1, _fold_to("FunctionName")),
+    "AWS::Lambda::LayerVersion": (2, _fold_into_user),
+    "AWS::Lambda::LayerVersionPermission": (2, _fold_to("LayerVersionArn")),
     "AWS::ECS::Cluster": (0, _ecs_cluster),
     "AWS::ECS::Service": (0, _ecs_service),
     "AWS::ECS::TaskDefinition": (1, _task_definition),

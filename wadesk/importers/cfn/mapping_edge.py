@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wadesk.catalog.tls_policies import ELB_DEFAULT_POLICY, weakest_elb_policy
-from wadesk.importers.cfn.api_routes import AUTH_TYPES, openapi_routes, route_name
+from wadesk.importers.cfn.api_routes import AUTH_TYPES, openapi_routes, openapi_targets, route_name
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource, ResourceRef
 
@@ -204,6 +204,13 @@ def finish_classic(m: CfnMapper) -> None:
 
 
 # ------------------------------------------------------------------ CloudFront
+def _given(value: Any) -> bool:
+    """Whether a property holds something: a non-empty text, or a value computed from other resources."""
+    if value is None:
+        return False
+    return bool(value.strip()) if isinstance(value, str) else True
+
+
 def _distribution(m: CfnMapper, r: Resource) -> None:
     config = r.properties.get("DistributionConfig") or {}
     behaviours = [config.get("DefaultCacheBehavior") or {}] + as_list(config.get("CacheBehaviors"))
@@ -214,9 +221,14 @@ def _distribution(m: CfnMapper, r: Resource) -> None:
         else ("redirect-to-https" if "redirect-to-https" in policies else "https-only")
     )
     origins = [o for o in as_list(config.get("Origins")) if isinstance(o, dict)]
-    oac = any(o.get("OriginAccessControlId") or text(dig(o, "S3OriginConfig", "OriginAccessIdentity")) for o in origins)
+    # an origin access identity (legacy, often built with !Sub) restricts the bucket as a control does
+    oac = any(
+        _given(o.get("OriginAccessControlId")) or _given(dig(o, "S3OriginConfig", "OriginAccessIdentity"))
+        for o in origins
+    )
     certificate = config.get("ViewerCertificate") if isinstance(config.get("ViewerCertificate"), dict) else {}
-    custom = bool(certificate.get("AcmCertificateArn") or certificate.get("IamCertificateId")) and not flag(
+    # a certificate named by a parameter left empty is still the template's own certificate, not the default one
+    custom = any(certificate.get(name) is not None for name in ("AcmCertificateArn", "IamCertificateId")) and not flag(
         certificate.get("CloudFrontDefaultCertificate"), False
     )
     minimum = certificate.get("MinimumProtocolVersion")
@@ -260,6 +272,8 @@ def _rest_api(m: CfnMapper, r: Resource) -> None:
     m.topic("api_auth").setdefault(node.key, []).extend(openapi_routes(r.properties.get("Body")))
     for target in refs(r.properties.get("Target")):
         m.topic("later_flows").setdefault("items", []).append((node.key, target, "Integration"))
+    for target, label in openapi_targets(r.properties.get("Body")):
+        m.topic("later_flows").setdefault("items", []).append((node.key, target, label))
 
 
 def _resource_path(m: CfnMapper, value: Any, depth: int = 0) -> str | None:
@@ -289,9 +303,35 @@ def _method(m: CfnMapper, r: Resource) -> None:
         route = route_name(method, path) if path else f"{method.upper()} ({r.logical_id})"
     if method.upper() != "OPTIONS":
         m.topic("api_auth").setdefault(api or "", []).append((route, AUTH_TYPES.get(kind, "none")))
-    for target in refs(dig(p, "Integration", "Uri")):
+    targets = refs(dig(p, "Integration", "Uri"))
+    if text(dig(p, "Integration", "ConnectionType")).upper() == "VPC_LINK":
+        # a private integration reaches the network load balancers of its VPC link, not the address it names
+        targets = _vpc_link_targets(m, dig(p, "Integration", "ConnectionId")) or targets
+    for target in targets:
         m.topic("later_flows").setdefault("items", []).append((api, target, "Integration"))
     m.fold(r, api)
+
+
+def _vpc_link_targets(m: CfnMapper, connection: Any) -> list[str]:
+    """The load balancers behind the VPC link a private integration uses: the one it names, or the template's
+    only VPC link when it names one through a stage variable."""
+    link = ref(connection)
+    if link is None or m.type_of(link) != "AWS::ApiGateway::VpcLink":
+        links = [key for key, res in m.resources.items() if res.type == "AWS::ApiGateway::VpcLink"]
+        link = links[0] if len(links) == 1 else None
+    return refs(m.prop(link, "TargetArns")) if link else []
+
+
+def _vpc_link(m: CfnMapper, r: Resource) -> None:
+    """A VPC link belongs to the load balancer it exposes (REST APIs) or the API whose integrations use it."""
+    drawn = [key for key in refs(r.properties.get("TargetArns")) if m.get(key) is not None]
+    if not drawn:
+        drawn = [key for key in m.referrers(r.logical_id) if m.get(key) is not None]
+        drawn += [
+            api for key in m.referrers(r.logical_id, "AWS::ApiGatewayV2::Integration")
+            if (api := ref(m.prop(key, "ApiId"))) and m.get(api) is not None
+        ]
+    m.fold(r, drawn[0] if drawn else None, "used by nothing drawn")
 
 
 def _integration_v2(m: CfnMapper, r: Resource) -> None:
@@ -411,6 +451,8 @@ HANDLERS: HandlerTable = {
     "AWS::ApiGatewayV2::Stage": (1, _stage),
     "AWS::ApiGateway::UsagePlan": (1, _usage_plan),
     "AWS::ApiGateway::Resource": (1, _fold_api),
+    "AWS::ApiGateway::VpcLink": (2, _vpc_link),
+    "AWS::ApiGatewayV2::VpcLink": (2, _vpc_link),
     "AWS::ApiGateway::Deployment": (1, _fold_api),
     "AWS::ApiGateway::Model": (1, _fold_api),
     "AWS::ApiGateway::Authorizer": (1, _fold_api),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from wadesk.importers.cfn.document import Document
+from wadesk.importers.cfn.document import Document, read_document
 from wadesk.importers.cfn.parameters import ACCOUNT_ID
 from wadesk.importers.errors import ImportSourceError, printable
 
@@ -57,7 +58,7 @@ def expand_sam(
     original = document.data.get("Resources")
     if not isinstance(original, dict):
         return document.data, {}, []
-    prepared, assumptions = _prepared_offline(document.data, region)
+    prepared, assumptions = _prepared_offline(document.data, region, document.path.parent)
     parameter_values: dict[str, Any] = {
         "AWS::Region": region,
         "AWS::Partition": "aws-cn" if region.startswith("cn-") else "aws",
@@ -104,7 +105,7 @@ _ARTIFACTS = {
 }
 
 
-def _prepared_offline(data: dict[str, Any], region: str) -> tuple[dict[str, Any], list[str]]:
+def _prepared_offline(data: dict[str, Any], region: str, folder: Path) -> tuple[dict[str, Any], list[str]]:
     """A copy of the template the translator can expand without AWS and without packaged artifacts."""
     prepared = copy.deepcopy(data)
     assumptions: list[str] = []
@@ -131,6 +132,10 @@ def _prepared_offline(data: dict[str, Any], region: str) -> tuple[dict[str, Any]
             assumptions.append(f"The nested application {logical_id} is taken as a nested stack of {location}")
             continue
         holders.append((str(kind), properties))
+        for name, stub in _INLINE_DEFINITIONS.get(str(kind), ()):
+            if _is_transform(properties.get(name)):
+                properties[name], sentence = _included(properties[name], folder, stub, f"{logical_id} {name}")
+                assumptions.append(sentence)
         function_image = kind == "AWS::Serverless::Function" and properties.get("PackageType") == "Image"
         if function_image and "ImageUri" not in properties:
             properties["ImageUri"] = f"{ACCOUNT_ID}.dkr.ecr.{region}.amazonaws.com/{str(logical_id).lower()}:latest"
@@ -147,6 +152,43 @@ def _prepared_offline(data: dict[str, Any], region: str) -> tuple[dict[str, Any]
             + ") are taken as uploaded to S3, as sam package does"
         )
     return prepared, [printable(sentence, 400) for sentence in assumptions]
+
+
+#: Definitions SAM needs as a document, which templates often include (``Fn::Transform: AWS::Include``), with
+#: the empty document that stands for one that cannot be read.
+_INLINE_DEFINITIONS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
+    "AWS::Serverless::Api": (("DefinitionBody", {"swagger": "2.0", "info": {"title": "included", "version": "1"},
+                                                 "paths": {}}),),
+    "AWS::Serverless::HttpApi": (("DefinitionBody", {"openapi": "3.0.1", "info": {"title": "included",
+                                                                                   "version": "1"}, "paths": {}}),),
+    "AWS::Serverless::StateMachine": (("Definition", {"StartAt": "Included", "States": {"Included": {
+        "Type": "Pass", "End": True}}}),),
+}
+
+
+def _is_transform(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) == 1 and "Fn::Transform" in value
+
+
+def _included(value: dict[str, Any], folder: Path, stub: dict[str, Any], where: str) -> tuple[dict[str, Any], str]:
+    """The document an ``AWS::Include`` names when it is a local file beside the template (as before ``sam
+    package``), else an empty document of the same kind; and what was assumed, in words."""
+    argument = value.get("Fn::Transform")
+    name = argument.get("Name") if isinstance(argument, dict) else None
+    parameters = argument.get("Parameters") if isinstance(argument, dict) else None
+    location = parameters.get("Location") if isinstance(parameters, dict) else None
+    if name == "AWS::Include" and isinstance(location, str) and location and "://" not in location:
+        candidate = folder / location
+        if candidate.is_file():
+            try:
+                included = read_document(candidate).data
+            except ImportSourceError as error:
+                return copy.deepcopy(stub), printable(
+                    f"{where} includes {location}, which cannot be read ({error.reason}); it is taken as empty", 400
+                )
+            return included, printable(f"{where} is read from {location} (AWS::Include)", 400)
+    what = f"AWS::Include of {location}" if name == "AWS::Include" else f"the macro {name}"
+    return copy.deepcopy(stub), printable(f"{where} comes from {what}, which is not read: it is taken as empty", 400)
 
 
 def _origins(original: dict[str, Any], translated: dict[str, Any]) -> dict[str, str]:

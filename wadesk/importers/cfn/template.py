@@ -14,13 +14,14 @@ cycle), parameter values that break their declaration, and an invalid SAM templa
 
 What is imported with a report entry instead (``Template.unresolved``): every value that cannot be computed, a
 ``Ref`` or ``Fn::GetAtt`` naming nothing in the template, a ``DependsOn`` naming no resource (dropped), rain
-modules and ``Fn::ForEach`` entries under ``Resources`` (not expanded, so not imported), and parameters with no
+modules and the ``Fn::ForEach`` loops ``foreach.py`` cannot expand (so not imported), and parameters with no
 value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -67,16 +68,26 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
     template.description = description if isinstance(description, str) else None
     template.transforms = _transforms(data.get("Transform"))
     generated_from: dict[str, str] = {}
+    values, assumptions, unresolved = resolve_parameters(
+        data.get("Parameters"), given, source=path, lines=document.lines.get("Parameters", {})
+    )
+    if "AWS::LanguageExtensions" in template.transforms:
+        from wadesk.importers.cfn.foreach import expand_foreach
+
+        data, generated_from = expand_foreach(data, values)
+        document = replace(document, data=data)
     if SAM_TRANSFORM in template.transforms:
         from wadesk.importers.cfn.sam import expand_sam
 
-        data, generated_from, sam_assumptions = expand_sam(document, given, region=region)
+        data, sam_origins, sam_assumptions = expand_sam(document, given, region=region)
+        # a resource SAM made from one a loop made points at the loop
+        generated_from = {**generated_from, **{k: generated_from.get(v, v) for k, v in sam_origins.items()}}
         template.assumptions.extend(sam_assumptions)
     for name in template.transforms:
         if name == "AWS::LanguageExtensions":
             template.assumptions.append(
-                "AWS::LanguageExtensions: Fn::Length, Fn::ToJsonString and FindInMap defaults are evaluated; "
-                "Fn::ForEach is not expanded"
+                "AWS::LanguageExtensions: Fn::ForEach loops are expanded; Fn::Length, Fn::ToJsonString and "
+                "FindInMap defaults are evaluated"
             )
         elif name != SAM_TRANSFORM:
             template.assumptions.append(f"The transform {printable(name, 80)} is not run; its changes are not imported")
@@ -90,9 +101,6 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             reason = "the Resources section is empty: a template must declare at least one resource"
         raise ImportSourceError(path, reason, document.line_of("Resources"))
 
-    values, assumptions, unresolved = resolve_parameters(
-        data.get("Parameters"), given, source=path, lines=document.lines.get("Parameters", {})
-    )
     template.parameters = values
     template.assumptions.extend(assumptions)
     template.unresolved.extend(unresolved)
@@ -105,7 +113,10 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
     for logical_id, body in raw_resources.items():
         logical_id = str(logical_id)
         if logical_id.startswith("Fn::ForEach::"):
-            reason = "Fn::ForEach (AWS::LanguageExtensions) is not expanded; the resources it makes are not imported"
+            reason = (
+                "Fn::ForEach is not expanded (its collection is not a list, a list parameter or a mapping entry, "
+                "or the template does not declare AWS::LanguageExtensions); the resources it makes are not imported"
+            )
             template.unresolved.append(UnresolvedValue(logical_id, "", logical_id, reason))
             continue
         if not isinstance(body, dict):

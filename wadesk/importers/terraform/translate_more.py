@@ -431,8 +431,8 @@ def _distribution(c: Context, r: TfResource) -> Translation:
     if certificate:
         config["ViewerCertificate"] = {
             "MinimumProtocolVersion": certificate.get("minimum_protocol_version"),
-            "AcmCertificateArn": certificate.get("acm_certificate_arn"),
-            "IamCertificateId": certificate.get("iam_certificate_id"),
+            "AcmCertificateArn": certificate.get("acm_certificate_arn") or None,  # a plan writes "" for none
+            "IamCertificateId": certificate.get("iam_certificate_id") or None,
             "CloudFrontDefaultCertificate": certificate.get("cloudfront_default_certificate"),
         }
     return Translation("AWS::CloudFront::Distribution", {"DistributionConfig": config})

@@ -1,0 +1,364 @@
+"""Shapes met in public templates outside the corpus: loops, included API documents, SAM API integrations,
+origin access identities, MemoryDB, Lambda layers, VPC links, VPCs named by id, Amazon MQ's TLS endpoints.
+
+Every template here is written for the test; each reproduces one shape that imported wrongly or not at all.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from tests.importers.cfnkit import R, network, template
+from wadesk.analysis.engine import analyse
+from wadesk.importers.build import build_architecture
+from wadesk.importers.cfn.importer import import_template, map_template
+from wadesk.importers.cfn.template import load_template
+from wadesk.importers.cfn.values import ResourceRef
+from wadesk.importers.ir import ImportedDesign
+
+
+def write(folder: Path, text: str, name: str = "stack.yaml") -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def flows(design: ImportedDesign) -> set[tuple[str, str, str]]:
+    return {(f.source, f.target, f.label) for f in design.flows}
+
+
+def rule_ids(design: ImportedDesign, node: str) -> set[str]:
+    arch = build_architecture(design, layout=False).arch
+    return {f.rule for f in analyse(arch).findings if f.node == node}
+
+
+# ------------------------------------------------------------------ Fn::ForEach
+LOOPS = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::LanguageExtensions
+Parameters:
+  Queues:
+    Type: CommaDelimitedList
+    Default: "orders,order-events"
+Mappings:
+  Sizes:
+    Tables:
+      Names: [Users, Carts]
+Resources:
+  Fn::ForEach::Tables:
+    - Name
+    - !FindInMap [Sizes, Tables, Names]
+    - Table${Name}:
+        Type: AWS::DynamoDB::Table
+        Properties:
+          TableName: !Ref Name
+          BillingMode: PAY_PER_REQUEST
+          KeySchema: [{AttributeName: id, KeyType: HASH}]
+          AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+  Fn::ForEach::Queues:
+    - Queue
+    - !Ref Queues
+    - Queue&{Queue}:
+        Type: AWS::SQS::Queue
+        Properties:
+          QueueName: !Sub "${Queue}-${AWS::StackName}"
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Role: arn:aws:iam::123456789012:role/worker
+      Code: {ZipFile: "def handler(e, c): pass"}
+      Environment:
+        Variables:
+          Fn::ForEach::Names:
+            - Name
+            - [Users, Carts]
+            - TABLE_&{Name}: !Ref
+                Fn::Sub: Table${Name}
+Outputs:
+  Fn::ForEach::Arns:
+    - Name
+    - [Users, Carts]
+    - Fn::ForEach::Attributes:
+        - Attribute
+        - [Arn]
+        - Table${Name}${Attribute}:
+            Value: !GetAtt [!Sub "Table${Name}", !Ref Attribute]
+"""
+
+
+def test_loops_make_resources_from_literal_mapping_and_parameter_collections(tmp_path: Path) -> None:
+    loaded = load_template(write(tmp_path, LOOPS))
+    types = {key: resource.type for key, resource in loaded.resources.items()}
+    assert types == {
+        "TableUsers": "AWS::DynamoDB::Table",
+        "TableCarts": "AWS::DynamoDB::Table",
+        "Queueorders": "AWS::SQS::Queue",
+        "Queueorderevents": "AWS::SQS::Queue",  # &{} drops the characters a logical id may not hold
+        "Worker": "AWS::Lambda::Function",
+    }
+    assert loaded.resources["TableUsers"].properties["TableName"] == "Users"
+    assert loaded.resources["Queueorderevents"].properties["QueueName"] == "order-events-stack"
+    assert loaded.resources["Worker"].properties["Environment"]["Variables"] == {
+        "TABLE_Users": ResourceRef("TableUsers"),
+        "TABLE_Carts": ResourceRef("TableCarts"),
+    }
+    assert loaded.outputs["TableCartsArn"] == ResourceRef("TableCarts", "Arn")
+    assert not loaded.unresolved
+    # a resource a loop made points at the loop's line (for SARIF and the report)
+    assert loaded.resources["TableCarts"].line == LOOPS.splitlines().index("  Fn::ForEach::Tables:") + 1
+
+
+def test_a_looped_table_named_in_an_environment_variable_gets_a_flow(tmp_path: Path) -> None:
+    design = import_template(write(tmp_path, LOOPS))
+    assert ("Worker", "TableUsers", "API") in flows(design)
+
+
+def test_a_loop_over_a_collection_that_cannot_be_computed_is_reported_not_dropped(tmp_path: Path) -> None:
+    text = """\
+    Transform: AWS::LanguageExtensions
+    Resources:
+      Fn::ForEach::Buckets:
+        - Name
+        - !Split [",", !ImportValue bucket-names]
+        - Bucket${Name}:
+            Type: AWS::S3::Bucket
+      Kept:
+        Type: AWS::S3::Bucket
+    """
+    loaded = load_template(write(tmp_path, text))
+    assert list(loaded.resources) == ["Kept"]
+    assert [entry.logical_id for entry in loaded.unresolved] == ["Fn::ForEach::Buckets"]
+    assert "not expanded" in loaded.unresolved[0].reason
+
+
+def test_loops_inside_a_sam_template_are_expanded_before_sam(tmp_path: Path) -> None:
+    text = """\
+    Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]
+    Resources:
+      Fn::ForEach::Functions:
+        - Name
+        - [Reader, Writer]
+        - ${Name}Function:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              InlineCode: "def handler(e, c): pass"
+    """
+    loaded = load_template(write(tmp_path, text))
+    assert loaded.resources["ReaderFunction"].type == "AWS::Lambda::Function"
+    assert loaded.resources["WriterFunctionRole"].type == "AWS::IAM::Role"
+    assert loaded.resources["WriterFunctionRole"].line == 3  # the loop's line
+
+
+# ------------------------------------------------------------------ SAM APIs
+SAM_API = """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        Fn::Transform:
+          Name: AWS::Include
+          Parameters:
+            Location: api.yaml
+      Auth:
+        DefaultAuthorizer: Checker
+        Authorizers:
+          Checker:
+            FunctionArn: !GetAtt CheckerFunction.Arn
+  CheckerFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: checker/
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: orders/
+      Events:
+        List:
+          Type: Api
+          Properties: {RestApiId: !Ref Api, Path: /orders, Method: get}
+  HttpFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: http/
+      Events:
+        Root:
+          Type: HttpApi
+"""
+
+
+def test_an_api_whose_definition_is_included_from_a_missing_file_still_imports(tmp_path: Path) -> None:
+    design = import_template(write(tmp_path, SAM_API))
+    assert design.nodes["Api"].kind == "api_gateway"
+    assert any("AWS::Include of api.yaml, which is not read" in text for text in design.report.assumptions)
+    # SAM writes the event into no included document: the permission it grants the API says who calls whom
+    assert ("Api", "OrdersFunction", "Invokes") in flows(design)
+    assert ("Api", "CheckerFunction", "Authorizer") in flows(design)
+    assert ("ServerlessHttpApi", "HttpFunction", "Integration") in flows(design)
+
+
+def test_an_api_definition_included_from_a_file_beside_the_template_is_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        """\
+        swagger: "2.0"
+        info: {title: orders, version: "1"}
+        paths:
+          /health:
+            get:
+              x-amazon-apigateway-integration:
+                type: aws_proxy
+                httpMethod: POST
+                uri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/\
+                  ${HttpFunction.Arn}/invocations"
+        """,
+        "api.yaml",
+    )
+    design = import_template(write(tmp_path, SAM_API))
+    assert any("read from api.yaml" in text for text in design.report.assumptions)
+    assert ("Api", "HttpFunction", "Integration") in flows(design)
+
+
+# ------------------------------------------------------------------ CloudFront
+def test_an_origin_access_identity_written_with_sub_restricts_the_bucket_and_an_empty_certificate_is_custom() -> None:
+    design = map_template(template({
+        "Site": ("AWS::S3::Bucket", {}),
+        "Oai": ("AWS::CloudFront::CloudFrontOriginAccessIdentity", {}),
+        "Cdn": ("AWS::CloudFront::Distribution", {"DistributionConfig": {
+            "Origins": [{"Id": "s3", "DomainName": R("Site", "DomainName"), "S3OriginConfig": {
+                "OriginAccessIdentity": "origin-access-identity/cloudfront/" + "E123"}}],
+            "DefaultCacheBehavior": {"ViewerProtocolPolicy": "redirect-to-https", "TargetOriginId": "s3"},
+            "ViewerCertificate": {"IamCertificateId": "", "MinimumProtocolVersion": "TLSv1.2_2021"},
+        }}),
+    }))
+    props = design.nodes["Cdn"].props
+    assert props["origin_access_control"] is True
+    assert props["custom_certificate"] is True and props["minimum_protocol_version"] == "TLSv1.2_2021"
+
+
+def test_an_origin_access_identity_built_from_the_template_counts(tmp_path: Path) -> None:
+    text = """\
+    Resources:
+      Site: {Type: AWS::S3::Bucket}
+      Oai:
+        Type: AWS::CloudFront::CloudFrontOriginAccessIdentity
+        Properties: {CloudFrontOriginAccessIdentityConfig: {Comment: site}}
+      Cdn:
+        Type: AWS::CloudFront::Distribution
+        Properties:
+          DistributionConfig:
+            Enabled: true
+            Origins:
+              - Id: s3
+                DomainName: !GetAtt Site.RegionalDomainName
+                S3OriginConfig:
+                  OriginAccessIdentity: !Sub origin-access-identity/cloudfront/${Oai}
+            DefaultCacheBehavior: {TargetOriginId: s3, ViewerProtocolPolicy: https-only}
+    """
+    design = import_template(write(tmp_path, text))
+    assert design.nodes["Cdn"].props["origin_access_control"] is True
+    assert design.nodes["Cdn"].props["custom_certificate"] is False
+    assert "SEC-CLOUDFRONT-NO-OAC" not in rule_ids(design, "Cdn")
+
+
+# ------------------------------------------------------------------ MemoryDB, layers, VPC links
+def test_a_memorydb_cluster_is_a_cache_in_its_subnets_and_uses_its_security_group() -> None:
+    design = map_template(template(network(public=False) | {
+        "CacheSg": ("AWS::EC2::SecurityGroup", {"VpcId": R("Vpc")}),
+        "AppSg": ("AWS::EC2::SecurityGroup", {"VpcId": R("Vpc")}),
+        "Ingress": ("AWS::EC2::SecurityGroupIngress", {
+            "GroupId": R("CacheSg", "GroupId"), "IpProtocol": "tcp", "FromPort": 6379, "ToPort": 6379,
+            "SourceSecurityGroupId": R("AppSg")}),
+        "Subnets": ("AWS::MemoryDB::SubnetGroup", {"SubnetIds": [R("SubnetA"), R("SubnetB")]}),
+        "Cache": ("AWS::MemoryDB::Cluster", {
+            "ACLName": "open-access", "NodeType": "db.t4g.small", "NumReplicasPerShard": 0, "TLSEnabled": False,
+            "SubnetGroupName": R("Subnets"), "SecurityGroupIds": [R("CacheSg")]}),
+        "App": ("AWS::Lambda::Function", {"Runtime": "python3.12", "VpcConfig": {
+            "SubnetIds": [R("SubnetA")], "SecurityGroupIds": [R("AppSg")]},
+            "Environment": {"Variables": {"CACHE": R("Cache", "ClusterEndpoint.Address")}}}),
+    }))
+    cache = design.nodes["Cache"]
+    assert cache.kind == "elasticache" and cache.subnets == ["SubnetA", "SubnetB"]
+    assert cache.props["encryption_at_rest"] is True and cache.props["encryption_in_transit"] is False
+    assert cache.props["replicas"] == 0 and cache.props["automatic_failover"] is False
+    assert any(entry.key == "Subnets" for entry in design.report.folded)
+    assert "COST-UNUSED-SECURITY-GROUP" not in rule_ids(design, "CacheSg")
+    # the group rule draws the connection once, with its port, though an environment variable names it too
+    connections = [(f.label, f.port) for f in design.flows if (f.source, f.target) == ("App", "Cache")]
+    assert connections == [("TCP :6379", 6379)]
+
+
+def test_a_layer_folds_into_the_function_that_uses_it() -> None:
+    design = map_template(template({
+        "Layer": ("AWS::Lambda::LayerVersion", {"Content": {"S3Bucket": "b", "S3Key": "k"}}),
+        "Fn": ("AWS::Lambda::Function", {"Runtime": "python3.12", "Layers": [R("Layer")]}),
+    }))
+    assert "Layer" not in design.nodes and not design.report.generic
+    assert [(e.key, e.detail) for e in design.report.folded] == [("Layer", "Fn")]
+
+
+def test_a_private_integration_goes_through_its_vpc_link_to_the_network_load_balancer() -> None:
+    design = map_template(template(network(public=False) | {
+        "Web": ("AWS::EC2::Instance", {"SubnetId": R("SubnetA"), "InstanceType": "t3.micro"}),
+        "Nlb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", {
+            "Type": "network", "Scheme": "internal", "Subnets": [R("SubnetA"), R("SubnetB")]}),
+        "Link": ("AWS::ApiGateway::VpcLink", {"TargetArns": [R("Nlb")]}),
+        "Api": ("AWS::ApiGateway::RestApi", {"EndpointConfiguration": {"Types": ["REGIONAL"]}}),
+        "Get": ("AWS::ApiGateway::Method", {
+            "RestApiId": R("Api"), "HttpMethod": "GET", "AuthorizationType": "NONE",
+            "ResourceId": R("Api", "RootResourceId"),
+            "Integration": {"Type": "HTTP_PROXY", "ConnectionType": "VPC_LINK",
+                            "ConnectionId": "${stageVariables.link}", "Uri": R("Web", "PrivateIp")}}),
+    }))
+    assert ("Api", "Nlb", "Integration") in flows(design)
+    assert ("Api", "Web", "Integration") not in flows(design)
+    assert ("Link", "Nlb") in {(e.key, e.detail) for e in design.report.folded}
+
+
+# ------------------------------------------------------------------ existing networks named by id
+def test_a_vpc_and_subnet_named_by_id_become_placeholders(tmp_path: Path) -> None:
+    text = """\
+    Parameters:
+      VpcId: {Type: "AWS::EC2::VPC::Id"}
+      SubnetId: {Type: String, Default: subnet-08220300a8cdd8635}
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties: {GroupDescription: app, VpcId: !Ref VpcId}
+      Web:
+        Type: AWS::EC2::Instance
+        Properties: {SubnetId: !Ref SubnetId, SecurityGroupIds: [!Ref Sg], InstanceType: t3.micro}
+    """
+    design = import_template(write(tmp_path, text), {"VpcId": "vpc-0d465ccd5c4b66bba"})
+    vpc, subnet = design.nodes["vpc-0d465ccd5c4b66bba"], design.nodes["subnet-08220300a8cdd8635"]
+    assert vpc.kind == "vpc" and vpc.placeholder and "existing, named by its id" in vpc.label
+    assert subnet.kind == "subnet" and subnet.placeholder
+    assert design.nodes["Web"].subnets == ["subnet-08220300a8cdd8635"]
+    assert design.nodes["Sg"].vpc == "vpc-0d465ccd5c4b66bba"
+
+
+# ------------------------------------------------------------------ Amazon MQ
+def test_flows_to_an_amazon_mq_broker_are_tls_whatever_port_they_use() -> None:
+    design = map_template(template({
+        "Sg": ("AWS::EC2::SecurityGroup", {"SecurityGroupIngress": [
+            {"IpProtocol": "tcp", "FromPort": 61617, "ToPort": 61617, "CidrIp": "0.0.0.0/0"}]}),
+        "Broker": ("AWS::AmazonMQ::Broker", {
+            "EngineType": "ACTIVEMQ", "DeploymentMode": "SINGLE_INSTANCE", "PubliclyAccessible": True,
+            "SecurityGroups": [R("Sg")]}),
+    }))
+    into = [f for f in design.flows if f.target == "Broker"]
+    assert into and all(f.protocol == "tls" for f in into)
+    assert "SEC-PLAINTEXT-CROSSING" not in rule_ids(design, "Broker")
