@@ -364,7 +364,7 @@ class AnalysisPanel(QWidget):
         totals = design_ownership_totals(arch)
         self.matrix_title.setText(
             f"Design: you own {totals['customer']} of {sum(totals.values())} layers, AWS {totals['aws']}, "
-            f"shared {totals['shared']}. Select a node for its matrix."
+            f"shared {totals['shared']}, not applicable {totals['n/a']}. Select a node for its matrix."
         )
 
     def _update_buttons(self) -> None:
