@@ -112,3 +112,26 @@ def test_edge_paints_arrow_and_label(qapp) -> None:
     image = paint(item)
     assert len(colours(image)) > 3
     assert item.shape().contains(item.boundingRect().center())
+
+
+def test_a_label_of_one_long_word_breaks_inside_it_and_is_read_from_its_start(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetricsF
+
+    from wadesk.ui.canvas.node_item import LABEL_WIDTH, label_lines
+
+    metrics = QFontMetricsF(styles.label_font())
+    word = "NeptunePrimarySparqlRequestsPerSecAlarm"  # an alarm's logical id, as a template names it
+    lines = label_lines(word).split("\n")
+    assert len(lines) == 2 and "".join(lines) == word
+    assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in lines)
+    # Longer than two lines hold: cut at the end with an ellipsis, never at the start.
+    long = "aws_cloudwatch_metric_alarm.primary_sparql_requests_per_second_on_the_writer_instance"
+    first, second = label_lines(long).split("\n")
+    assert long.startswith(first) and second.endswith("\u2026")
+    assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in (first, second))
+    # Words still wrap between words, and a short label stays on one line.
+    assert label_lines("module.eks (terraform-aws-modules/eks/aws)") == "module.eks (terraform-\naws-modules/eks/aws)"
+    assert label_lines("App server") == "App server"
+    item = NodeItem("alarm", "cloudwatch_alarm", word, CATALOG.get("cloudwatch_alarm").icon_path)
+    caption = item.caption_rect_in_scene()
+    assert caption.width() <= LABEL_WIDTH and caption.height() == 2 * metrics.height()

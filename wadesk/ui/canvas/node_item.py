@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wadesk.rules.base import Finding
@@ -22,6 +22,34 @@ BADGE = QRectF(styles.ICON - 10.0, -8.0, 18.0, 18.0)
 MARKER = QRectF(-6.0, styles.ICON - 10.0, 28.0, 13.0)
 
 
+def label_lines(text: str) -> str:
+    """``text`` as drawn under an icon: at most two lines of ``LABEL_WIDTH``, the second cut with an ellipsis.
+
+    Lines break between words, or inside a word too long for one line (``NeptunePrimarySparqlRequestsPerSecAlarm``),
+    so a label is read from its start: centred and clipped, such a word lost both its ends.
+    """
+    font = styles.label_font()
+    width = LABEL_WIDTH
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts: list[int] = []
+    while len(starts) < 2:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) < 2:
+        return text
+    first = text[: starts[1]].rstrip()
+    second = QFontMetricsF(font).elidedText(text[starts[1]:].strip(), Qt.TextElideMode.ElideRight, width)
+    return f"{first}\n{second}"
+
+
 class NodeItem(QGraphicsItem):
     """One component, positioned by its top-left icon corner in scene coordinates."""
 
@@ -30,7 +58,7 @@ class NodeItem(QGraphicsItem):
         self.node_id = node_id
         self.kind = kind
         self._label = label
-        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
+        self._shown_label = label_lines(clipped(label, CANVAS_CHARS))  # drawing cost stays bounded
         self._pixmap = styles.icon_pixmap(icon_path)
         self._source = styles.icon_source(icon_path)
         self._findings: list[Finding] = []
@@ -53,7 +81,7 @@ class NodeItem(QGraphicsItem):
         """Show a new label."""
         self.prepareGeometryChange()
         self._label = label
-        self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
+        self._shown_label = label_lines(clipped(label, CANVAS_CHARS))  # drawing cost stays bounded
         self.setToolTip(label)
         self.update()
 
@@ -100,7 +128,7 @@ class NodeItem(QGraphicsItem):
     def caption_rect_in_scene(self) -> QRectF:
         """The box the label under the icon takes, as wide as its text (flows and their labels keep off it)."""
         metrics = QFontMetricsF(styles.label_font())
-        width = min(LABEL_WIDTH, metrics.horizontalAdvance(self._shown_label) + 4)
+        width = min(LABEL_WIDTH, max(metrics.horizontalAdvance(line) for line in self._shown_label.split("\n")) + 4)
         pos = self.scenePos()
         return QRectF(pos.x() + (styles.ICON - width) / 2, pos.y() + self._label_top(), width,
                       self._label_rect_height())
@@ -113,9 +141,7 @@ class NodeItem(QGraphicsItem):
         return 2 if self._label_rect_height() > 16 else 1
 
     def _label_rect_height(self) -> float:
-        metrics = QFontMetricsF(styles.label_font())
-        width = metrics.horizontalAdvance(self._shown_label)
-        return metrics.height() * (2 if width > LABEL_WIDTH - 4 else 1)
+        return QFontMetricsF(styles.label_font()).height() * (2 if "\n" in self._shown_label else 1)
 
     def _label_top(self) -> float:
         return LABEL_TOP + (8.0 if self._responsibility_view else 0.0)
@@ -154,8 +180,7 @@ class NodeItem(QGraphicsItem):
         label_rect = QRectF(left, self._label_top(), LABEL_WIDTH, self._label_rect_height())
         painter.setFont(styles.label_font())
         painter.setPen(QColor("#16191F"))
-        painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                         | int(Qt.TextFlag.TextWordWrap), self._shown_label)
+        painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), self._shown_label)
         if self._customer_layers is not None and self._annotations_visible:
             styles.draw_owner_marker(painter, MARKER, self._customer_layers)
         if self._findings and self._annotations_visible:
