@@ -69,3 +69,17 @@ def test_updating_from_the_folder_keeps_positions_by_address_in_one_undo_step(
     assert (web.x, web.y) == (777.0, 333.0) and web.props["instance_type"] == "m5.large"
     assert "aws_sqs_queue.old" not in arch and arch.kind_of("aws_s3_bucket.logs") == "s3"
     assert document.undo_stack.count() == depth + 1
+
+
+def test_the_import_report_wraps_long_lines_so_each_reads_to_its_end(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, FIRST + '\nmodule "network" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n')
+    assert window.imports.import_template(folder)
+    dialog = window.imports.report_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    text = dialog.text
+    # The sentence about the module not on disk is longer than the dialog is wide.
+    assert "module.network (source terraform-aws-modules/vpc/aws)" in text.toPlainText()
+    assert max(map(len, text.toPlainText().splitlines())) * text.fontMetrics().averageCharWidth() > text.width()
+    assert text.horizontalScrollBar().maximum() == 0  # nothing hides past the right edge
+    close_import_report(window)

@@ -38,7 +38,8 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
         self.text = QPlainTextEdit(text)
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped: an assumption or an unresolved value is one long line, and its end says what it means.
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
