@@ -69,3 +69,20 @@ def test_picking_a_finding_selects_and_centres_its_node(window: MainWindow) -> N
     box = window.scene.box("main-db")
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     assert (centre - box.sceneBoundingRect().center()).manhattanLength() < 80
+
+
+def test_a_long_node_label_leaves_the_finding_the_widest_column(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_file(EXAMPLE)
+    window.resize(1400, 900)
+    long_label = "aws_api_gateway_rest_api.private_api_for_the_orders_service_in_the_shared_account"
+    window.document.rename("main-db", long_label)
+    tree = window.analysis.tree
+
+    def rows_of_the_database() -> list:  # type: ignore[type-arg]
+        groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        return [g.child(j) for g in groups for j in range(g.childCount()) if g.child(j).text(2) == long_label]
+
+    qtbot.waitUntil(lambda: bool(rows_of_the_database()))
+    item = rows_of_the_database()[0]
+    assert tree.columnWidth(0) > tree.columnWidth(2)
+    assert item.toolTip(2) == long_label  # the whole label, where the column cuts it

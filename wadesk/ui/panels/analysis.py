@@ -46,6 +46,8 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_RANK_ROLE = Qt.ItemDataRole.UserRole + 4
 #: Above this many changed nodes a full rebuild is cheaper than patching the tree.
 _INCREMENTAL_LIMIT = 200
+#: Starting width of the Node column (the user can drag it wider; a long label is cut with an ellipsis).
+NODE_COLUMN_WIDTH = 150
 
 
 class AnalysisPanel(QWidget):
@@ -94,8 +96,11 @@ class AnalysisPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 3):
             header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        # A node column as wide as its longest label (a Terraform address) left the finding itself a few words.
+        header.setSectionResizeMode(2, header.ResizeMode.Interactive)
+        self.tree.setColumnWidth(2, NODE_COLUMN_WIDTH)
         self.suppress_button = QPushButton("Suppress…")
         self.unsuppress_button = QPushButton("Unsuppress")
         self.matrix_title = QLabel("Responsibility: select a component")
@@ -309,6 +314,7 @@ class AnalysisPanel(QWidget):
         item = QTreeWidgetItem([title, finding.severity, node_label, finding.wa_bp])
         item.setData(0, FINDING_ROLE, finding)
         item.setToolTip(0, f"{finding.rule}: {finding.message}\n\nRemediation: {finding.remediation}")
+        item.setToolTip(2, node_label)
         colour = QColor("#8D99A8") if finding.suppressed else SEVERITY_TEXT[finding.severity]
         item.setForeground(1, QBrush(colour))
         if finding.suppressed:
