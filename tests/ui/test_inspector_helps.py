@@ -104,3 +104,13 @@ def test_new_nodes_and_flows_get_readable_ids(qtbot, window: MainWindow) -> None
     assert (first, second, group, flow) == ("alb-1", "alb-2", "security-group-1", "flow-1")
     doc.delete([first])
     assert doc.add_node("alb", 0, 0) == "alb-3"  # never hands an id back out while the design is open
+
+
+def test_a_value_longer_than_its_field_reads_from_its_start(qtbot, window: MainWindow) -> None:
+    alb = window.document.add_node("alb", 0, 0)
+    policy = "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04"
+    window.document.set_property(alb, "tls_policy", policy)
+    window.selection.set([alb])
+    line = window.inspector.fields["tls_policy"].widget
+    assert isinstance(line, QLineEdit) and line.text() == policy
+    assert line.cursorPosition() == 0  # the field scrolls to the cursor: the start shows, not the end

@@ -258,7 +258,7 @@ class InspectorPanel(QWidget):
             line = QLineEdit()
             line.setObjectName(f"field_{name}")
             line.editingFinished.connect(lambda n=name, w=line: self._commit(n, w.text()))
-            return _Field(name, line, lambda v, w=line: _quiet(w, lambda: w.setText(str(v or ""))))
+            return _Field(name, line, lambda v, w=line: _quiet(w, lambda: _show_text(w, str(v or ""))))
         item = _list_item(annotation)
         if item is str:
             line = QLineEdit()
@@ -266,7 +266,7 @@ class InspectorPanel(QWidget):
             line.setPlaceholderText("comma-separated")
             line.editingFinished.connect(
                 lambda n=name, w=line: self._commit(n, [s.strip() for s in w.text().split(",") if s.strip()]))
-            return _Field(name, line, lambda v, w=line: _quiet(w, lambda: w.setText(", ".join(v or []))))
+            return _Field(name, line, lambda v, w=line: _quiet(w, lambda: _show_text(w, ", ".join(v or []))))
         if isinstance(item, type) and issubclass(item, BaseModel):
             return self._table_field(name, item)
         return None
@@ -471,3 +471,11 @@ def _quiet(widget: QWidget, action: Callable[[], None]) -> None:
         action()
 
 
+def _show_text(line: QLineEdit, text: str) -> None:
+    """Show ``text`` from its start: a value longer than the field (a TLS policy name) reads from its beginning.
+
+    A field being typed in keeps its cursor where the user left it.
+    """
+    line.setText(text)
+    if not line.hasFocus():
+        line.setCursorPosition(0)
