@@ -345,7 +345,10 @@ class ShieldProps(Props):
 
 
 class IamRoleProps(Props):
-    wildcard_permissions: bool = Field(False, description='A policy allows Action "*" on Resource "*"')
+    wildcard_permissions: bool = Field(
+        False,
+        description='A policy allows Action "*" on Resource "*" (or NotResource), under no condition that narrows it',
+    )
     service_wildcards: list[str] = Field(
         default_factory=list,
         description='Whole action sets of a service (s3:*, or "* except ..." of a NotAction) allowed on Resource "*"',

@@ -22,12 +22,22 @@ out, as the service acts with them the way AWS's own service-role policies let i
 
 - ``Effect: Deny`` never adds anything; a Deny on every resource without a condition removes the allowed
   patterns it covers (``Deny s3:*`` removes ``s3:Put*``).
-- A statement with a ``Condition`` is taken as constrained and not reported (conditions such as
-  ``iam:PassedToService`` or a resource tag are how such grants are narrowed; wadesk does not evaluate them).
+- A statement's ``Condition`` is read by what its keys limit (:func:`condition_reach`). A condition that
+  narrows where the grant applies (to a service: ``iam:PassedToService``, ``aws:SourceArn``,
+  ``aws:SourceAccount``, ``kms:ViaService``; to tagged resources: ``aws:ResourceTag/...``,
+  ``aws:RequestTag/...``; to an account, organisation or region: ``aws:ResourceAccount``,
+  ``aws:RequestedRegion``...) makes the statement no longer one on every resource: it is not reported,
+  except ``Action: "*"``, which stays a service wildcard ``* (only where ...)`` (every action of every
+  service, bounded only in where). A key wadesk does not know is given the same benefit of the doubt. A
+  condition that limits no resource (``aws:SecureTransport``, MFA, ``aws:SourceIp``, ``aws:SourceVpc``, time,
+  the caller's own tags), or one written so that it may not apply (``...IfExists``, a negated operator,
+  ``ForAllValues:``, a ``"*"`` value), leaves the grant as broad as without: it is reported, its patterns
+  marked ``(condition on ..., which limits no resource)``.
 - "Every resource" is ``Resource: "*"`` (or ``NotResource``, which allows all but the resources it lists);
   an ARN with wildcards in it (``arn:aws:s3:::*``) names resources of one service and is not reported.
 - ``NotAction`` with Allow on every resource allows every action but the listed ones: it is reported as a
-  service wildcard ``* except ...``. ``Action: "*"`` itself is the separate ``wildcard_permissions`` property.
+  service wildcard ``* except ...``. ``Action: "*"`` itself (on ``"*"`` or with ``NotResource``) is the
+  separate ``wildcard_permissions`` property (:func:`allows_everything`).
 - Writing a workload's own telemetry (``cloudwatch:PutMetricData``, ``logs:CreateLogStream``,
   ``logs:PutLogEvents``, ``logs:CreateLogGroup``, ``xray:PutTraceSegments``...), the network-interface
   actions a function or task attached to a VPC needs, and the Systems Manager and ECS agents' calls about
@@ -254,11 +264,16 @@ class Grants:
     data_reads_on_all: list[str] = field(default_factory=list)
     writes_on_all: list[str] = field(default_factory=list)
 
-    def add(self, concern: str, pattern: str) -> None:
-        """Add ``pattern`` under ``concern`` (one of the field names) unless already listed anywhere."""
-        if any(pattern in getattr(self, name) for name in _CONCERNS):
+    #: Patterns listed so far, without their notes.
+    _seen: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, concern: str, pattern: str, note: str = "") -> None:
+        """Add ``pattern`` (followed by ``note``) under ``concern`` (one of the field names) unless the pattern
+        is already listed anywhere."""
+        if pattern in self._seen:
             return
-        getattr(self, concern).append(pattern)
+        self._seen.add(pattern)
+        getattr(self, concern).append(pattern + note)
 
     def as_props(self) -> dict[str, list[str]]:
         """The non-empty lists, as catalog properties of an ``iam_role``."""
@@ -266,6 +281,113 @@ class Grants:
 
 
 _CONCERNS = ("service_wildcards", "permissions_on_all", "credentials_on_all", "data_reads_on_all", "writes_on_all")
+
+
+#: Condition keys (lower case) that limit how or from where the role is used, never which resources.
+UNSCOPED_KEYS = frozenset(
+    {
+        "aws:securetransport",
+        "aws:multifactorauthpresent",
+        "aws:multifactorauthage",
+        "aws:sourceip",
+        "aws:sourcevpc",
+        "aws:sourcevpce",
+        "aws:vpcsourceip",
+        "aws:currenttime",
+        "aws:epochtime",
+        "aws:tokenissuetime",
+        "aws:useragent",
+        "aws:referer",
+        "aws:calledvia",
+        "aws:calledviafirst",
+        "aws:calledvialast",
+        "aws:viaawsservice",
+        "aws:principalarn",
+        "aws:principalaccount",
+        "aws:principalorgid",
+        "aws:principalorgpaths",
+        "aws:principaltype",
+        "aws:principalisawsservice",
+        "aws:principalservicename",
+        "aws:userid",
+        "aws:username",
+        "aws:sourceidentity",
+        "aws:federatedprovider",
+        "aws:tagkeys",
+        "aws:ec2instancesourcevpc",
+        "aws:ec2instancesourceprivateipv4",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What a statement's ``Condition`` does to its reach: ``kind`` is ``"none"`` (no condition),
+    ``"narrows"`` (a condition limits where it applies) or ``"loose"`` (conditions that limit no resource);
+    ``keys`` are the condition keys as the policy writes them."""
+
+    kind: str
+    keys: tuple[str, ...] = ()
+
+    def note(self) -> str:
+        """Words for a pattern granted under these conditions (empty without any)."""
+        if self.kind == "loose":
+            return f" (condition on {', '.join(self.keys)}, which limits no resource)"
+        if self.kind == "narrows":
+            return f" (only where its condition on {', '.join(self.keys)} holds)"
+        return ""
+
+
+def _scoping(key: str) -> bool:
+    """Whether a condition key may limit where a grant applies: every key but those known to limit no resource
+    (a key wadesk does not know gets the benefit of the doubt)."""
+    low = key.lower()
+    return low not in UNSCOPED_KEYS and not low.startswith("aws:principaltag/")
+
+
+def _may_not_apply(operator: str, values: Any) -> bool:
+    """Whether a condition test can hold for any resource: a missing key passes it, or it only excludes."""
+    low = operator.lower()
+    if low.endswith("ifexists") or low.startswith("forallvalues:") or "not" in low.split(":")[-1]:
+        return True
+    items = values if isinstance(values, list) else [values]
+    if low == "null":
+        return not all(str(item).lower() == "false" for item in items)
+    return bool(items) and all(item == "*" for item in items)
+
+
+def condition_reach(statement: dict[str, Any]) -> Reach:
+    """How a statement's ``Condition`` bounds it (see the module); an unreadable condition narrows it."""
+    condition = statement.get("Condition")
+    if not condition:
+        return Reach("none")
+    if not isinstance(condition, dict):
+        return Reach("narrows", ("(not resolved)",))
+    keys: list[str] = []
+    narrowing: list[str] = []
+    for operator, tests in condition.items():
+        if not isinstance(tests, dict):
+            return Reach("narrows", (str(operator),))
+        for key, values in tests.items():
+            keys.append(str(key))
+            if _scoping(str(key)) and not _may_not_apply(str(operator), values):
+                narrowing.append(str(key))
+    if narrowing:
+        return Reach("narrows", tuple(dict.fromkeys(narrowing)))
+    return Reach("loose", tuple(dict.fromkeys(keys)))
+
+
+def allows_everything(document: Any) -> bool:
+    """Whether a policy document allows Action "*" on every resource (``"*"`` or ``NotResource``), under no
+    condition or only conditions that limit no resource."""
+    statements = document.get("Statement") if isinstance(document, dict) else None
+    for statement in statements if isinstance(statements, list) else [statements]:
+        if not isinstance(statement, dict) or statement.get("Effect", "Allow") != "Allow":
+            continue
+        if "*" in _strings(statement.get("Action")) and _every_resource(statement):
+            if condition_reach(statement).kind != "narrows":
+                return True
+    return False
 
 
 def _strings(value: Any) -> list[str]:
@@ -395,16 +517,25 @@ def summarise(documents: Iterable[Any], managed_names: Iterable[str] = (), servi
             if not _denied(pattern, denials):
                 grants.add(concern, f"{pattern} ({name})")
     for statement in statements:
-        if statement.get("Effect", "Allow") != "Allow" or statement.get("Condition") or not _every_resource(statement):
+        if statement.get("Effect", "Allow") != "Allow" or not _every_resource(statement):
             continue
+        reach = condition_reach(statement)
         if "NotAction" in statement and "Action" not in statement:
             excluded = ", ".join(_strings(statement.get("NotAction")))
-            grants.add("service_wildcards", f"* except {excluded}" if excluded else "*")
+            # Every action but a few: like "*", a condition bounds where, not what.
+            grants.add("service_wildcards", f"* except {excluded}" if excluded else "*", reach.note())
             continue
         for pattern in _strings(statement.get("Action")):
+            if pattern == "*" and reach.kind == "narrows":
+                # Every action of every service: a condition bounds where, not what (wildcard_permissions
+                # takes "*" on "*" under no such condition).
+                grants.add("service_wildcards", pattern, reach.note())
+                continue
+            if reach.kind == "narrows":
+                continue  # no longer a grant on every resource
             concern = concern_of(pattern)
             if concern is not None and not _denied(pattern, denials):
-                grants.add(concern, pattern)
+                grants.add(concern, pattern, reach.note())
     if service_role:
         grants.service_wildcards.clear()
         grants.writes_on_all.clear()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from typing import Any
 
-from wadesk.importers.cfn.iam_grants import is_service_role, summarise
+from wadesk.importers.cfn.iam_grants import allows_everything, is_service_role, summarise
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource
 
@@ -444,14 +445,7 @@ def _documents(value: Any) -> list[Any]:
 
 
 def _wildcard(document: Any) -> bool:
-    for statement in as_list(dig(document, "Statement")):
-        if not isinstance(statement, dict) or text(statement.get("Effect"), "Allow") != "Allow":
-            continue
-        actions = [text(a) for a in as_list(statement.get("Action"))]
-        resources = [text(a) for a in as_list(statement.get("Resource"))]
-        if "*" in actions and "*" in resources:
-            return True
-    return False
+    return allows_everything(document)
 
 
 def _role(m: CfnMapper, r: Resource) -> None:
@@ -521,15 +515,28 @@ _ECS_HOST_POLICIES = ("AmazonEC2ContainerServiceforEC2Role",)
 
 
 def role_powers(m: CfnMapper, role: str) -> set[str]:
-    """What an instance role lets its instances be: ``ssm_agent`` (managed by Systems Manager), ``container_host``."""
+    """What an instance role lets its instances be: ``ssm_agent`` (managed by Systems Manager), ``container_host``.
+
+    A statement's ``Condition`` is not weighed: ``ssm_agent`` only keeps a finding away, and a condition on
+    the agent's own calls (its region, its instance's tags) normally holds for them, so a conditional grant
+    counts. ``Action: "*"``, AdministratorAccess and a ``NotAction`` that leaves ``ssm:*`` in grant the agent's
+    calls too; only ``ecs:*`` or the ECS agent's own actions make a container host (being allowed everything
+    does not say that an instance runs containers).
+    """
     actions: list[str] = []
     for document in m.topic("role_documents").get(role, []):
         for statement in as_list(dig(document, "Statement")):
-            if isinstance(statement, dict) and text(statement.get("Effect"), "Allow") == "Allow":
-                actions += [text(a).lower() for a in as_list(statement.get("Action"))]
+            if not isinstance(statement, dict) or text(statement.get("Effect"), "Allow") != "Allow":
+                continue
+            actions += [text(a).lower() for a in as_list(statement.get("Action"))]
+            if "NotAction" in statement and "Action" not in statement:
+                left_out = [text(a).lower() for a in as_list(statement.get("NotAction"))]
+                if not any(fnmatchcase("ssm:updateinstanceinformation", out) for out in left_out):
+                    actions.append("ssm:*")
     managed = m.topic("role_managed_arns").get(role, [])
     powers = set()
-    if any(a.startswith(_SSM_ACTIONS) for a in actions) or any(arn.endswith(_SSM_POLICIES) for arn in managed):
+    ssm = "*" in actions or any(a.startswith(_SSM_ACTIONS) for a in actions)
+    if ssm or any(arn.endswith((*_SSM_POLICIES, ":policy/AdministratorAccess")) for arn in managed):
         powers.add("ssm_agent")
     if any(a in _ECS_HOST_ACTIONS for a in actions) or any(arn.endswith(_ECS_HOST_POLICIES) for arn in managed):
         powers.add("container_host")

@@ -29,7 +29,10 @@ def check(ctx: Context, node_id: str) -> str | None:
     """Report a role whose wildcard_permissions property is true."""
     if not ctx.prop(node_id, "wildcard_permissions"):
         return None
-    return f"{ctx.label(node_id)} may perform any action on any resource (wildcard_permissions is true)."
+    return (
+        f'{ctx.label(node_id)} may perform any action on any resource: a policy allows Action "*" on Resource "*" '
+        "(or on all but what a NotResource lists) under no condition that narrows where (wildcard_permissions)."
+    )
 
 
 RULE = node_rule(META, ("iam_role",), check)
