@@ -362,3 +362,132 @@ def test_flows_to_an_amazon_mq_broker_are_tls_whatever_port_they_use() -> None:
     into = [f for f in design.flows if f.target == "Broker"]
     assert into and all(f.protocol == "tls" for f in into)
     assert "SEC-PLAINTEXT-CROSSING" not in rule_ids(design, "Broker")
+
+
+# ------------------------------------------------------------------ policies written as JSON text
+def test_a_policy_written_as_a_json_string_is_read_like_one_written_in_yaml(tmp_path: Path) -> None:
+    text = """\
+    Resources:
+      Data: {Type: AWS::S3::Bucket}
+      Role:
+        Type: AWS::IAM::Role
+        Properties:
+          AssumeRolePolicyDocument: |
+            {"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                            "Action": "sts:AssumeRole"}]}
+          Policies:
+            - PolicyName: read
+              PolicyDocument: |
+                {"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}]}
+      Fn:
+        Type: AWS::Lambda::Function
+        Properties: {Runtime: python3.12, Handler: a.b, Role: !GetAtt Role.Arn, Code: {ZipFile: x}}
+    """
+    loaded = load_template(write(tmp_path, text))
+    document = loaded.resources["Role"].properties["Policies"][0]["PolicyDocument"]
+    assert document["Statement"][0]["Action"] == ["s3:GetObject"]
+    design = map_template(loaded)
+    assert "SEC-IAM-DATA-READS-ON-ALL" in rule_ids(design, "Role")
+
+
+# ------------------------------------------------------------------ nested stacks
+def test_a_nested_stack_is_one_cloudformation_node_and_its_outputs_are_placeholder_networks(tmp_path: Path) -> None:
+    text = """\
+    Resources:
+      Network:
+        Type: AWS::CloudFormation::Stack
+        Properties: {TemplateURL: https://s3.amazonaws.com/bucket/vpc.yaml}
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties: {GroupDescription: app, VpcId: !GetAtt Network.Outputs.VpcId}
+      Web:
+        Type: AWS::EC2::Instance
+        Properties:
+          InstanceType: t3.micro
+          SubnetId: !GetAtt Network.Outputs.PrivateSubnet1
+          SecurityGroupIds: [!Ref Sg]
+    """
+    design = import_template(write(tmp_path, text))
+    assert design.nodes["Network"].kind == "cloudformation" and not design.report.generic
+    assert design.nodes["Network.Outputs.VpcId"].kind == "vpc" and design.nodes["Network.Outputs.VpcId"].placeholder
+    assert design.nodes["Sg"].vpc == "Network.Outputs.VpcId"
+    assert design.nodes["Web"].subnets == ["Network.Outputs.PrivateSubnet1"]
+    assert any("nested stack Network" in text for text in design.report.assumptions)
+
+
+# ------------------------------------------------------------------ AppSync and API Gateway service integrations
+def test_an_appsync_api_is_an_api_endpoint_that_reaches_its_data_sources() -> None:
+    design = map_template(template({
+        "Table": ("AWS::DynamoDB::Table", {}),
+        "Role": ("AWS::IAM::Role", {"AssumeRolePolicyDocument": {"Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "appsync.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}),
+        "Api": ("AWS::AppSync::GraphQLApi", {"AuthenticationType": "AMAZON_COGNITO_USER_POOLS",
+                                              "AdditionalAuthenticationProviders": [{"AuthenticationType": "AWS_IAM"}],
+                                              "XrayEnabled": True}),
+        "Key": ("AWS::AppSync::ApiKey", {"ApiId": R("Api", "ApiId")}),
+        "Source": ("AWS::AppSync::DataSource", {"ApiId": R("Api", "ApiId"), "Type": "AMAZON_DYNAMODB",
+                                                "ServiceRoleArn": R("Role", "Arn"),
+                                                "DynamoDBConfig": {"TableName": R("Table")}}),
+        "Resolver": ("AWS::AppSync::Resolver", {"ApiId": R("Api", "ApiId"), "DataSourceName": R("Source", "Name")}),
+    }))
+    api = design.nodes["Api"]
+    assert api.kind == "api_gateway" and api.props["authorization"] == "cognito" and api.props["tracing"] is True
+    assert ("Api", "Table", "Data source") in flows(design)
+    assert ("internet-users", "Api", "HTTPS") in flows(design)
+    assert not design.report.generic
+    keyed = map_template(template({"Api": ("AWS::AppSync::GraphQLApi", {
+        "AuthenticationType": "AWS_IAM", "AdditionalAuthenticationProviders": [{"AuthenticationType": "API_KEY"}]})}))
+    assert keyed.nodes["Api"].props["authorization"] == "none"  # a caller may use the key instead
+
+
+def test_a_service_integration_calls_its_target_with_the_role_it_names() -> None:
+    design = map_template(template({
+        "Queue": ("AWS::SQS::Queue", {}),
+        "Role": ("AWS::IAM::Role", {"Policies": [{"PolicyDocument": {"Statement": [
+            {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": R("Queue", "Arn")}]}}]}),
+        "Api": ("AWS::ApiGateway::RestApi", {}),
+        "Post": ("AWS::ApiGateway::Method", {"RestApiId": R("Api"), "HttpMethod": "POST", "AuthorizationType": "NONE",
+                                             "ResourceId": R("Api", "RootResourceId"),
+                                             "Integration": {"Type": "AWS", "Credentials": R("Role", "Arn")}}),
+    }))
+    assert ("Api", "Queue", "sqs:SendMessage") in flows(design)
+
+
+def test_an_api_gateway_role_belongs_to_the_only_api_when_its_integrations_are_elsewhere(tmp_path: Path) -> None:
+    text = """\
+    Transform: AWS::Serverless-2016-10-31
+    Resources:
+      Table: {Type: AWS::DynamoDB::Table}
+      Api:
+        Type: AWS::Serverless::Api
+        Properties:
+          StageName: v1
+          DefinitionBody:
+            Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://bucket/api.yaml}}
+          Auth:
+            DefaultAuthorizer: Users
+            Authorizers:
+              Users: {UserPoolArn: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc}
+      ApiRole:
+        Type: AWS::IAM::Role
+        Properties:
+          AssumeRolePolicyDocument:
+            Statement:
+              - {Effect: Allow, Principal: {Service: apigateway.amazonaws.com}, Action: sts:AssumeRole}
+          Policies:
+            - PolicyName: table
+              PolicyDocument:
+                Statement:
+                  - {Effect: Allow, Action: dynamodb:PutItem, Resource: !GetAtt Table.Arn}
+    """
+    design = import_template(write(tmp_path, text))
+    assert ("Api", "Table", "dynamodb:PutItem") in flows(design)
+    # the default authorizer SAM writes into the definition is the authorization of the routes it cannot see
+    assert design.nodes["Api"].props["authorization"] == "cognito"
+
+
+def test_an_emr_cluster_runs_in_its_subnet() -> None:
+    design = map_template(template(network(public=False) | {
+        "Emr": ("AWS::EMR::Cluster", {"Instances": {"Ec2SubnetId": R("SubnetB")}}),
+    }))
+    assert design.nodes["Emr"].subnets == ["SubnetB"]

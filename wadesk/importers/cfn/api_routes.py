@@ -98,3 +98,26 @@ def openapi_targets(body: Any) -> list[tuple[str, str]]:
         if isinstance(authorizer, dict):
             found.extend((ref.logical_id, "Authorizer") for ref in refs_in(authorizer.get("authorizerUri")))
     return list(dict.fromkeys(found))
+
+
+def openapi_default_auth(body: Any) -> list[str]:
+    """The authorization the document's default security requirement applies (``security`` at its top, or
+    SAM's ``DefaultAuthorizer`` written into a definition without paths): one kind, or none when it says nothing."""
+    if not isinstance(body, dict):
+        return []
+    schemes: dict[str, Any] = {}
+    for holder in (body.get("securityDefinitions"), (body.get("components") or {}).get("securitySchemes")
+                   if isinstance(body.get("components"), dict) else None):
+        if isinstance(holder, dict):
+            schemes.update(holder)
+    requirements = body.get("security")
+    names = [
+        name for requirement in (requirements if isinstance(requirements, list) else [])
+        if isinstance(requirement, dict) for name in requirement
+    ]
+    if not names:  # SAM writes the default authorizer as the only scheme it adds
+        names = [name for name, scheme in schemes.items() if isinstance(scheme, dict)
+                 and scheme.get("x-amazon-apigateway-authorizer")]
+    kinds = [_scheme_kind(schemes.get(name)) for name in names]
+    protected = [kind for kind in kinds if kind != "none"]
+    return protected[:1] if protected and len(protected) == len(kinds) else []

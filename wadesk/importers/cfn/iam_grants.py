@@ -489,6 +489,21 @@ def is_service_role(trust: Any) -> bool:
     return bool(names) and not any(name in CODE_RUNNERS for name in names)
 
 
+def trusted_services(trust: Any) -> set[str]:
+    """The AWS services a trust policy lets assume the role; empty when anything but a service may."""
+    statements = trust.get("Statement") if isinstance(trust, dict) else None
+    statements = statements if isinstance(statements, list) else [statements]
+    services: set[str] = set()
+    for statement in statements:
+        if not isinstance(statement, dict) or statement.get("Effect", "Allow") != "Allow":
+            continue
+        principal = statement.get("Principal")
+        if not isinstance(principal, dict) or set(principal) != {"Service"}:
+            return set()
+        services.update(_strings(principal.get("Service")))
+    return services
+
+
 def summarise(documents: Iterable[Any], managed_names: Iterable[str] = (), service_role: bool = False) -> Grants:
     """What the policy ``documents`` and the AWS managed policies ``managed_names`` allow on every resource.
 

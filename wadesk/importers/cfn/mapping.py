@@ -285,6 +285,8 @@ class CfnMapper:
             return self.placeholder(external, "vpc")
         if isinstance(value, str) and _EXISTING_VPC.match(value.strip()):
             return self.placeholder(External(value.strip(), "literal"), "vpc")
+        if self._nested_output(value):
+            return self.placeholder(External(f"{value.logical_id}.{value.attribute}", "nested"), "vpc")
         if isinstance(value, Unresolved):
             return self.placeholder(External(value.expression, "unresolved"), "vpc")
         return None
@@ -301,16 +303,26 @@ class CfnMapper:
                 keys.append(self.placeholder(external, "subnet"))
             if isinstance(item, str) and _EXISTING_SUBNET.match(item.strip()):
                 keys.append(self.placeholder(External(item.strip(), "literal"), "subnet"))
+            if self._nested_output(item):
+                keys.append(self.placeholder(External(f"{item.logical_id}.{item.attribute}", "nested"), "subnet"))
             if isinstance(item, Unresolved):
                 keys.append(self.placeholder(External(item.expression, "unresolved"), "subnet"))
         return list(dict.fromkeys(keys))
+
+    def _nested_output(self, value: Any) -> bool:
+        """Whether ``value`` is an output of a nested stack of the template (``!GetAtt Network.Outputs.VpcId``)."""
+        return (
+            isinstance(value, ResourceRef)
+            and self.type_of(value.logical_id) == "AWS::CloudFormation::Stack"
+            and str(value.attribute or "").startswith("Outputs.")
+        )
 
     def placeholder(self, external: External, kind: str) -> str:
         """A container that stands for a VPC or subnet defined in another stack, named after its source."""
         if external in self._placeholders:
             return self._placeholders[external]
         name = external.name if external.index is None else f"{external.name}[{external.index}]"
-        key = {"parameter": name, "import": f"import:{name}", "literal": name}.get(
+        key = {"parameter": name, "import": f"import:{name}", "literal": name, "nested": name}.get(
             external.source, f"unresolved:{name}"
         )
         while key in self.resources or (key in self.design.nodes and self.design.nodes[key].kind != kind):
@@ -320,6 +332,7 @@ class CfnMapper:
                 "parameter": "from parameter",
                 "import": "imported from another stack",
                 "literal": "existing, named by its id",
+                "nested": "output of a nested stack",
             }.get(external.source, "value not resolved")
             node = ImportedNode(
                 key=key, kind=kind, label=f"{name} ({origin})", placeholder=True, source_type=external.aws_type or ""

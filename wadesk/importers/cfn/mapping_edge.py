@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from wadesk.catalog.tls_policies import ELB_DEFAULT_POLICY, weakest_elb_policy
-from wadesk.importers.cfn.api_routes import AUTH_TYPES, openapi_routes, openapi_targets, route_name
+from wadesk.importers.cfn.api_routes import (
+    AUTH_TYPES,
+    openapi_default_auth,
+    openapi_routes,
+    openapi_targets,
+    route_name,
+)
+from wadesk.importers.cfn.iam_grants import trusted_services
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource, ResourceRef
 
@@ -269,7 +276,12 @@ def _rest_api(m: CfnMapper, r: Resource) -> None:
     node = m.node(r, "api_gateway", {"endpoint_type": endpoint})
     if endpoint != "PRIVATE":
         m.topic("internet_entries")[node.key] = "HTTPS"
-    m.topic("api_auth").setdefault(node.key, []).extend(openapi_routes(r.properties.get("Body")))
+    routes = openapi_routes(r.properties.get("Body"))
+    if not routes:
+        # a definition without paths (SAM's, when the paths are in an included file) still names the authorizer
+        # every route uses by default
+        routes = [("(default authorizer)", kind) for kind in openapi_default_auth(r.properties.get("Body"))]
+    m.topic("api_auth").setdefault(node.key, []).extend(routes)
     for target in refs(r.properties.get("Target")):
         m.topic("later_flows").setdefault("items", []).append((node.key, target, "Integration"))
     for target, label in openapi_targets(r.properties.get("Body")):
@@ -309,6 +321,8 @@ def _method(m: CfnMapper, r: Resource) -> None:
         targets = _vpc_link_targets(m, dig(p, "Integration", "ConnectionId")) or targets
     for target in targets:
         m.topic("later_flows").setdefault("items", []).append((api, target, "Integration"))
+    if api:  # an AWS-service integration calls DynamoDB, SQS, Kinesis... with the role it names
+        m.uses_role(api, dig(p, "Integration", "Credentials"))
     m.fold(r, api)
 
 
@@ -338,7 +352,79 @@ def _integration_v2(m: CfnMapper, r: Resource) -> None:
     api = ref(r.properties.get("ApiId"))
     for target in refs(r.properties.get("IntegrationUri")):
         m.topic("later_flows").setdefault("items", []).append((api, target, "Integration"))
+    if api:
+        m.uses_role(api, r.properties.get("CredentialsArn"))
     m.fold(r, api)
+
+
+# ------------------------------------------------------------------ AppSync
+#: AppSync's authentication types -> the catalog's authorization (an API key identifies, it authorizes no one).
+_APPSYNC_AUTH = {
+    "API_KEY": "none",
+    "AWS_IAM": "iam",
+    "AMAZON_COGNITO_USER_POOLS": "cognito",
+    "OPENID_CONNECT": "cognito",
+    "AWS_LAMBDA": "lambda",
+}
+
+
+def _graphql_api(m: CfnMapper, r: Resource) -> None:
+    """An AppSync GraphQL API is drawn as an API endpoint: requests reach it from the internet unless it is
+    private; a caller may use any of its authentication types, so the weakest one counts."""
+    p = r.properties
+    providers = as_list(p.get("AdditionalAuthenticationProviders"))
+    kinds = [text(p.get("AuthenticationType")).upper()] + [
+        text(dig(provider, "AuthenticationType")).upper() for provider in providers
+    ]
+    found = [_APPSYNC_AUTH[k] for k in kinds if k in _APPSYNC_AUTH]
+    private = text(p.get("Visibility")).upper() == "PRIVATE"
+    node = m.node(
+        r,
+        "api_gateway",
+        {
+            "authorization": "none" if not found or "none" in found else found[0],
+            "endpoint_type": "PRIVATE" if private else "REGIONAL",
+            "access_logs": bool(p.get("LogConfig")),
+            "tracing": flag(p.get("XrayEnabled"), False),
+            # AppSync has no per-API throttling setting to turn on: its service quota limits every API
+            "throttling": True,
+        },
+        label=f"{r.logical_id} (AppSync)",
+    )
+    if not private:
+        m.topic("internet_entries")[node.key] = "HTTPS"
+
+
+def _appsync_part(m: CfnMapper, r: Resource) -> None:
+    m.fold(r, ref(r.properties.get("ApiId")), "no API drawn")
+
+
+def _appsync_cache(m: CfnMapper, r: Resource) -> None:
+    api = m.get(ref(r.properties.get("ApiId")))
+    if api is not None:
+        api.props["caching"] = True
+    m.fold(r, api.key if api else None, "no API drawn")
+
+
+def _appsync_data_source(m: CfnMapper, r: Resource) -> None:
+    """A data source is where the API's resolvers read and write: a flow from the API to it."""
+    p = r.properties
+    api = ref(p.get("ApiId"))
+    targets = refs(
+        [
+            dig(p, "DynamoDBConfig", "TableName"),
+            dig(p, "LambdaConfig", "LambdaFunctionArn"),
+            dig(p, "OpenSearchServiceConfig", "Endpoint"),
+            dig(p, "ElasticsearchConfig", "Endpoint"),
+            dig(p, "RelationalDatabaseConfig", "RdsHttpEndpointConfig", "DbClusterIdentifier"),
+            dig(p, "EventBridgeConfig", "EventBusArn"),
+        ]
+    )
+    for target in targets:
+        m.topic("later_flows").setdefault("items", []).append((api, target, "Data source"))
+    if api:
+        m.uses_role(api, p.get("ServiceRoleArn"))
+    m.fold(r, api, "no API drawn")
 
 
 def _stage(m: CfnMapper, r: Resource) -> None:
@@ -375,7 +461,26 @@ def _fold_api(m: CfnMapper, r: Resource) -> None:
 
 
 def finish_apis(m: CfnMapper) -> None:
-    """An API's authorization is its protected routes' (none when every route is open); its open routes listed."""
+    """An API's authorization is its protected routes' (none when every route is open); its open routes listed.
+
+    A role only API Gateway may assume, used by no integration the template shows, belongs to the template's
+    only API when there is one: its integrations are then written where the importer does not read them (an
+    OpenAPI file included from outside the template)."""
+    apis = [n.key for n in m.design.nodes.values() if n.kind == "api_gateway" and n.source_type.startswith(
+        "AWS::ApiGateway")]
+    if len(apis) == 1:
+        logging_roles = {
+            key for res in m.resources.values() if res.type == "AWS::ApiGateway::Account"
+            for key in refs(res.properties.get("CloudWatchRoleArn"))
+        }
+        for role in m.resources.values():
+            if (
+                role.type == "AWS::IAM::Role"
+                and role.logical_id not in m.role_users
+                and role.logical_id not in logging_roles
+                and trusted_services(role.properties.get("AssumeRolePolicyDocument")) == {"apigateway.amazonaws.com"}
+            ):
+                m.role_users.setdefault(role.logical_id, []).append(apis[0])
     for api, routes in m.topic("api_auth").items():
         node = m.get(api)
         if node is None or not routes:
@@ -450,6 +555,14 @@ HANDLERS: HandlerTable = {
     "AWS::ApiGateway::Stage": (1, _stage),
     "AWS::ApiGatewayV2::Stage": (1, _stage),
     "AWS::ApiGateway::UsagePlan": (1, _usage_plan),
+    "AWS::AppSync::GraphQLApi": (0, _graphql_api),
+    "AWS::AppSync::DataSource": (1, _appsync_data_source),
+    "AWS::AppSync::ApiCache": (1, _appsync_cache),
+    "AWS::AppSync::ApiKey": (1, _appsync_part),
+    "AWS::AppSync::GraphQLSchema": (1, _appsync_part),
+    "AWS::AppSync::Resolver": (1, _appsync_part),
+    "AWS::AppSync::FunctionConfiguration": (1, _appsync_part),
+    "AWS::AppSync::DomainNameApiAssociation": (1, _appsync_part),
     "AWS::ApiGateway::Resource": (1, _fold_api),
     "AWS::ApiGateway::VpcLink": (2, _vpc_link),
     "AWS::ApiGatewayV2::VpcLink": (2, _vpc_link),

@@ -290,8 +290,29 @@ def _simple(kind: str, props: Any = None) -> Any:
         if kind in ("glue", "emr", "sagemaker"):
             role = r.properties.get("Role") or r.properties.get("RoleArn") or r.properties.get("JobFlowRole")
             m.uses_role(node.key, role)
+        if kind == "emr":  # the cluster's instances run in its subnet (or subnets, for instance fleets)
+            instances = r.properties.get("Instances") or {}
+            node.subnets = m.subnet_keys([instances.get("Ec2SubnetId"), *as_list(instances.get("Ec2SubnetIds"))])
+            node.security_groups = m.security_group_keys(
+                [instances.get(name) for name in ("EmrManagedMasterSecurityGroup", "EmrManagedSlaveSecurityGroup")]
+                + as_list(instances.get("AdditionalMasterSecurityGroups"))
+            )
+        if kind == "sagemaker":
+            node.subnets = m.subnet_keys(r.properties.get("SubnetId"))
+            node.security_groups = m.security_group_keys(r.properties.get("SecurityGroupIds"))
 
     return handler
+
+
+def _nested_stack(m: CfnMapper, r: Resource) -> None:
+    """A nested stack is drawn as one CloudFormation node: its resources live in its own template."""
+    url = r.properties.get("TemplateURL")
+    where = url if isinstance(url, str) else "a template URL computed at deployment"
+    m.node(r, "cloudformation", label=f"{r.logical_id} (nested stack)")
+    m.report.assume(
+        f"The nested stack {r.logical_id} ({where}) is drawn as one node; its resources are in its own template, "
+        "which can be imported on its own"
+    )
 
 
 def _emr(p: dict[str, Any]) -> dict[str, Any]:
@@ -374,6 +395,7 @@ HANDLERS: HandlerTable = {
     "AWS::EMR::Cluster": (0, _simple("emr", _emr)),
     "AWS::SageMaker::NotebookInstance": (0, _simple("sagemaker", _notebook)),
     "AWS::SSM::Parameter": (0, _not_drawn("a configuration value, not a running resource")),
+    "AWS::CloudFormation::Stack": (0, _nested_stack),
     "AWS::CloudFormation::WaitConditionHandle": (0, _not_drawn("a deployment-time signal, not a running resource")),
     "AWS::CloudFormation::WaitCondition": (0, _not_drawn("a deployment-time signal, not a running resource")),
 }

@@ -20,6 +20,7 @@ value.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -218,7 +219,7 @@ def _resource(
 ) -> Resource:
     resource = Resource(logical_id, body["Type"])
     properties = evaluator.value(body.get("Properties", {}), logical_id, "Properties")
-    resource.properties = properties if isinstance(properties, dict) else {}
+    resource.properties = _json_policies(properties) if isinstance(properties, dict) else {}
     if "Properties" in body and not isinstance(properties, dict) and properties is not NO_VALUE:
         evaluator.report(logical_id, "Properties", printable(str(properties), 80), "Properties is not a mapping")
     metadata = evaluator.value(body.get("Metadata", {}), logical_id, "Metadata")
@@ -231,6 +232,34 @@ def _resource(
                 field_name = "deletion_policy" if attribute == "DeletionPolicy" else "update_replace_policy"
                 setattr(resource, field_name, policy)
     return resource
+
+
+#: Properties that hold an IAM-style policy document, which CloudFormation also accepts as a JSON string.
+_POLICY_KEYS = frozenset(
+    {"PolicyDocument", "AssumeRolePolicyDocument", "KeyPolicy", "AccessPolicies", "FileSystemPolicy", "PolicyText"}
+)
+
+
+def _json_policies(value: Any, depth: int = 0) -> Any:
+    """``value`` with every policy document written as a JSON string (``PolicyDocument: |`` followed by JSON)
+    turned into the mapping it spells, so the mapper reads it as it reads one written in YAML."""
+    if depth > 12:
+        return value
+    if isinstance(value, list):
+        return [_json_policies(item, depth + 1) for item in value]
+    if not isinstance(value, dict):
+        return value
+    result: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in _POLICY_KEYS and isinstance(item, str) and item.lstrip().startswith("{"):
+            try:
+                parsed = json.loads(item)
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, dict):
+                item = parsed
+        result[key] = _json_policies(item, depth + 1)
+    return result
 
 
 def _refuse_control_characters(document: Document) -> None:

@@ -41,7 +41,8 @@ class External:
 
     Attributes:
         name: the export name (for ``ImportValue``) or the parameter's name.
-        source: ``"import"``, ``"parameter"``, or ``"literal"`` (an existing VPC or subnet named by its id).
+        source: ``"import"``, ``"parameter"``, ``"literal"`` (an existing VPC or subnet named by its id) or
+            ``"nested"`` (an output of a nested stack).
         aws_type: the parameter's type (``"AWS::EC2::VPC::Id"``...), or None for an import.
         index: for a list parameter given no value (``List<AWS::EC2::Subnet::Id>``...), which of the two
             placeholder items this is (0 or 1); None otherwise. See ``parameters.py``.
