@@ -49,3 +49,12 @@ def test_default_group_holding_only_an_empty_container_passes() -> None:
         ]
     )
     assert hits(RULE, arch) == set()
+
+
+def test_default_group_admitting_its_own_members_is_reported_and_an_outbound_group_rule_alone_is_not() -> None:
+    own = {"direction": "ingress", "peer": "default", "protocol": "-1"}
+    arch = design([("vpc", "vpc"), ("default", "security_group", "vpc", {"is_default": True, "group_rules": [own]})])
+    assert hits(RULE, arch) == {key(RULE, "default")}
+    out = {**own, "direction": "egress"}
+    arch = design([("vpc", "vpc"), ("default", "security_group", "vpc", {"is_default": True, "group_rules": [out]})])
+    assert hits(RULE, arch) == set()

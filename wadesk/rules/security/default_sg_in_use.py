@@ -32,7 +32,8 @@ META = RuleMeta(
 def _message(ctx: Context, box: str, boxes: list[str]) -> str | None:
     if not ctx.prop(box, "is_default"):
         return None
-    rules = len(ctx.prop(box, "ingress") or ())
+    inbound = [r for r in ctx.prop(box, "group_rules") or () if r.get("direction", "ingress") == "ingress"]
+    rules = len(ctx.prop(box, "ingress") or ()) + len(inbound)  # from address ranges or from security groups
     members = [m for b in boxes if ctx.prop(b, "is_default") for m in ctx.members(b)]
     if not rules and not members:
         return None
@@ -50,4 +51,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     return once_per_group(ctx, lambda box, boxes: _message(ctx, box, boxes))
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress", "copy_of"}}, flows="none")
+RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress", "group_rules", "copy_of"}}, flows="none")
