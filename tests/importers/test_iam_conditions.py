@@ -1,8 +1,9 @@
 """How a statement's Condition, NotAction and NotResource bound the IAM grants the SEC-IAM-* rules read.
 
-A condition that narrows where a grant applies (to a service, tagged resources, an account or a region) takes the
-statement off "every resource" (``"*"`` stays a service wildcard, noted); one that limits no resource
-(TLS, MFA, source address, ``...IfExists``, negated tests) leaves it reported, and the message says so.
+A condition that narrows where a grant applies (to a service, tagged resources, an account) takes the statement off
+"every resource" (``"*"`` stays a service wildcard, noted); one on the region alone leaves every resource of the
+region, noted; one that limits no resource (TLS, MFA, source address, ``...IfExists``, negated tests) leaves it
+reported, and the message says so.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def _allow(action: Any, resource: Any = "*", **extra: Any) -> dict[str, Any]:
         ({"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}, "narrows"),
         ({"StringEquals": {"aws:ResourceTag/team": "orders"}}, "narrows"),
         ({"StringEquals": {"ec2:ResourceTag/env": "prod"}}, "narrows"),
-        ({"StringEquals": {"aws:RequestedRegion": ["eu-west-1"]}}, "narrows"),
+        ({"StringEquals": {"aws:RequestedRegion": ["eu-west-1"]}}, "region"),
+        ({"StringEquals": {"aws:RequestedRegion": "eu-west-1", "aws:ResourceTag/team": "a"}}, "narrows"),
         ({"ArnLike": {"aws:SourceArn": "arn:aws:s3:::uploads"}, "StringEquals": {"aws:SourceAccount": "1"}}, "narrows"),
         ({"StringEquals": {"aws:ResourceAccount": "123456789012"}}, "narrows"),
         ({"StringLike": {"s3:prefix": "home/${aws:username}/*"}}, "narrows"),
@@ -64,17 +66,27 @@ def test_no_condition_and_an_unreadable_one() -> None:
 
 
 def test_narrowed_grants_are_not_on_every_resource_and_star_stays_a_noted_service_wildcard() -> None:
-    region = {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}
+    tagged = {"StringEquals": {"aws:ResourceTag/team": "orders"}}
     grants = summarise([_doc(
         _allow("iam:PassRole", Condition={"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}),
-        _allow(["s3:*", "dynamodb:PutItem"], Condition={"StringEquals": {"aws:ResourceTag/team": "orders"}}),
-        _allow("*", Condition=region),
-        {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Condition": region},
+        _allow(["s3:*", "dynamodb:PutItem"], Condition=tagged),
+        _allow("*", Condition=tagged),
+        {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*", "Condition": tagged},
     )])
     assert grants.as_props() == {"service_wildcards": [
-        "* (only where its condition on aws:RequestedRegion holds)",
-        "* except iam:* (only where its condition on aws:RequestedRegion holds)",
+        "* (only where its condition on aws:ResourceTag/team holds)",
+        "* except iam:* (only where its condition on aws:ResourceTag/team holds)",
     ]}
+
+
+def test_a_region_condition_leaves_every_resource_of_the_region_and_says_so() -> None:
+    region = {"StringEquals": {"aws:RequestedRegion": ["eu-west-1", "eu-central-1"]}}
+    grants = summarise([_doc(_allow(["s3:*", "iam:PassRole", "*"], Condition=region))])
+    note = " (in the regions its condition on aws:RequestedRegion allows)"
+    assert grants.as_props() == {
+        "service_wildcards": ["s3:*" + note, "*" + note],
+        "permissions_on_all": ["iam:PassRole" + note],
+    }
 
 
 def test_conditions_that_limit_no_resource_leave_the_grant_reported_and_noted() -> None:
@@ -101,6 +113,7 @@ def test_star_on_star_is_everything_unless_a_condition_narrows_where() -> None:
     assert allows_everything(_doc(_allow("*")))
     assert allows_everything(_doc(_allow("*", Condition={"Bool": {"aws:MultiFactorAuthPresent": "true"}})))
     assert not allows_everything(_doc(_allow("*", Condition={"StringEquals": {"aws:RequestedRegion": "eu-west-1"}})))
+    assert not allows_everything(_doc(_allow("*", Condition={"StringEquals": {"aws:ResourceTag/a": "b"}})))
     assert not allows_everything(_doc(_allow("*", "arn:aws:s3:::orders/*")))
     assert not allows_everything(_doc({"Effect": "Deny", "Action": "*", "Resource": "*"}))
 
@@ -172,7 +185,7 @@ def test_cloudformation_messages_say_what_each_condition_does(tmp_path: Path) ->
         "SEC-IAM-WRITES-ON-ALL@Tls",
     }
     assert found["SEC-IAM-SERVICE-WILDCARD@Regional"].endswith(
-        "* (only where its condition on aws:RequestedRegion holds).")
+        "* (in the regions its condition on aws:RequestedRegion allows).")
     assert "no condition unless noted" in found["SEC-IAM-PERMISSIONS-ON-ALL@Tls"]
     assert "iam:PassRole (condition on aws:SecureTransport, which limits no resource)" in found[
         "SEC-IAM-PERMISSIONS-ON-ALL@Tls"]
@@ -243,7 +256,7 @@ def test_terraform_policy_documents_and_json_policies_are_read_the_same_way(tmp_
     design = import_terraform(tmp_path)
     regional, passer, tls = (design.nodes[f"aws_iam_role.{name}"].props for name in ("regional", "pass", "tls"))
     assert regional["wildcard_permissions"] is False
-    assert regional["service_wildcards"] == ["* (only where its condition on aws:RequestedRegion holds)"]
+    assert regional["service_wildcards"] == ["* (in the regions its condition on aws:RequestedRegion allows)"]
     assert "permissions_on_all" not in passer
     assert passer["service_wildcards"] == [
         "* except iam:* (condition on aws:MultiFactorAuthPresent, which limits no resource)"]

@@ -25,10 +25,11 @@ out, as the service acts with them the way AWS's own service-role policies let i
 - A statement's ``Condition`` is read by what its keys limit (:func:`condition_reach`). A condition that
   narrows where the grant applies (to a service: ``iam:PassedToService``, ``aws:SourceArn``,
   ``aws:SourceAccount``, ``kms:ViaService``; to tagged resources: ``aws:ResourceTag/...``,
-  ``aws:RequestTag/...``; to an account, organisation or region: ``aws:ResourceAccount``,
-  ``aws:RequestedRegion``...) makes the statement no longer one on every resource: it is not reported,
-  except ``Action: "*"``, which stays a service wildcard ``* (only where ...)`` (every action of every
-  service, bounded only in where). A key wadesk does not know is given the same benefit of the doubt. A
+  ``aws:RequestTag/...``; to an account or organisation: ``aws:ResourceAccount``...) makes the statement no
+  longer one on every resource: it is not reported, except ``Action: "*"``, which stays a service wildcard
+  ``* (only where ...)`` (every action of every service, bounded only in where). A key wadesk does not know
+  is given the same benefit of the doubt. A condition on the region alone (``aws:RequestedRegion``) leaves
+  every resource of those regions: the grant is reported, marked ``(in the regions ...)``. A
   condition that limits no resource (``aws:SecureTransport``, MFA, ``aws:SourceIp``, ``aws:SourceVpc``, time,
   the caller's own tags), or one written so that it may not apply (``...IfExists``, a negated operator,
   ``ForAllValues:``, a ``"*"`` value), leaves the grant as broad as without: it is reported, its patterns
@@ -320,11 +321,16 @@ UNSCOPED_KEYS = frozenset(
 )
 
 
+#: Condition keys (lower case) that bound a grant to regions: within them it still reaches every resource.
+REGION_KEYS = frozenset({"aws:requestedregion", "ec2:region"})
+
+
 @dataclass(frozen=True)
 class Reach:
     """What a statement's ``Condition`` does to its reach: ``kind`` is ``"none"`` (no condition),
-    ``"narrows"`` (a condition limits where it applies) or ``"loose"`` (conditions that limit no resource);
-    ``keys`` are the condition keys as the policy writes them."""
+    ``"narrows"`` (a condition limits which resources, services or accounts it applies to), ``"region"``
+    (conditions bound it to regions only) or ``"loose"`` (conditions that limit no resource); ``keys`` are the
+    condition keys as the policy writes them."""
 
     kind: str
     keys: tuple[str, ...] = ()
@@ -335,6 +341,8 @@ class Reach:
             return f" (condition on {', '.join(self.keys)}, which limits no resource)"
         if self.kind == "narrows":
             return f" (only where its condition on {', '.join(self.keys)} holds)"
+        if self.kind == "region":
+            return f" (in the regions its condition on {', '.join(self.keys)} allows)"
         return ""
 
 
@@ -372,6 +380,8 @@ def condition_reach(statement: dict[str, Any]) -> Reach:
             keys.append(str(key))
             if _scoping(str(key)) and not _may_not_apply(str(operator), values):
                 narrowing.append(str(key))
+    if narrowing and all(key.lower() in REGION_KEYS for key in narrowing):
+        return Reach("region", tuple(dict.fromkeys(narrowing)))
     if narrowing:
         return Reach("narrows", tuple(dict.fromkeys(narrowing)))
     return Reach("loose", tuple(dict.fromkeys(keys)))
@@ -385,7 +395,7 @@ def allows_everything(document: Any) -> bool:
         if not isinstance(statement, dict) or statement.get("Effect", "Allow") != "Allow":
             continue
         if "*" in _strings(statement.get("Action")) and _every_resource(statement):
-            if condition_reach(statement).kind != "narrows":
+            if condition_reach(statement).kind in ("none", "loose"):
                 return True
     return False
 
@@ -541,7 +551,7 @@ def summarise(documents: Iterable[Any], managed_names: Iterable[str] = (), servi
             grants.add("service_wildcards", f"* except {excluded}" if excluded else "*", reach.note())
             continue
         for pattern in _strings(statement.get("Action")):
-            if pattern == "*" and reach.kind == "narrows":
+            if pattern == "*" and reach.kind in ("narrows", "region"):
                 # Every action of every service: a condition bounds where, not what (wildcard_permissions
                 # takes "*" on "*" under no such condition).
                 grants.add("service_wildcards", pattern, reach.note())

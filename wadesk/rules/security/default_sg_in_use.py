@@ -51,4 +51,6 @@ def check(ctx: Context) -> Iterator[Hit]:
     return once_per_group(ctx, lambda box, boxes: _message(ctx, box, boxes))
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default", "ingress", "group_rules", "copy_of"}}, flows="none")
+RULE = graph_rule(
+    META, check, reads={"security_group": {"is_default", "ingress", "group_rules", "copy_of"}}, flows="none"
+)
