@@ -157,8 +157,10 @@ class Analyzer:
         self._graph_results: dict[str, dict[str, Finding]] = {}
         self._dirty_nodes: set[str] = set()
         self._dirty_graph: set[str] = set()
-        #: Ends of the flows drawn, removed or edited since the last pass (for rules with a partial scope).
-        self._flow_ends: set[str] = set()
+        #: Sources and targets of the flows drawn, removed or edited since the last pass (for rules with a
+        #: partial scope).
+        self._flow_sources: set[str] = set()
+        self._flow_targets: set[str] = set()
         self._memo = FlowMemo()
         self._result: AnalysisResult | None = None
         self._graph_index: dict[str | None, list[Finding]] | None = None
@@ -182,7 +184,8 @@ class Analyzer:
         self._graph_index = None
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
-        self._flow_ends.clear()
+        self._flow_sources.clear()
+        self._flow_targets.clear()
         self._result = None
         self._changed = {None, *self.arch.node_ids()}
         return self.result()
@@ -199,7 +202,8 @@ class Analyzer:
         return changed
 
     def _recompute(self) -> None:
-        if not self._dirty_nodes and not self._dirty_graph and not self._flow_ends:
+        flows_changed = bool(self._flow_sources)
+        if not self._dirty_nodes and not self._dirty_graph and not flows_changed:
             return
         ctx = Context(self.arch, self._memo)
         changed = self._changed
@@ -210,15 +214,19 @@ class Analyzer:
                 if before != after:
                     self._node_results[node_id] = after
                     changed.add(node_id)
-        scopes = _FocusFinder(ctx, {end for end in self._flow_ends if end in self.arch})
+        arch = self.arch
+        scopes = _FocusFinder(
+            ctx, {n for n in self._flow_sources if n in arch}, {n for n in self._flow_targets if n in arch}
+        )
         for rule in self._graph_rules:
             if rule.id in self._dirty_graph:
                 self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
-            elif rule.partial and self._flow_ends:
-                self._rerun_for_flows(rule, ctx, scopes.focus(rule.flows))
+            elif rule.partial and flows_changed:
+                self._rerun_for_flows(rule, ctx, scopes.focus(rule))
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
-        self._flow_ends.clear()
+        self._flow_sources.clear()
+        self._flow_targets.clear()
         if changed:
             self._result = None
 
@@ -414,43 +422,58 @@ class Analyzer:
         edge = event.old if kind == "edge_removed" else self.arch.edge(edge_id)
         assert isinstance(edge, Edge)
         if kind == "edge_props_changed":
-            self._memo.flow_edited()
+            self._memo.flow_edited(self.arch, edge.target)
         else:
             carries = Context(self.arch).carries_requests(edge.props)
             self._memo.flow_changed(self.arch, edge.source, edge.target, carries)
-        self._flow_ends.update((edge.source, edge.target))
+        self._flow_sources.add(edge.source)
+        self._flow_targets.add(edge.target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows == "any")
 
 
 class _FocusFinder:
-    """The nodes whose findings the flows changed since the last pass can alter, per flow scope.
+    """The nodes whose findings the flows changed since the last pass can alter, per rule.
 
     A flow change alters what a rule can read of a few nodes only: the flow's
     two ends, and the members of an end that is a group (a flow to an auto
     scaling group is a flow of its instances). Each scope widens that set as
-    far as its rules read (see :data:`wadesk.rules.base.FlowScope`).
+    far as its rules read (see :data:`wadesk.rules.base.FlowScope`): a changed
+    flow lies on the paths that lead on from its target and on those that
+    lead up to its source.
     """
 
-    def __init__(self, ctx: Context, ends: set[str]) -> None:
+    def __init__(self, ctx: Context, sources: set[str], targets: set[str]) -> None:
         self._ctx = ctx
-        self._ends = ends
-        self._found: dict[str, set[str]] = {}
-        altered = set(ends)
-        for end in ends:
-            if ctx.kind(end) in GROUP_KINDS:
-                altered.update(ctx.members(end))
-        self._altered = altered
+        self._ends = sources | targets
+        self._sources = self._with_members(sources)
+        self._targets = self._with_members(targets)
+        self._altered = self._sources | self._targets
+        self._found: dict[object, set[str]] = {}
         self._down: set[str] | None = None
 
-    def focus(self, scope: str) -> set[str]:
-        """The nodes a rule with this scope must judge again."""
-        found = self._found.get(scope)
+    def _with_members(self, ends: set[str]) -> set[str]:
+        ctx = self._ctx
+        out = set(ends)
+        for end in ends:
+            if ctx.kind(end) in GROUP_KINDS:
+                out.update(ctx.members(end))
+        return out
+
+    def focus(self, rule: GraphRule) -> set[str]:
+        """The nodes a rule must judge again."""
+        scope = rule.flows
+        felt = rule.felt_downstream_of
+        below: frozenset[str] = frozenset()
+        if felt is not None and scope in ("downstream", "paths"):
+            below = frozenset(felt(self._ctx, frozenset(self._altered))) - self._downstream()
+        key = (scope, below)
+        found = self._found.get(key)
         if found is None:
-            found = self._compute(scope)
-            self._found[scope] = found
+            found = self._compute(scope, below)
+            self._found[key] = found
         return found
 
-    def _compute(self, scope: str) -> set[str]:
+    def _compute(self, scope: str, below: frozenset[str]) -> set[str]:
         ctx = self._ctx
         altered = self._altered
         if scope == "ends":
@@ -460,15 +483,18 @@ class _FocusFinder:
             for node in altered:
                 touched.update(ctx.neighbours(node))
         else:
-            # Everything a flow from the altered nodes leads to (administrative flows included: a superset).
-            touched = set(self._downstream())
+            # Everything a changed flow leads to (administrative flows included: a superset), and what lies
+            # below the nodes the rule names.
+            touched = altered | self._downstream()
+            if below:
+                touched |= self._closure(set(below), ctx.successors)
             if scope == "paths":
-                touched |= self._closure(altered, ctx.predecessors)
+                touched |= self._closure(self._sources, ctx.predecessors)
         return self._with_containers(touched)
 
     def _downstream(self) -> set[str]:
         if self._down is None:
-            self._down = self._closure(self._altered, self._ctx.successors)
+            self._down = self._closure(self._targets, self._ctx.successors)
         return self._down
 
     @staticmethod

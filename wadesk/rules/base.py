@@ -51,9 +51,13 @@ ANY = "*"
 #: - ``"near"``: also the flows of the nodes it has a flow with (two hops). Re-runs for the ends, their
 #:   flow neighbours, and the containers and contents of both.
 #: - ``"downstream"``: the flows anywhere on a path that leads to the node (reachability from the
-#:   internet). Re-runs for the ends and everything their flows lead to.
-#: - ``"paths"``: the flows anywhere on a path that leads to the node or away from it. Re-runs for the
-#:   ends, everything their flows lead to, and everything with a path to them.
+#:   internet, walks kept by ``Context.reach``). A changed flow lies on the paths that go on from its
+#:   target, so the rule re-runs for the ends and everything the target leads to. A rule that also
+#:   reads flows off those paths (a node's finding reads a flow of some node on its way, such as the
+#:   WAF attached to an entry point it passes) names in ``felt_downstream_of`` the changed nodes whose
+#:   downstream re-runs too.
+#: - ``"paths"``: the flows anywhere on a path that leads to the node or away from it. Re-runs as for
+#:   ``"downstream"``, and for everything with a path to the changed flow's source.
 #: - ``"any"`` (the default, always right): every flow change re-runs the whole rule.
 #:
 #: Every scope but ``"none"`` and ``"any"`` needs the rule to take the nodes it reports on from
@@ -163,6 +167,7 @@ class Hit(NamedTuple):
 
 NodeCheck = Callable[["Context", str], "str | None"]
 GraphCheck = Callable[["Context"], Iterable[Hit]]
+FeltDownstream = Callable[["Context", frozenset[str]], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,9 @@ class GraphRule:
     check: GraphCheck
     reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
     flows: FlowScope = "any"
+    #: For a ``"downstream"`` or ``"paths"`` rule that reads flows off the paths to a node: given the
+    #: nodes whose flows changed (the ends, and a group end's members), those below which findings change.
+    felt_downstream_of: FeltDownstream | None = None
 
     def __post_init__(self) -> None:
         if self.flows not in FLOW_SCOPES:
@@ -235,6 +243,7 @@ def graph_rule(
     check: GraphCheck,
     reads: Mapping[str, Iterable[str]] | None = None,
     flows: bool | FlowScope = "any",
+    felt_downstream_of: FeltDownstream | None = None,
 ) -> GraphRule:
     """Build a :class:`GraphRule` reading the properties in ``reads`` and the flows that ``flows`` says.
 
@@ -242,4 +251,5 @@ def graph_rule(
     always right (every flow change re-runs the rule); a narrower scope makes drawing a flow cheaper.
     """
     scope: FlowScope = "any" if flows is True else "none" if flows is False else flows
-    return GraphRule(meta, check, {kind: frozenset(names) for kind, names in (reads or {}).items()}, scope)
+    read = {kind: frozenset(names) for kind, names in (reads or {}).items()}
+    return GraphRule(meta, check, read, scope, felt_downstream_of)

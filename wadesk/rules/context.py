@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 from wadesk.model import Architecture
 from wadesk.model import queries as q
+from wadesk.rules.walks import Parents, Walk
 
 T = TypeVar("T")
 
@@ -16,35 +18,10 @@ GROUP_KINDS = ("auto_scaling_group", "security_group")
 #: Ports of remote administration (SSH, RDP): a flow to one is an administrator's session, not a request.
 ADMIN_PORTS = frozenset({22, 3389})
 
-Parents = dict[str, "str | None"]
 
 
-class _Reach:
-    """One memoised walk along request flows: where it went, in what order, and which nodes it walked past."""
-
-    __slots__ = ("_order", "expanded", "parents", "sources")
-
-    def __init__(self, sources: object, parents: Parents, expanded: dict[str, int]) -> None:
-        #: The sources and the variant the walk started from.
-        self.sources = sources
-        self.parents = parents
-        #: Each node the walk went past, with how many nodes it had found by then.
-        self.expanded = expanded
-        self._order: dict[str, int] | None = None
-
-    def unchanged_by(self, source: str, target: str) -> bool:
-        """Whether drawing or removing a flow from ``source`` to ``target`` leaves this walk as it is.
-
-        It does when the walk never went past ``source``, or had already found
-        ``target`` when it did: either way every step runs as before.
-        """
-        found_before = self.expanded.get(source)
-        if found_before is None:
-            return True
-        if self._order is None:
-            self._order = {node: index for index, node in enumerate(self.parents)}
-        index = self._order.get(target)
-        return index is not None and index < found_before
+def _always(_node: str) -> bool:
+    return True
 
 
 def _with_members(arch: Architecture, node_id: str, kind: str) -> list[str]:
@@ -58,9 +35,9 @@ class FlowMemo:
 
     The analysis engine owns one per design and tells it of every change; a
     :class:`Context` built with it reads these facts instead of computing them
-    again. A walk from the internet stays valid after a flow change when the
-    walk never went past the flow's source: it then runs step by step as
-    before, so it finds the same nodes by the same paths.
+    again. A walk along request flows is not dropped when a flow changes: it
+    notes the flow's target and repairs itself there when next read (see
+    :class:`wadesk.rules.walks.Walk`).
     """
 
     def __init__(self) -> None:
@@ -70,7 +47,7 @@ class FlowMemo:
         self.quiet: frozenset[str] | None = None
         self.positions: dict[str, int] | None = None
         self.node_lists: dict[frozenset[str], list[str]] = {}
-        self.reaches: dict[object, _Reach] = {}
+        self.reaches: dict[object, Walk] = {}
         #: Facts that read no flow (see :meth:`Context.lasting`).
         self.lasting: dict[object, Any] = {}
 
@@ -96,26 +73,26 @@ class FlowMemo:
         if any(kind in GROUP_KINDS for kind in kinds):
             self.groups = None  # flows to and from groups reach their members
         if not carries_requests:
+            # Administrative sessions and service notifications carry no request: the walks stand as they are.
             self.admin = None
             self.quiet = None
-            self.reaches.clear()  # request flows are read another way once such flows exist
             return
-        # The flows this one stands for: a flow to or from a group is a flow of its members too.
-        starts = _with_members(arch, source, kinds[0])
-        ends = _with_members(arch, target, kinds[1])
-        for key in [
-            key
-            for key, walk in self.reaches.items()
-            if not all(walk.unchanged_by(start, end) for start in starts for end in ends)
-        ]:
-            del self.reaches[key]
+        self._walks_reach(_with_members(arch, target, kinds[1]))
 
-    def flow_edited(self) -> None:
+    def flow_edited(self, arch: Architecture, target: str) -> None:
         """A flow's properties changed (it may have become administrative, or stopped being so)."""
         self.groups = None
         self.admin = None
         self.quiet = None
-        self.reaches.clear()
+        self._walks_reach(_with_members(arch, target, arch.kind_of(target)))
+
+    def _walks_reach(self, targets: list[str]) -> None:
+        """Requests into ``targets`` may now go another way: each walk repairs itself there when next read.
+
+        A flow to or from a group is a flow of its members too, so the targets include a target group's members.
+        """
+        for walk in self.reaches.values():
+            walk.pending.update(targets)
 
 
 class Context:
@@ -396,6 +373,13 @@ class Context:
         succ, _ = self._request_flows()
         return succ.get(node_id, [])
 
+    def request_predecessors(self, node_id: str) -> list[str]:
+        """Where requests to a node come from: :meth:`predecessors` along flows that carry requests."""
+        if not self._quiet_flows():
+            return self.predecessors(node_id)
+        _, pred = self._request_flows()
+        return pred.get(node_id, [])
+
     def _request_flows(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         if self._requests is None:
             admin = self._quiet_flows()
@@ -406,14 +390,18 @@ class Context:
                 if key not in admin:
                     direct.setdefault(source, []).append(target)
                     reverse.setdefault(target, []).append(source)
-            extra_succ, _ = self._expand_groups(
+            extra_succ, extra_pred = self._expand_groups(
                 lambda group: direct.get(group, ()), lambda group: reverse.get(group, ())
             )
             succ = {
                 node: list(dict.fromkeys([*direct.get(node, ()), *extra_succ.get(node, ())]))
                 for node in direct.keys() | extra_succ.keys()
             }
-            self._requests = succ, reverse
+            pred = {
+                node: list(dict.fromkeys([*reverse.get(node, ()), *extra_pred.get(node, ())]))
+                for node in reverse.keys() | extra_pred.keys()
+            }
+            self._requests = succ, pred
         return self._requests
 
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
@@ -460,44 +448,36 @@ class Context:
     ) -> Parents:
         """Nodes that requests from ``sources`` can reach along flows, each mapped to the node it was reached from.
 
-        Administrative flows carry no request. ``through(node)`` says whether a
+        The node reached from lies on a shortest path (see :mod:`wadesk.rules.walks`). Administrative flows
+        carry no request. ``through(node)`` says whether a
         path may continue past ``node`` (default: always); nodes where it may
         not are still returned. Sources map to None and always pass.
 
-        With a ``key``, the walk is kept between analysis passes (see
-        :class:`FlowMemo`): ``through`` must then read only kinds and properties,
-        and ``variant`` must hold everything else it depends on (a walk kept
-        under the same key with another variant is replaced).
+        With a ``key``, the walk is kept between analysis passes and repaired
+        where flows changed (see :class:`FlowMemo`): ``through`` must then read
+        only kinds and properties, and ``variant`` must hold everything else it
+        depends on (a walk kept under the same key with another variant is replaced).
         """
         starts = tuple(dict.fromkeys(sources))
+        passes = through if through is not None else _always
         if key is not None:
             kept = self._memo.reaches.get(key)
-            if kept is not None and kept.sources == (starts, variant):
+            if kept is not None and kept.matches(starts, variant):
+                kept.repair(self.request_successors, self.request_predecessors, passes, self.position)
                 return kept.parents
-        parents: Parents = dict.fromkeys(starts)
-        expanded: dict[str, int] = {}
-        stack = list(starts)
-        first = set(starts)
-        while stack:
-            current = stack.pop()
-            if through is not None and current not in first and not through(current):
-                continue
-            expanded[current] = len(parents)
-            for nxt in self.request_successors(current):
-                if nxt not in parents:
-                    parents[nxt] = current
-                    stack.append(nxt)
+        walk = Walk(starts, variant)
+        walk.run(self.request_successors, passes, self.position)
         if key is not None:
-            self._memo.reaches[key] = _Reach((starts, variant), parents, expanded)
-        return parents
+            self._memo.reaches[key] = walk
+        return walk.parents
 
     def reachable(
         self, sources: Iterable[str], through: Callable[[str], bool] | None = None, key: object = None
-    ) -> set[str]:
+    ) -> AbstractSet[str]:
         """The nodes of :meth:`reach` (``key``: keep the walk between passes, as there)."""
-        return set(self.reach(sources, through, key))
+        return self.reach(sources, through, key).keys()
 
-    def from_internet(self) -> set[str]:
+    def from_internet(self) -> AbstractSet[str]:
         """Every node a request from ``internet`` can reach (the internet nodes included)."""
         return self.cached("from_internet", lambda: self.reachable(self.nodes("internet"), key="from_internet"))
 

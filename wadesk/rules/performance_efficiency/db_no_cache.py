@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
@@ -40,16 +41,30 @@ def _uses_cache(ctx: Context, node_id: str) -> bool:
     return any(ctx.kind(other) in CACHES for subject in subjects for other in ctx.neighbours(subject))
 
 
-def _cache_fronted(ctx: Context) -> set[str]:
+def _readers_beside_a_changed_cache(ctx: Context, altered: frozenset[str]) -> set[str]:
+    """Nodes whose use of a cache a flow to or from a cache may have changed (see :func:`_uses_cache`).
+
+    A reader's answer reads its own flows, its auto scaling group's and (for a group) its instances';
+    the databases it reads lie below it, so they are judged again.
+    """
+    if not any(ctx.kind(node) in CACHES for node in altered):
+        return set()
+    readers = set(altered)
+    for node in altered:
+        readers.update(a for a in ctx.ancestors(node) if ctx.kind(a) == "auto_scaling_group")
+    return readers
+
+
+def _cache_fronted(ctx: Context) -> AbstractSet[str]:
     """Nodes downstream of a cache: ElastiCache, CloudFront, or API Gateway with caching on."""
     sources = [*ctx.nodes_in(CACHES), *ctx.nodes("cloudfront")]
     sources.extend(n for n in ctx.nodes("api_gateway") if ctx.prop(n, "caching"))
-    return ctx.reachable(sources, key=(META.id, "fronted")) if sources else set()
+    return ctx.reachable(sources, key=(META.id, "fronted")) if sources else frozenset()
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report read databases that internet-facing compute queries with no cache on the way or beside it."""
-    fronted: set[str] | None = None
+    fronted: AbstractSet[str] | None = None
     for node_id in ctx.subjects(*_CACHEABLE):
         from_internet = ctx.from_internet()
         if node_id not in from_internet:
@@ -72,4 +87,10 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"api_gateway": {"caching"}, "ec2": {"workload"}}, flows="downstream")
+RULE = graph_rule(
+    META,
+    check,
+    reads={"api_gateway": {"caching"}, "ec2": {"workload"}},
+    flows="downstream",
+    felt_downstream_of=_readers_beside_a_changed_cache,
+)

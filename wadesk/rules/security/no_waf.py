@@ -61,4 +61,17 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"alb": {"scheme"}}, flows="downstream")
+def _entries_beside_a_changed_waf(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A flow between an entry point and a WAF (either way) attaches or detaches its web ACL.
+
+    That changes where requests pass a WAF for everything past the entry point, not only past the flow's
+    target: those entry points are returned, so that what lies below them is judged again.
+    """
+    if not any(ctx.kind(node) == "waf" for node in altered):
+        return []
+    return [node for node in altered if ctx.kind(node) in ("alb", "api_gateway", "cloudfront")]
+
+
+RULE = graph_rule(
+    META, check, reads={"alb": {"scheme"}}, flows="downstream", felt_downstream_of=_entries_beside_a_changed_waf
+)
