@@ -23,7 +23,9 @@ from wadesk.analysis.engine import Analyzer, analyse
 from wadesk.fileformat import load_design
 from wadesk.model import Architecture
 from wadesk.rules.base import FLOW_SCOPES, GraphRule, Hit, RuleMeta, graph_rule
+from wadesk.rules.context import Context
 from wadesk.rules.registry import ALL_RULES
+from wadesk.rules.walks import Walk
 
 ROOT = Path(__file__).resolve().parent.parent
 DESIGNS = sorted([*(ROOT / "examples").glob("*.wadesk"), *(ROOT / "tests" / "regression").glob("*.wadesk")])
@@ -274,3 +276,228 @@ def test_flows_to_kms_cloudwatch_and_backup_rejudge_their_ends() -> None:
     for index in (0, 1, 3):
         arch.disconnect(f"f{index}")
         _assert_equals_full(analyzer, arch, f"after removing f{index}")
+
+
+# ------------------------------------------------------------------ cases aimed at the kept walks and the scopes
+def _step(analyzer: Analyzer, arch: Architecture, what: str) -> None:
+    """Check the findings, and the walks the analyzer keeps against the ones a fresh analysis runs.
+
+    A walk is repaired when a rule next reads it; one that no rule read since the change is left out,
+    except the walk from the internet, which is brought up to date here.
+    """
+    _assert_equals_full(analyzer, arch, what)
+    Context(arch, analyzer._memo).from_internet()
+    fresh = Analyzer(arch.copy())
+    fresh.close()
+    kept, afresh = analyzer._memo.reaches, fresh._memo.reaches
+    assert "from_internet" in kept
+    for key in kept.keys() & afresh.keys():
+        if kept[key].pending:
+            continue
+        assert (kept[key].dist, kept[key].parents) == (afresh[key].dist, afresh[key].parents), f"{what}: walk {key!r}"
+
+
+def test_flows_to_a_hub_with_many_senders_equal_a_full_analysis() -> None:
+    """A CloudWatch node every web server and database sends to: drawing, removing and cutting its senders."""
+    arch = _generated(60)
+    analyzer = Analyzer(arch)
+    senders = [source for source in arch.graph.predecessors("watch")]
+    assert len(senders) >= 10
+    for index, cell in enumerate((1, 3)):
+        arch.connect(f"hub-{index}", f"c{cell}-worker", "watch", props={"protocol": "https"})
+        _step(analyzer, arch, f"after drawing c{cell}-worker -> watch")
+    # The first sender is the one every walk reaches the hub from: removing it re-parents the hub.
+    for edge in [e for e in arch.edges() if e.target == "watch"][:4]:
+        arch.disconnect(edge.id)
+        _step(analyzer, arch, f"after removing {edge.source} -> watch")
+        arch.connect(edge.id, edge.source, edge.target, props=edge.props)
+        _step(analyzer, arch, f"after drawing {edge.source} -> watch again")
+    arch.connect("watch-out", "watch", "c2-queue", props={"protocol": "https"})
+    _step(analyzer, arch, "after drawing a flow out of the hub")
+    for edge in [e for e in arch.edges() if e.target == "watch"]:
+        arch.disconnect(edge.id)
+    _step(analyzer, arch, "after removing every flow to the hub at once")
+
+
+def test_internet_flows_onto_nodes_already_reached_equal_a_full_analysis() -> None:
+    arch = _generated(60)
+    analyzer = Analyzer(arch)
+    for index, target in enumerate(["c2-alb", "c2-web", "c2-asg", "c2-db", "c3-queue", "c4-assets", "watch"]):
+        arch.connect(f"direct-{index}", "users", target, props={"protocol": "https"})
+        _step(analyzer, arch, f"after drawing users -> {target}")
+    # The cell's own way in goes; the direct flows still reach it, by other paths.
+    for edge in ("c2-f0", "c2-f1", "c2-f2"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+    for index in range(7):
+        arch.disconnect(f"direct-{index}")
+        _step(analyzer, arch, f"after removing direct-{index}")
+
+
+def test_removing_links_of_a_chain_cuts_what_lies_past_them() -> None:
+    arch = _generated(60)
+    analyzer = Analyzer(arch)
+    arch.connect("detour", "c1-worker", "c2-table", props={"protocol": "https"})
+    _step(analyzer, arch, "after drawing a detour")
+    for edge in ("c2-f0", "c2-f1", "c2-f2", "c1-f5", "c1-f6", "detour"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+    arch.connect("back", "users", "c2-alb", props={"protocol": "https"})
+    _step(analyzer, arch, "after drawing users -> c2-alb")
+
+
+@pytest.mark.parametrize(
+    "props",
+    [
+        {"protocol": "tcp", "port": 22},
+        {"protocol": "tcp", "port": 3389},
+        {"protocol": "https", "administrative": True},
+        {"protocol": "https", "service_notifications": True},
+    ],
+    ids=["ssh", "rdp", "administrative", "notifications"],
+)
+def test_flows_that_carry_no_request_reach_nothing_behind_their_target(props: dict[str, Any]) -> None:
+    arch = _generated(60)
+    analyzer = Analyzer(arch)
+    before = {f.key for f in analyzer.result().findings if f.rule == "SEC-DATA-EXPOSED"}
+    for index, target in enumerate(["c1-web", "c1-asg", "c2-db", "c3-worker"]):
+        arch.connect(f"quiet-{index}", "users", target, props=props)
+        _step(analyzer, arch, f"after drawing users -> {target} ({props})")
+    arch.connect("reqs", "users", "c4-web", props={"protocol": "https"})
+    _step(analyzer, arch, "after drawing a request flow beside them")
+    exposed = {f.key for f in analyzer.result().findings if f.rule == "SEC-DATA-EXPOSED"}
+    # Only the request flow exposes stores (those behind c4-web); the quiet ones expose nothing.
+    assert exposed - before == {"SEC-DATA-EXPOSED@c4-db", "SEC-DATA-EXPOSED@c4-cache"}
+    arch.set_edge_props("quiet-0", {"protocol": "https"})
+    _step(analyzer, arch, "after the first quiet flow became a request flow")
+    arch.set_edge_props("reqs", props)
+    _step(analyzer, arch, "after the request flow became a quiet one")
+    for index in range(4):
+        arch.disconnect(f"quiet-{index}")
+        _step(analyzer, arch, f"after removing quiet-{index}")
+
+
+def test_attaching_and_detaching_a_waf_either_way_equals_a_full_analysis() -> None:
+    """A WAF drawn beside an entry point covers what lies past it, whichever way the flow between them goes."""
+    arch = _generated(60)
+    arch.add_node("acl", "waf")
+    arch.add_node("lb", "alb", parent="pub-a")
+    arch.add_node("api", "api_gateway")
+    analyzer = Analyzer(arch)
+    for edge, source, target in [("in", "users", "lb"), ("on", "lb", "api"), ("to", "api", "c1-queue")]:
+        arch.connect(edge, source, target, props={"protocol": "https"})
+        _step(analyzer, arch, f"after drawing {source} -> {target}")
+    unguarded = {f.node for f in analyzer.result().findings if f.rule == "SEC-NO-WAF"}
+    assert {"lb", "api"} <= unguarded
+    for edge, source, target in [("a1", "lb", "acl"), ("a2", "acl", "lb"), ("a3", "c2-alb", "c1-waf")]:
+        arch.connect(edge, source, target, props={"protocol": "https"})
+        _step(analyzer, arch, f"after drawing {source} -> {target}")
+        if edge == "a1":  # the web ACL on lb covers api behind it
+            assert not {"lb", "api"} & {f.node for f in analyzer.result().findings if f.rule == "SEC-NO-WAF"}
+    for edge in ("a2", "a1", "a3", "in"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+
+
+def test_drawing_and_removing_cache_flows_equals_a_full_analysis() -> None:
+    arch = _generated(60)
+    analyzer = Analyzer(arch)
+    for cell in (1, 2):
+        arch.disconnect(f"c{cell}-f4")  # web -> cache
+        _step(analyzer, arch, f"after removing c{cell}-web -> c{cell}-cache")
+    assert any(f.key == "PERF-DB-NO-CACHE@c1-db" for f in analyzer.result().findings)
+    drawn = [("k1", "c1-cache", "c1-web"), ("k2", "c2-asg", "c2-cache"), ("k3", "c3-cache", "c1-asg")]
+    for edge, source, target in drawn:
+        arch.connect(edge, source, target, props={"protocol": "tls"})
+        _step(analyzer, arch, f"after drawing {source} -> {target}")
+    for edge in ("k1", "k2", "k3"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+
+
+def _judged_by(scope: str, source: str, target: str) -> set[str]:
+    """The nodes a rule with ``scope`` judges again after ``source -> target`` is drawn on a generated design."""
+    judged: set[str] = set()
+
+    def check(ctx):  # type: ignore[no-untyped-def]
+        judged.update(ctx.subjects())
+        return iter(())
+
+    arch = _generated(200)
+    analyzer = Analyzer(arch, [graph_rule(_META, check, flows=scope)])  # type: ignore[arg-type]
+    judged.clear()
+    arch.connect("new", source, target, props={"protocol": "https"})
+    analyzer.update()
+    return judged - {n for n in judged if arch.is_container(n)}
+
+
+def test_a_flow_from_the_internet_rejudges_only_what_its_target_leads_to() -> None:
+    judged = _judged_by("downstream", "users", "c3-alb")
+    assert {"users", "c3-alb", "c3-web", "c3-db", "watch"} <= judged
+    assert not any(n.startswith(("c1-", "c2-", "c4-")) for n in judged), sorted(judged)
+
+
+def test_a_flow_to_a_hub_rejudges_none_of_its_other_senders() -> None:
+    for scope in ("downstream", "paths"):
+        judged = _judged_by(scope, "c1-web", "watch")
+        assert {"c1-web", "watch"} <= judged
+        assert not any(n.startswith(("c2-", "c3-", "c4-")) for n in judged), (scope, sorted(judged))
+
+
+def _walk_over(edges: list[tuple[str, str]], starts: tuple[str, ...], blocked: set[str]) -> Any:
+    """A walk over a plain list of flows, and the functions it reads them with."""
+
+    def successors(node: str) -> list[str]:
+        return list(dict.fromkeys(t for s, t in edges if s == node))
+
+    def predecessors(node: str) -> list[str]:
+        return list(dict.fromkeys(s for s, t in edges if t == node))
+
+    def through(node: str) -> bool:
+        return node not in blocked
+
+    def position(node: str) -> int:
+        return int(node[1:])
+
+    def fresh() -> Walk:
+        walk = Walk(starts, None)
+        walk.run(successors, through, position)
+        return walk
+
+    return fresh, lambda walk: walk.repair(successors, predecessors, through, position)
+
+
+def test_a_node_brought_nearer_becomes_the_parent_of_what_it_now_ties_for() -> None:
+    """n5 is two flows from n0 through n4; once n1 is one flow away it offers the same distance, and comes first."""
+    edges = [("n0", "n2"), ("n2", "n3"), ("n3", "n1"), ("n0", "n4"), ("n4", "n5"), ("n1", "n5")]
+    fresh, repair = _walk_over(edges, ("n0",), set())
+    walk = fresh()
+    assert walk.parents["n5"] == "n4"
+    edges.append(("n0", "n1"))
+    walk.pending.add("n1")
+    repair(walk)
+    assert walk.parents["n5"] == "n1"
+    assert (walk.dist, walk.parents) == (fresh().dist, fresh().parents)
+
+
+def test_a_repaired_walk_equals_a_walk_run_afresh() -> None:
+    rng = random.Random(20261201)
+    for _ in range(3000):
+        size = rng.randint(2, 10)
+        names = [f"n{i}" for i in range(size)]
+        edges = [(rng.choice(names), rng.choice(names)) for _ in range(rng.randint(0, 3 * size))]
+        starts = tuple(rng.sample(names, rng.randint(1, 2)))
+        blocked = {n for n in names if rng.random() < 0.2}
+        fresh, repair = _walk_over(edges, starts, blocked)
+        walk = fresh()
+        for _ in range(rng.randint(1, 5)):
+            for _ in range(rng.randint(1, 3)):  # several changes before one repair
+                if edges and rng.random() < 0.5:
+                    _source, target = edges.pop(rng.randrange(len(edges)))
+                else:
+                    _source, target = rng.choice(names), rng.choice(names)
+                    edges.append((_source, target))
+                walk.pending.add(target)
+            repair(walk)
+            expected = fresh()
+            assert (walk.dist, walk.parents) == (expected.dist, expected.parents), (edges, starts, blocked)
