@@ -501,3 +501,69 @@ def test_a_repaired_walk_equals_a_walk_run_afresh() -> None:
             repair(walk)
             expected = fresh()
             assert (walk.dist, walk.parents) == (expected.dist, expected.parents), (edges, starts, blocked)
+
+
+def _padded(arch: Architecture) -> Architecture:
+    """``arch`` with unrelated nodes added, so that a flow's focus is a small part of it and rules re-run in part."""
+    for index in range(40):
+        arch.add_node(f"pad{index}", "sns")
+    return arch
+
+
+def test_a_flow_to_a_service_changes_the_peers_of_its_siblings() -> None:
+    """REL-ECS-SINGLE-TASK: services one upstream node sends to are one service; a flow to one judges the others."""
+    arch = _padded(_base())
+    arch.add_node("lb", "alb", parent="pub0")
+    for name, subnet in (("svc1", "priv0"), ("svc2", "priv1")):
+        arch.add_node(name, "ecs_service", parent=subnet, props={"desired_count": 1})
+    arch.connect("users-lb", "users", "lb", props={"protocol": "https"})
+    arch.connect("lb-1", "lb", "svc1", props={"protocol": "https"})
+    analyzer = Analyzer(arch)
+    single = {f.node for f in analyzer.result().findings if f.rule == "REL-ECS-SINGLE-TASK"}
+    assert single == {"svc1", "svc2"}
+    arch.connect("lb-2", "lb", "svc2", props={"protocol": "https"})
+    _step(analyzer, arch, "after lb -> svc2")
+    assert not any(f.rule == "REL-ECS-SINGLE-TASK" for f in analyzer.result().findings)
+    arch.disconnect("lb-2")
+    _step(analyzer, arch, "after removing lb -> svc2")
+
+
+def test_a_backup_plan_drawn_to_an_instance_covers_its_volumes() -> None:
+    """REL-NO-BACKUP: AWS Backup copies an instance with its volumes; a flow to the instance judges the volumes."""
+    arch = _padded(_base())
+    arch.add_node("host", "ec2", parent="priv0")
+    arch.add_node("vol", "ebs", parent="priv0")
+    arch.add_node("plan", "backup")
+    arch.connect("attach", "host", "vol")
+    analyzer = Analyzer(arch)
+    assert any(f.key == "REL-NO-BACKUP@vol" for f in analyzer.result().findings)
+    for edge, source, target in (("b1", "plan", "host"), ("b2", "host", "plan")):
+        arch.connect(edge, source, target)
+        _step(analyzer, arch, f"after {source} -> {target}")
+        assert not any(f.key == "REL-NO-BACKUP@vol" for f in analyzer.result().findings)
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {source} -> {target}")
+
+
+def test_many_random_flows_among_the_kinds_partial_rules_read_equal_a_full_analysis() -> None:
+    """Random flows among nodes of every kind a rule with a partial scope reads, drawn and removed."""
+    arch = _mixed()
+    extra = [
+        ("host", "ec2", "priv0"), ("vol", "ebs", "priv0"), ("plan", "backup", None), ("acl", "waf", None),
+        ("cache", "elasticache", "priv1"), ("key", "kms", None), ("trace", "xray", None),
+        ("svc3", "ecs_service", "priv1"), ("asg", "auto_scaling_group", "priv1"), ("gw", "internet_gateway", "vpc"),
+        ("queue", "sqs", None), ("table", "dynamodb", None), ("sg", "security_group", "priv0"),
+    ]
+    for name, kind, parent in extra:
+        arch.add_node(name, kind, parent=parent, props={"desired_count": 1} if kind == "ecs_service" else {})
+    arch.add_node("member", "ec2", parent="asg")
+    arch.add_node("guarded", "ec2", parent="sg")
+    nodes = arch.node_ids()
+    analyzer = Analyzer(_padded(arch))
+    rng = random.Random(1201)
+    for index in range(150):
+        if rng.random() < 0.65 or not arch.edge_ids():
+            arch.connect(f"r{index}", rng.choice(nodes), rng.choice(nodes), props=_flow_props(rng))
+        else:
+            arch.disconnect(rng.choice(arch.edge_ids()))
+        _assert_equals_full(analyzer, arch, f"step {index}")

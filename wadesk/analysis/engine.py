@@ -422,7 +422,7 @@ class Analyzer:
         edge = event.old if kind == "edge_removed" else self.arch.edge(edge_id)
         assert isinstance(edge, Edge)
         if kind == "edge_props_changed":
-            self._memo.flow_edited(self.arch, edge.target)
+            self._memo.flow_edited(self.arch, edge.source, edge.target)
         else:
             carries = Context(self.arch).carries_requests(edge.props)
             self._memo.flow_changed(self.arch, edge.source, edge.target, carries)
@@ -462,32 +462,33 @@ class _FocusFinder:
     def focus(self, rule: GraphRule) -> set[str]:
         """The nodes a rule must judge again."""
         scope = rule.flows
-        felt = rule.felt_downstream_of
-        below: frozenset[str] = frozenset()
-        if felt is not None and scope in ("downstream", "paths"):
-            below = frozenset(felt(self._ctx, frozenset(self._altered))) - self._downstream()
-        key = (scope, below)
+        extra: frozenset[str] = frozenset()
+        if rule.also_affects is not None:
+            extra = frozenset(rule.also_affects(self._ctx, frozenset(self._altered)))
+            if scope in ("downstream", "paths"):
+                extra -= self._downstream()
+        key = (scope, extra)
         found = self._found.get(key)
         if found is None:
-            found = self._compute(scope, below)
+            found = self._compute(scope, extra)
             self._found[key] = found
         return found
 
-    def _compute(self, scope: str, below: frozenset[str]) -> set[str]:
+    def _compute(self, scope: str, extra: frozenset[str]) -> set[str]:
         ctx = self._ctx
         altered = self._altered
         if scope == "ends":
-            touched = set(altered)
+            touched = altered | extra
         elif scope == "near":
-            touched = set(altered)
+            touched = altered | extra
             for node in altered:
                 touched.update(ctx.neighbours(node))
         else:
             # Everything a changed flow leads to (administrative flows included: a superset), and what lies
-            # below the nodes the rule names.
+            # below the further nodes the rule names.
             touched = altered | self._downstream()
-            if below:
-                touched |= self._closure(set(below), ctx.successors)
+            if extra:
+                touched |= self._closure(set(extra), ctx.successors)
             if scope == "paths":
                 touched |= self._closure(self._sources, ctx.predecessors)
         return self._with_containers(touched)

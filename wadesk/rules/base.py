@@ -52,13 +52,15 @@ ANY = "*"
 #:   flow neighbours, and the containers and contents of both.
 #: - ``"downstream"``: the flows anywhere on a path that leads to the node (reachability from the
 #:   internet, walks kept by ``Context.reach``). A changed flow lies on the paths that go on from its
-#:   target, so the rule re-runs for the ends and everything the target leads to. A rule that also
-#:   reads flows off those paths (a node's finding reads a flow of some node on its way, such as the
-#:   WAF attached to an entry point it passes) names in ``felt_downstream_of`` the changed nodes whose
-#:   downstream re-runs too.
+#:   target, so the rule re-runs for the ends and everything the target leads to.
 #: - ``"paths"``: the flows anywhere on a path that leads to the node or away from it. Re-runs as for
 #:   ``"downstream"``, and for everything with a path to the changed flow's source.
 #: - ``"any"`` (the default, always right): every flow change re-runs the whole rule.
+#:
+#: A rule whose findings read a few flows beyond its scope names, with ``also_affects``, the further nodes
+#: a change can reach: a service's finding that reads its siblings' flows (``"ends"``), or a finding that
+#: reads a flow of a node on its way (the WAF beside an entry point it passes; ``"downstream"``, where
+#: everything below the named nodes is judged again too).
 #:
 #: Every scope but ``"none"`` and ``"any"`` needs the rule to take the nodes it reports on from
 #: :meth:`Context.subjects` (the engine narrows them to the nodes a change can affect) and to report on
@@ -167,7 +169,7 @@ class Hit(NamedTuple):
 
 NodeCheck = Callable[["Context", str], "str | None"]
 GraphCheck = Callable[["Context"], Iterable[Hit]]
-FeltDownstream = Callable[["Context", frozenset[str]], Iterable[str]]
+AlsoAffects = Callable[["Context", frozenset[str]], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -203,9 +205,9 @@ class GraphRule:
     check: GraphCheck
     reads: Mapping[str, frozenset[str]] = field(default_factory=dict)
     flows: FlowScope = "any"
-    #: For a ``"downstream"`` or ``"paths"`` rule that reads flows off the paths to a node: given the
-    #: nodes whose flows changed (the ends, and a group end's members), those below which findings change.
-    felt_downstream_of: FeltDownstream | None = None
+    #: Given the nodes whose flows changed (the ends, a group end's members), the further nodes whose
+    #: findings the change can alter beyond what ``flows`` covers (see :data:`FlowScope`).
+    also_affects: AlsoAffects | None = None
 
     def __post_init__(self) -> None:
         if self.flows not in FLOW_SCOPES:
@@ -243,7 +245,7 @@ def graph_rule(
     check: GraphCheck,
     reads: Mapping[str, Iterable[str]] | None = None,
     flows: bool | FlowScope = "any",
-    felt_downstream_of: FeltDownstream | None = None,
+    also_affects: AlsoAffects | None = None,
 ) -> GraphRule:
     """Build a :class:`GraphRule` reading the properties in ``reads`` and the flows that ``flows`` says.
 
@@ -252,4 +254,4 @@ def graph_rule(
     """
     scope: FlowScope = "any" if flows is True else "none" if flows is False else flows
     read = {kind: frozenset(names) for kind, names in (reads or {}).items()}
-    return GraphRule(meta, check, read, scope, felt_downstream_of)
+    return GraphRule(meta, check, read, scope, also_affects)

@@ -50,6 +50,8 @@ class FlowMemo:
         self.reaches: dict[object, Walk] = {}
         #: Facts that read no flow (see :meth:`Context.lasting`).
         self.lasting: dict[object, Any] = {}
+        #: Facts about one node that read its own flows (see :meth:`Context.per_node`), by key and node.
+        self.node_facts: dict[object, dict[str, Any]] = {}
 
     def clear(self) -> None:
         """Forget everything (nodes, containment or properties changed)."""
@@ -61,30 +63,42 @@ class FlowMemo:
         self.node_lists.clear()
         self.reaches.clear()
         self.lasting.clear()
+        self.node_facts.clear()
 
     def forget_derived(self) -> None:
         """Forget the walks and the facts that read properties (a property that a graph rule reads changed)."""
         self.reaches.clear()
         self.lasting.clear()
+        self.node_facts.clear()
 
     def flow_changed(self, arch: Architecture, source: str, target: str, carries_requests: bool) -> None:
         """A flow from ``source`` to ``target`` was drawn or removed."""
         kinds = (arch.kind_of(source), arch.kind_of(target))
         if any(kind in GROUP_KINDS for kind in kinds):
             self.groups = None  # flows to and from groups reach their members
+        targets = _with_members(arch, target, kinds[1])
+        self._forget_facts_of([*_with_members(arch, source, kinds[0]), *targets])
         if not carries_requests:
             # Administrative sessions and service notifications carry no request: the walks stand as they are.
             self.admin = None
             self.quiet = None
             return
-        self._walks_reach(_with_members(arch, target, kinds[1]))
+        self._walks_reach(targets)
 
-    def flow_edited(self, arch: Architecture, target: str) -> None:
+    def flow_edited(self, arch: Architecture, source: str, target: str) -> None:
         """A flow's properties changed (it may have become administrative, or stopped being so)."""
         self.groups = None
         self.admin = None
         self.quiet = None
-        self._walks_reach(_with_members(arch, target, arch.kind_of(target)))
+        targets = _with_members(arch, target, arch.kind_of(target))
+        self._forget_facts_of([*_with_members(arch, source, arch.kind_of(source)), *targets])
+        self._walks_reach(targets)
+
+    def _forget_facts_of(self, nodes: list[str]) -> None:
+        """The flows of ``nodes`` changed (a group's members have its flows): their own facts are stale."""
+        for facts in self.node_facts.values():
+            for node in nodes:
+                facts.pop(node, None)
 
     def _walks_reach(self, targets: list[str]) -> None:
         """Requests into ``targets`` may now go another way: each walk repairs itself there when next read.
@@ -106,8 +120,10 @@ class Context:
     def __init__(self, arch: Architecture, memo: FlowMemo | None = None) -> None:
         self.arch = arch
         self._attrs = arch.node_attrs
-        self._succ = arch.graph.succ
-        self._pred = arch.graph.pred
+        # networkx's own adjacency dicts (node -> neighbour -> edge key -> data), read without its views'
+        # cost: rules read flows hundreds of thousands of times in one analysis of a large design.
+        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = arch.graph._succ
+        self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = arch.graph._pred
         self._memo = memo if memo is not None else FlowMemo()
         self._groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._requests: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
@@ -407,13 +423,12 @@ class Context:
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, target, props)`` of every flow leaving a node."""
         return [
-            (key, target, data["props"])
-            for _, target, key, data in self.arch.graph.out_edges(node_id, keys=True, data=True)
+            (key, target, data["props"]) for target, keyed in self._succ[node_id].items() for key, data in keyed.items()
         ]
 
     def in_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, source, props)`` of every flow reaching a node."""
-        # The graph's own adjacency, in the order networkx's in_edges gives, without its views' cost.
+        # In the order networkx's in_edges gives.
         return [
             (key, source, data["props"])
             for source, keyed in self._pred[node_id].items()
@@ -498,6 +513,22 @@ class Context:
         if key not in self._cache:
             self._cache[key] = compute()
         value: T = self._cache[key]
+        return value
+
+    def per_node(self, key: object, node_id: str, compute: Callable[[str], T]) -> T:
+        """A fact about one node, kept between analysis passes until the node's own flows change.
+
+        ``compute(node_id)`` may read the node's kind, the properties its rule
+        declares in ``reads``, and its own flows (its successors, predecessors
+        and neighbours, a group's flows included): a flow change recomputes it
+        for the flow's two ends and a group end's members.
+        """
+        facts = self._memo.node_facts.setdefault(key, {})
+        if node_id in facts:
+            value: T = facts[node_id]
+            return value
+        value = compute(node_id)
+        facts[node_id] = value
         return value
 
     def lasting(self, key: object, compute: Callable[[], T]) -> T:

@@ -92,5 +92,5 @@ RULE = graph_rule(
     check,
     reads={"api_gateway": {"caching"}, "ec2": {"workload"}},
     flows="downstream",
-    felt_downstream_of=_readers_beside_a_changed_cache,
+    also_affects=_readers_beside_a_changed_cache,
 )

@@ -52,4 +52,17 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(node_id, f"{ctx.label(node_id)} runs a single task (desired_count is 1).")
 
 
-RULE = graph_rule(META, check, reads={"ecs_service": {"desired_count"}}, flows="near")
+def _siblings_of_a_changed_service(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A flow from an upstream node to a service makes it a peer of the other services that node sends to."""
+    if not any(ctx.kind(node) == "ecs_service" for node in altered):
+        return []
+    return [sibling for node in altered for sibling in ctx.successors(node) if ctx.kind(sibling) == "ecs_service"]
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"ecs_service": {"desired_count"}},
+    flows="ends",
+    also_affects=_siblings_of_a_changed_service,
+)

@@ -82,4 +82,17 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads=_READS, flows="near")
+def _volumes_beside_a_changed_instance(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A flow between an instance and a backup plan covers or uncovers the volumes joined to the instance."""
+    if not any(ctx.kind(node) == "backup" for node in altered):
+        return []
+    return [
+        volume
+        for node in altered
+        if ctx.kind(node) == "ec2"
+        for volume in ctx.neighbours(node)
+        if ctx.kind(volume) == "ebs"
+    ]
+
+
+RULE = graph_rule(META, check, reads=_READS, flows="ends", also_affects=_volumes_beside_a_changed_instance)

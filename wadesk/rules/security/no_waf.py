@@ -44,9 +44,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     if not judged or not sources:
         return
     # A WAF drawn next to an entry point (either direction) is its web ACL association. Every entry's
-    # association shapes the walk, not only the entries judged in this pass.
-    entries = [n for n in ctx.nodes("alb", "api_gateway", "cloudfront") if _is_entry(ctx, n)]
-    attached = frozenset(n for n in entries if any(ctx.kind(m) == "waf" for m in ctx.neighbours(n)))
+    # association shapes the walk, not only the entries judged in this pass; each is kept until its flows change.
+    entries = ctx.lasting(
+        (META.id, "entries"), lambda: [n for n in ctx.nodes("alb", "api_gateway", "cloudfront") if _is_entry(ctx, n)]
+    )
+
+    def waf_beside(node_id: str) -> bool:
+        return any(ctx.kind(m) == "waf" for m in ctx.neighbours(node_id))
+
+    attached = frozenset(n for n in entries if ctx.per_node((META.id, "waf beside"), n, waf_beside))
 
     def through(node_id: str) -> bool:
         return ctx.kind(node_id) != "waf" and ctx.kind(node_id) not in EGRESS_ONLY and node_id not in attached
@@ -73,5 +79,5 @@ def _entries_beside_a_changed_waf(ctx: Context, altered: frozenset[str]) -> list
 
 
 RULE = graph_rule(
-    META, check, reads={"alb": {"scheme"}}, flows="downstream", felt_downstream_of=_entries_beside_a_changed_waf
+    META, check, reads={"alb": {"scheme"}}, flows="downstream", also_affects=_entries_beside_a_changed_waf
 )
