@@ -491,3 +491,43 @@ def test_an_emr_cluster_runs_in_its_subnet() -> None:
         "Emr": ("AWS::EMR::Cluster", {"Instances": {"Ec2SubnetId": R("SubnetB")}}),
     }))
     assert design.nodes["Emr"].subnets == ["SubnetB"]
+
+
+# ------------------------------------------------------------------ FSx for Lustre
+def test_lustre_backups_follow_its_deployment_type() -> None:
+    design = map_template(template({
+        "Scratch": ("AWS::FSx::FileSystem", {"FileSystemType": "LUSTRE", "StorageCapacity": 1200}),
+        "Persistent": ("AWS::FSx::FileSystem", {"FileSystemType": "LUSTRE", "LustreConfiguration": {
+            "DeploymentType": "PERSISTENT_2", "PerUnitStorageThroughput": 125}}),
+        "Kept": ("AWS::FSx::FileSystem", {"FileSystemType": "LUSTRE", "LustreConfiguration": {
+            "DeploymentType": "PERSISTENT_1", "AutomaticBackupRetentionDays": 5}}),
+        "Off": ("AWS::FSx::FileSystem", {"FileSystemType": "LUSTRE", "LustreConfiguration": {
+            "DeploymentType": "PERSISTENT_2", "AutomaticBackupRetentionDays": 0}}),
+    }))
+    days = {key: design.nodes[key].props["backup_retention_days"] for key in ("Scratch", "Persistent", "Kept", "Off")}
+    assert days == {"Scratch": 0, "Persistent": 30, "Kept": 5, "Off": 0}  # scratch takes no automatic backups
+    assert all(design.nodes[key].props["deployment"] == "single-az" for key in days)
+    assert "REL-NO-BACKUP" in rule_ids(design, "Scratch")
+    assert "REL-NO-BACKUP" not in rule_ids(design, "Persistent")
+
+
+def test_terraform_lustre_file_systems_read_the_same_way(tmp_path: Path) -> None:
+    from wadesk.importers.terraform.importer import import_terraform
+
+    (tmp_path / "main.tf").write_text(textwrap.dedent("""\
+        resource "aws_fsx_lustre_file_system" "scratch" {
+          storage_capacity = 1200
+          subnet_ids       = ["subnet-0123456789abcdef0"]
+          deployment_type  = "SCRATCH_2"
+        }
+        resource "aws_fsx_lustre_file_system" "persistent" {
+          storage_capacity                = 1200
+          subnet_ids                      = ["subnet-0123456789abcdef0"]
+          deployment_type                 = "PERSISTENT_2"
+          per_unit_storage_throughput     = 125
+          automatic_backup_retention_days = 7
+        }
+    """))
+    nodes = import_terraform(tmp_path).nodes
+    assert nodes["aws_fsx_lustre_file_system.scratch"].props["backup_retention_days"] == 0
+    assert nodes["aws_fsx_lustre_file_system.persistent"].props["backup_retention_days"] == 7

@@ -379,16 +379,26 @@ def _mount_target(m: CfnMapper, r: Resource) -> None:
 
 def _fsx(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    config = p.get("WindowsConfiguration") or p.get("OntapConfiguration") or p.get("OpenZFSConfiguration") or {}
-    deployment = text(dig(config, "DeploymentType")).upper()
     kind = text(p.get("FileSystemType")).upper()
+    if kind == "LUSTRE":
+        config = p.get("LustreConfiguration") if isinstance(p.get("LustreConfiguration"), dict) else {}
+        # FSx for Lustre deploys SCRATCH_1 when not told otherwise; scratch file systems take no automatic
+        # backups at all, persistent ones keep them 30 days unless told otherwise
+        lustre_type = text(config.get("DeploymentType"), "SCRATCH_1").upper()
+        default_days = 0 if lustre_type.startswith("SCRATCH") else 30
+        retention = 0 if default_days == 0 else number(config.get("AutomaticBackupRetentionDays"), default_days)
+        deployment = "single-az"  # Lustre has no Multi-AZ deployment
+    else:
+        config = p.get("WindowsConfiguration") or p.get("OntapConfiguration") or p.get("OpenZFSConfiguration") or {}
+        deployment = "multi-az" if text(dig(config, "DeploymentType")).upper().startswith("MULTI_AZ") else "single-az"
+        retention = number(dig(config, "AutomaticBackupRetentionDays"), 7)
     node = m.node(
         r,
         "fsx",
         {
-            "deployment": "multi-az" if deployment.startswith("MULTI_AZ") else "single-az",
+            "deployment": deployment,
             "file_system_type": kind if kind in ("WINDOWS", "ONTAP", "OPENZFS", "LUSTRE") else "WINDOWS",
-            "backup_retention_days": number(dig(config, "AutomaticBackupRetentionDays"), 7),
+            "backup_retention_days": retention,
         },
     )
     node.subnets = m.subnet_keys(p.get("SubnetIds"))
