@@ -531,3 +531,49 @@ def test_terraform_lustre_file_systems_read_the_same_way(tmp_path: Path) -> None
     nodes = import_terraform(tmp_path).nodes
     assert nodes["aws_fsx_lustre_file_system.scratch"].props["backup_retention_days"] == 0
     assert nodes["aws_fsx_lustre_file_system.persistent"].props["backup_retention_days"] == 7
+
+
+# ------------------------------------------------------------------ Aurora Serverless v1, subnet groups by name
+def test_a_serverless_v1_cluster_says_so_and_finds_its_subnet_group_by_name(tmp_path: Path) -> None:
+    text = """\
+    Parameters:
+      GroupName: {Type: String, Default: Private-DB-Subnets}
+      VpcId: {Type: "AWS::EC2::VPC::Id"}
+      SubnetA: {Type: "AWS::EC2::Subnet::Id"}
+      SubnetB: {Type: "AWS::EC2::Subnet::Id"}
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties: {GroupDescription: db, VpcId: !Ref VpcId}
+      Subnets:
+        Type: AWS::RDS::DBSubnetGroup
+        Properties:
+          DBSubnetGroupDescription: db
+          DBSubnetGroupName: !Ref GroupName
+          SubnetIds: [!Ref SubnetA, !Ref SubnetB]
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-postgresql
+          EngineMode: serverless
+          DBSubnetGroupName: private-db-subnets
+          VpcSecurityGroupIds: [!GetAtt Sg.GroupId]
+    """
+    design = import_template(write(tmp_path, text))
+    cluster = design.nodes["Cluster"]
+    assert cluster.props["engine_mode"] == "serverless" and cluster.subnets == ["SubnetA", "SubnetB"]
+    assert ("Subnets", "Cluster") in {(e.key, e.detail) for e in design.report.folded}
+    found = rule_ids(design, "Cluster")
+    assert not found & {"PERF-DB-PERFORMANCE-INSIGHTS", "PERF-DB-ENHANCED-MONITORING", "REL-DB-SINGLE-AZ"}
+
+
+def test_a_member_of_a_security_group_is_drawn_in_the_group_s_vpc_when_it_names_no_subnet() -> None:
+    from tests.importers.cfnkit import imported_vpc
+
+    design = map_template(template({
+        "Sg": ("AWS::EC2::SecurityGroup", {"VpcId": imported_vpc()}),
+        "Db": ("AWS::RDS::DBCluster", {"Engine": "aurora-mysql", "VpcSecurityGroupIds": [R("Sg", "GroupId")]}),
+    }))
+    arch = build_architecture(design, layout=False).arch
+    vpc = design.nodes["Sg"].vpc
+    assert arch.parent_of("Sg") == vpc and arch.parent_of("Db") == "Sg"

@@ -111,6 +111,13 @@ class AuroraProps(RdsProps):
     instance_class: str = Field(
         "db.r6g.large", description="DB instance class of the cluster's instances, such as db.r6g.large"
     )
+    engine_mode: Literal["provisioned", "serverless"] = Field(
+        "provisioned",
+        description=(
+            "provisioned (instances, Serverless v2 included) or serverless (Aurora Serverless v1: no instances, "
+            "no Performance Insights or Enhanced Monitoring, capacity recreated in another zone on failure)"
+        ),
+    )
 
 
 class DynamoDbProps(ModuleResourceProps):

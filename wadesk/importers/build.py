@@ -159,6 +159,10 @@ class _Builder:
             return subnets[0]
         if node.vpc and node.vpc in self.arch:
             return node.vpc
+        for group in node.security_groups:  # a security group belongs to one VPC, and so do its members
+            vpc = self.nodes[group].vpc if group in self.nodes else None
+            if vpc and vpc in self.arch:
+                return vpc
         return REGION_ID
 
     def _place_component(self, node: ImportedNode) -> None:

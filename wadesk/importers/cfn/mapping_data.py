@@ -9,8 +9,29 @@ from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, 
 from wadesk.importers.cfn.values import Resource
 
 
+#: The property that names a subnet group, by its type (a resource may name a group by that name, not by Ref).
+_GROUP_NAMES = {
+    "AWS::RDS::DBSubnetGroup": "DBSubnetGroupName",
+    "AWS::DocDB::DBSubnetGroup": "DBSubnetGroupName",
+    "AWS::Neptune::DBSubnetGroup": "DBSubnetGroupName",
+    "AWS::ElastiCache::SubnetGroup": "CacheSubnetGroupName",
+    "AWS::MemoryDB::SubnetGroup": "SubnetGroupName",
+    "AWS::Redshift::ClusterSubnetGroup": "ClusterSubnetGroupName",
+    "AWS::DMS::ReplicationSubnetGroup": "ReplicationSubnetGroupIdentifier",
+}
+
+
 def _subnets_of_group(m: CfnMapper, group_value: Any, prop: str = "SubnetIds") -> list[str]:
     group = ref(group_value)
+    if group is None and isinstance(group_value, str) and group_value:
+        # the group named by its name (often the same parameter feeds both), as CloudFormation resolves it;
+        # subnet group names are lower-cased by AWS, so the match ignores case
+        named = [
+            res.logical_id for res in m.resources.values()
+            if res.type in _GROUP_NAMES
+            and str(res.properties.get(_GROUP_NAMES[res.type], "")).lower() == group_value.lower()
+        ]
+        group = named[0] if len(named) == 1 else None
     if group is None:
         return []
     return m.subnet_keys(m.prop(group, prop))
@@ -203,6 +224,8 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
             props["instance_class"] = text(p.get("DBClusterInstanceClass"))
         if text(p.get("EngineMode")) == "serverless":
             props["storage_encrypted"] = True
+            if kind == "aurora":
+                props["engine_mode"] = "serverless"
         props["publicly_accessible"] = flag(p.get("PubliclyAccessible"), False)
         props["monitoring_interval"] = _monitoring_interval(p.get("MonitoringInterval"), 0)
     else:
@@ -222,6 +245,13 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
 def _fold_subnet_group(m: CfnMapper, r: Resource) -> None:
     users = m.referrers(r.logical_id)
     drawn = [key for key in users if m.get(key) is not None]
+    name = r.properties.get(_GROUP_NAMES.get(r.type, ""))
+    if not drawn and isinstance(name, str) and name:  # used by its name rather than by Ref
+        drawn = [
+            other.logical_id for other in m.resources.values()
+            if m.get(other.logical_id) is not None
+            and any(isinstance(v, str) and v.lower() == name.lower() for v in other.properties.values())
+        ]
     m.fold(r, drawn[0] if drawn else None, "used by nothing drawn")
 
 

@@ -30,6 +30,8 @@ def check(ctx: Context, node_id: str) -> str | None:
     """Report a database whose monitoring_interval property is 0."""
     if ctx.prop(node_id, "monitoring_interval", 0):
         return None
+    if ctx.prop(node_id, "engine_mode", "provisioned") == "serverless":
+        return None  # Aurora Serverless v1 has no instances to monitor
     return f"{ctx.label(node_id)} sends no operating-system metrics (monitoring_interval is 0)."
 
 

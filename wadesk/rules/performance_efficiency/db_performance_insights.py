@@ -32,6 +32,8 @@ def check(ctx: Context, node_id: str) -> str | None:
     """Report a database whose performance_insights property is off where the class supports it."""
     if ctx.prop(node_id, "performance_insights"):
         return None
+    if ctx.prop(node_id, "engine_mode", "provisioned") == "serverless":
+        return None  # Aurora Serverless v1 does not offer Performance Insights
     engine = str(ctx.prop(node_id, "engine", "") or "").lower()
     instance_class = str(ctx.prop(node_id, "instance_class", "") or "").strip().lower()
     if ("mysql" in engine or "mariadb" in engine) and instance_class in _UNSUPPORTED_MYSQL_CLASSES:

@@ -40,6 +40,8 @@ def check(ctx: Context, node_id: str) -> str | None:
         )
     if ctx.prop(node_id, "multi_az"):
         return None
+    if ctx.prop(node_id, "engine_mode", "provisioned") == "serverless":
+        return None  # Aurora Serverless v1 takes no replica; AWS recreates its capacity in another zone on failure
     return f"{ctx.label(node_id)} has no standby in another Availability Zone (multi_az is false)."
 
 
