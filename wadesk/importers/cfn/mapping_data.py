@@ -8,7 +8,6 @@ from typing import Any
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
 from wadesk.importers.cfn.values import Resource
 
-
 #: The property that names a subnet group, by its type (a resource may name a group by that name, not by Ref).
 _GROUP_NAMES = {
     "AWS::RDS::DBSubnetGroup": "DBSubnetGroupName",
