@@ -29,3 +29,21 @@ def test_default_security_group_passes() -> None:
 def test_security_group_used_as_a_flow_end_passes() -> None:
     nodes = [("vpc", "vpc"), ("sg", "security_group", "vpc"), ("alb", "alb")]
     assert hits(RULE, design(nodes, [("alb", "sg")])) == set()
+
+
+def test_an_empty_box_of_a_group_drawn_again_with_members_elsewhere_passes() -> None:
+    nodes = [
+        ("vpc", "vpc"),
+        ("a", "subnet", "vpc"),
+        ("b", "subnet", "vpc"),
+        ("sg", "security_group", "a"),
+        ("web", "ec2", "sg"),
+        ("sg@b", "security_group", "b", {"copy_of": "sg"}),
+    ]
+    assert hits(RULE, design(nodes)) == set()
+    # without copy_of the empty box is a group of its own, and unused
+    nodes[-1] = ("sg@b", "security_group", "b")
+    assert hits(RULE, design(nodes)) == {key(RULE, "sg@b")}
+    # the group's own box emptied while its copy holds the instance: still used
+    moved = [*nodes[:4], ("sg@b", "security_group", "b", {"copy_of": "sg"}), ("web", "ec2", "sg@b")]
+    assert hits(RULE, design(moved)) == set()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
+from wadesk.rules.drawn_groups import security_groups
 
 META = RuleMeta(
     id="COST-UNUSED-SECURITY-GROUP",
@@ -27,13 +28,21 @@ META = RuleMeta(
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every non-default security group that contains no node and has no flow."""
+    """Report every non-default security group that contains no node and has no flow.
+
+    A box that draws a group again (``copy_of``) is not the group: while another box of the group holds
+    resources, the group protects them (only the box's own flows are read, so a flow change still re-judges
+    only its ends).
+    """
+    boxes = {box: group for group in security_groups(ctx) for box in group}
     for group in ctx.subjects("security_group"):
         if ctx.prop(group, "is_default"):
             continue  # the VPC's default group cannot be deleted
         if ctx.children(group) or ctx.neighbours(group):
             continue  # it holds resources, or flows are drawn to it as the group of what it protects
+        if any(ctx.children(other) for other in boxes.get(group, ()) if other != group):
+            continue  # the same group drawn elsewhere holds resources
         yield Hit(group, f"{ctx.label(group)} contains no resource, so it protects nothing.")
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default"}}, flows="ends")
+RULE = graph_rule(META, check, reads={"security_group": {"is_default", "copy_of"}}, flows="ends")

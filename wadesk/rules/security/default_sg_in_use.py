@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.security._common import once_per_group
+from wadesk.rules.drawn_groups import once_per_group
 
 META = RuleMeta(
     id="SEC-DEFAULT-SG-IN-USE",

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
+from wadesk.rules.drawn_groups import group_root, once_per_group
 from wadesk.rules.groups import LOAD_BALANCERS
-from wadesk.rules.security._common import group_root, internet_sources, once_per_group, port_list, world_open_rules
+from wadesk.rules.security._common import internet_sources, port_list, world_open_rules
 
 META = RuleMeta(
     id="SEC-SG-OPEN-ADMIN",

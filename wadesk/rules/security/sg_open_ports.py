@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.security._common import once_per_group, world_open_rules
+from wadesk.rules.drawn_groups import once_per_group
+from wadesk.rules.security._common import world_open_rules
 
 META = RuleMeta(
     id="SEC-SG-OPEN-PORTS",

@@ -7,7 +7,7 @@ from typing import Any
 
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
-from wadesk.rules.security._common import group_root, once_per_group
+from wadesk.rules.drawn_groups import group_root, once_per_group
 
 META = RuleMeta(
     id="SEC-SG-RULE-NO-DESCRIPTION",
