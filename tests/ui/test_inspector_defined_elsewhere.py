@@ -102,3 +102,16 @@ def test_a_node_described_in_the_design_shows_no_notice(qtbot, window: MainWindo
     assert not inspector.elsewhere_notice.isVisibleTo(inspector)
     assert all(not field.unknown.isVisibleTo(inspector) for field in inspector.fields.values())
     assert inspector.fields["versioning"].widget.isVisibleTo(inspector)
+
+
+def test_the_analysis_pane_names_what_it_did_not_judge(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    _import(window, tmp_path)
+    label = window.analysis.not_judged
+    qtbot.waitUntil(label.isVisible)
+    assert label.text().startswith("Not judged, defined elsewhere")
+    assert "module.db" in label.text() and "module.eks" in label.text() and "aws_s3_bucket.own" not in label.text()
+    # Described here: judged again, and no longer named.
+    window.selection.set(["module.db"])
+    window.inspector.fields["defined_elsewhere"].widget.click()
+    qtbot.waitUntil(lambda: "module.db" not in label.text())
+    assert window.document.analyzer.findings_for("module.db")

@@ -152,3 +152,23 @@ def test_cli_refuses_a_bad_report_suffix_without_a_traceback(tmp_path: Path) -> 
                           timeout=120)
     assert done.returncode == 2
     assert "'.jpg'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_components_defined_elsewhere_are_named_as_not_judged(qapp, tmp_path: Path) -> None:
+    from wadesk.analysis.defined_elsewhere import not_judged
+    from wadesk.importers.api import import_source
+
+    folder = tmp_path / "infra"
+    folder.mkdir()
+    (folder / "main.tf").write_text(
+        'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n'
+        'module "eks" {\n  source     = "terraform-aws-modules/eks/aws"\n  subnet_ids = module.vpc.private_subnets\n}\n'
+    )
+    arch = import_source(folder, variables={}, layout=False).built.arch
+    assert not [f for f in analyse(arch).findings if not f.suppressed]  # "No open findings."...
+    pages = lay_out_report(arch, str(folder), lambda w, h: render_design(arch, folder, w, h))
+    # ...and the page says what that does not cover.
+    named = [node for page in pages for node in page.not_judged]
+    assert named == not_judged(arch) and "module.eks" in named and "module.vpc.vpc_id" in named
+    plain = load_design(EXAMPLES[0])
+    assert [node for page in _layout(EXAMPLES[0]) for node in page.not_judged] == not_judged(plain) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from wadesk.analysis.defined_elsewhere import DEFINED_ELSEWHERE_KINDS as DEFINED_ELSEWHERE_KINDS
+from wadesk.analysis.defined_elsewhere import is_not_judged
 from wadesk.model import Architecture, Edge, ModelEvent
 from wadesk.rules.base import (
     PILLARS,
@@ -22,13 +24,6 @@ from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
 _PILLAR_RANK = {pillar: index for index, pillar in enumerate(PILLARS)}
-#: Kinds that can stand for something defined outside the design (``defined_elsewhere``): an imported
-#: template's VPC from another stack, a registry module's subnets, the EKS cluster or database a registry module
-#: makes. Rules judge no setting of theirs.
-DEFINED_ELSEWHERE_KINDS = frozenset(
-    {"vpc", "subnet", "security_group", "ec2", "lambda", "eks_cluster", "ecs_cluster", "s3", "efs", "rds", "aurora",
-     "dynamodb", "alb", "nlb", "elb", "sqs", "sns"}
-)
 
 
 def _finding(meta: RuleMeta, node: str | None, message: str) -> Finding:
@@ -351,13 +346,8 @@ class Analyzer:
         return out
 
     def _defined_elsewhere(self, node_id: str | None) -> bool:
-        """Whether a node stands for a VPC, subnet or security group outside the design (its settings unknown)."""
-        return (
-            node_id is not None
-            and node_id in self.arch
-            and self.arch.kind_of(node_id) in DEFINED_ELSEWHERE_KINDS
-            and bool(self.arch.props_of(node_id).get("defined_elsewhere"))
-        )
+        """Whether a node stands for something outside the design (its settings unknown)."""
+        return is_not_judged(self.arch, node_id)
 
     def _run_graph_rule(self, rule: GraphRule, ctx: Context, focus: set[str] | None = None) -> dict[str, Finding]:
         found = run_graph_rule(rule, ctx, focus)

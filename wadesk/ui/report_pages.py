@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
 
 from wadesk import __version__
+from wadesk.analysis.defined_elsewhere import not_judged
 from wadesk.analysis.engine import AnalysisResult, analyse
 from wadesk.analysis.ownership import node_ownership
 from wadesk.catalog import CATALOG
@@ -99,6 +100,8 @@ class Page:
     assumptions: list[str] = field(default_factory=list)
     #: Node ids of the responsibility rows on this page.
     nodes: list[str] = field(default_factory=list)
+    #: Node ids named on this page as defined elsewhere, so not judged.
+    not_judged: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -411,6 +414,18 @@ def place_assumptions(flow: Flow, result: AnalysisResult) -> None:
         flow.page.assumptions.append(assumption.rule)
 
 
+def place_not_judged(flow: Flow, arch: Architecture, ids: list[str]) -> None:
+    """Name what no rule judged (defined elsewhere), under the findings, so none is read as having passed."""
+    block = paragraph(f"Not judged, defined elsewhere: {', '.join(arch.label_of(i) for i in ids)}. These stand for "
+                      "what another stack, or a module that is not on disk, defines; their settings are not in this "
+                      "design, so no rule judged them. Review them where they are defined.", colour=INK)
+    flow.skip(GAP / 2)
+    if flow.room() < block.height:
+        flow.new_page()
+    flow.add(block)
+    flow.page.not_judged.extend(ids)
+
+
 def place_sections(flow: Flow, arch: Architecture, result: AnalysisResult) -> None:
     """The findings, the accepted findings and the responsibility table, one after another."""
     active = [f for f in result.findings if not f.suppressed]
@@ -418,6 +433,8 @@ def place_sections(flow: Flow, arch: Architecture, result: AnalysisResult) -> No
     place_table(flow, "Findings", f"{_count(len(active), 'open finding')}, worst first. \u201cDo\u201d says how to "
                 "fix each one; the best-practice id points into the Well-Architected Framework.", FINDING_COLUMNS,
                 [finding_row(arch, f) for f in active], empty="No open findings.", record="findings")
+    if outside := not_judged(arch):
+        place_not_judged(flow, arch, outside)
     flow.skip(SECTION_GAP)
     place_table(flow, "Accepted risks", f"{_count(len(accepted), 'finding')} suppressed with a justification; "
                 "not counted in the pillar summary.", SUPPRESSED_COLUMNS, [finding_row(arch, f) for f in accepted],

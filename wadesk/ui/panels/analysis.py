@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wadesk.analysis.defined_elsewhere import not_judged
 from wadesk.analysis.engine import sort_key
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.catalog.responsibility import LAYER_NAMES, LAYERS
@@ -86,6 +87,12 @@ class AnalysisPanel(QWidget):
         self.assumptions.setObjectName("assumptions")
         self.assumptions.setWordWrap(False)
         self.assumptions.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        #: names what no rule judged, so "none open" is not read as covering it
+        self.not_judged = QLabel()
+        self.not_judged.setObjectName("not_judged")
+        self.not_judged.setWordWrap(False)
+        self.not_judged.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.not_judged.setStyleSheet("color: #8A5300;")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter findings…")
         self.search.setClearButtonEnabled(True)
@@ -145,6 +152,7 @@ class AnalysisPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.assumptions)
+        layout.addWidget(self.not_judged)
         layout.addWidget(splitter)
 
         for combo in (self.group_by, self.pillar_filter, self.severity_filter):
@@ -341,6 +349,15 @@ class AnalysisPanel(QWidget):
             rules = ", ".join(a.rule for a in assumed)
             self.assumptions.setText(f"Assumed of the account (not findings): {rules}")
             self.assumptions.setToolTip("\n".join(f"{a.rule}: {a.text}" for a in assumed))
+        outside = [arch.label_of(node_id) for node_id in not_judged(arch)]
+        self.not_judged.setVisible(bool(outside))
+        if outside:
+            self.not_judged.setText(f"Not judged, defined elsewhere (settings unknown): {', '.join(outside)}")
+            self.not_judged.setToolTip(
+                "These stand for what another stack, or a module that is not on disk, defines. Their settings are "
+                "not in this design, so no rule judged them: review them where they are defined.\n\n"
+                + "\n".join(outside)
+            )
 
     def _show_matrix(self) -> None:
         current = self._selection.current()
