@@ -111,6 +111,16 @@ def test_check_states_a_workload_s_account_assumptions_once(tmp_path: Path, caps
     assert all(r["level"] == "none" for r in stated)
 
 
+def test_check_names_what_it_did_not_judge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = {"id": "shared", "kind": "vpc", "label": "Shared VPC", "props": {"defined_elsewhere": True}}
+    doc = {**GOOD, "nodes": [*GOOD["nodes"], shared]}  # type: ignore[list-item]
+    assert main(["check", str(_write(tmp_path, doc)), "--fail-on", "never"]) == 0
+    text = capsys.readouterr().out
+    assert "Not judged (defined elsewhere" in text and "Shared VPC" in text
+    assert main(["check", str(_write(tmp_path, GOOD, "plain.wadesk")), "--fail-on", "never"]) == 0
+    assert "Not judged" not in capsys.readouterr().out
+
+
 def test_suppressed_findings_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = {
         **GOOD,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from wadesk.analysis.consistency import design_warnings
+from wadesk.analysis.defined_elsewhere import not_judged
 from wadesk.analysis.engine import AnalysisResult, analyse
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
 from wadesk.cli.terminal import error_lines, printable
@@ -255,6 +256,13 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
         for assumption in result.assumptions:
             lines.append(printable(f"  {assumption.rule}  {PILLAR_NAMES[assumption.pillar]}, {assumption.wa_bp}"))
             lines.extend(_wrapped(printable(assumption.text), width))
+    outside = not_judged(arch)
+    if outside:
+        lines.append("")
+        lines.append(_paint("Not judged (defined elsewhere: another stack, or a module not on disk)", "bold",
+                            use_color))
+        lines.extend(_wrapped(printable(", ".join(arch.label_of(node_id) for node_id in outside)), width))
+        lines.extend(_wrapped("Their settings are not in this design, so no rule judged them.", width))
     totals = design_ownership_totals(arch)
     layers = sum(totals.values())
     lines.append("")
