@@ -16,8 +16,12 @@ _ENTRY_KINDS = frozenset({"alb", "nlb", "elb"})
 _DB_KINDS = frozenset({"rds", "aurora", "redshift", "documentdb", "neptune", "elasticache", "opensearch", "mq", "dms"})
 
 
-def port_flow(low: int, high: int, protocol: str) -> tuple[str, int | None, Purpose, str]:
-    """(protocol, port, purpose, label) of a flow allowed by a rule on ports ``low``..``high``."""
+def port_flow(low: int | None, high: int | None, protocol: str) -> tuple[str, int | None, Purpose, str]:
+    """(protocol, port, purpose, label) of a flow allowed by a rule on ports ``low``..``high`` (None: not resolved)."""
+    if low is None or high is None:
+        if protocol in ("tcp", "6", "-1"):
+            return "tcp", None, "request", "TCP (port not resolved)"
+        return "other", None, "request", f"{protocol.upper()} (port not resolved)"
     port = low if low == high else None
     if protocol not in ("tcp", "6") and protocol != "-1":
         return "other", port, "request", protocol.upper()

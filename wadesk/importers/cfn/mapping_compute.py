@@ -34,6 +34,9 @@ def _instance_props(m: CfnMapper, p: dict[str, Any]) -> dict[str, Any]:
     instance_type = text(p.get("InstanceType"))
     if instance_type:
         props["instance_type"] = instance_type
+    elif p.get("InstanceType") is not None:
+        # Given but not resolved (a parameter or variable with no value): the type is not known, not m1.small.
+        props["instance_type"] = ""
     else:
         props["instance_type"] = "m1.small"
         m.report.assume("An EC2 instance without InstanceType launches as m1.small (the EC2 API's default)")

@@ -131,9 +131,26 @@ def _master_password(r: Resource, managed: str = "ManageMasterUserPassword") -> 
     return r.secret_origins.get("MasterUserPassword")
 
 
+#: The cluster types an instance joins by naming the cluster in DBClusterIdentifier.
+_CLUSTER_TYPES = frozenset({"AWS::RDS::DBCluster", "AWS::Neptune::DBCluster", "AWS::DocDB::DBCluster"})
+
+
+def _cluster_named(m: CfnMapper, name: str) -> str | None:
+    """The cluster of the source whose identifier is ``name`` (written as text, not as a reference); RDS stores
+    identifiers in lower case, so they match whatever their case."""
+    if not name:
+        return None
+    found = [
+        key
+        for key, other in m.resources.items()
+        if other.type in _CLUSTER_TYPES and text(other.properties.get("DBClusterIdentifier")).lower() == name.lower()
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _db_instance(m: CfnMapper, r: Resource) -> None:
     p = r.properties
-    cluster = ref(p.get("DBClusterIdentifier"))
+    cluster = ref(p.get("DBClusterIdentifier")) or _cluster_named(m, text(p.get("DBClusterIdentifier")))
     if cluster and m.get(cluster) is not None:
         node = m.get(cluster)
         assert node is not None

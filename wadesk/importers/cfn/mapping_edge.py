@@ -54,6 +54,10 @@ def _load_balancer(m: CfnMapper, r: Resource) -> None:
     node.subnets = list(dict.fromkeys(subnets))
     node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
     m.topic("listeners").setdefault(node.key, [])
+    if node.props["access_logs"]:
+        # The bucket the access logs go to is a log bucket (its own access is not logged back into it).
+        for bucket in refs(attributes.get("access_logs.s3.bucket")):
+            m.topic("log_buckets")[bucket] = True
 
 
 def _forwarded_groups(actions: Any) -> list[str]:
@@ -172,6 +176,9 @@ def _classic_balancer(m: CfnMapper, r: Resource) -> None:
     node.security_groups = m.security_group_keys(p.get("SecurityGroups"))
     if "Subnets" not in p:
         m.topic("default_vpc")[node.key] = True
+    if node.props["access_logs"]:
+        for bucket in refs(dig(p, "AccessLoggingPolicy", "S3BucketName")):
+            m.topic("log_buckets")[bucket] = True
     port = number(listeners[0].get("InstancePort"), None) if listeners else None
     protocol = (
         text(listeners[0].get("InstanceProtocol") or listeners[0].get("Protocol"), "HTTP") if listeners else "HTTP"

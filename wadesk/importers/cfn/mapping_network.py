@@ -62,7 +62,21 @@ def _route(m: CfnMapper, r: Resource) -> None:
     target = ref(p.get("NatGatewayId")) or gateway or ref(p.get("TransitGatewayId")) or ref(p.get("InstanceId"))
     if table and target:
         m.topic("route_targets").setdefault(table, []).append(target)
+    if table and m.type_of(table) == "AWS::EC2::VPC":
+        # A Terraform route in the VPC's main route table (route_table_id = aws_vpc.x.main_route_table_id, or an
+        # aws_default_route_table): the VPC stands for that table (see main_table).
+        m.fold(r, table)
+        return
     m.fold(r, ref(m.prop(table, "VpcId")) if table else None)
+
+
+def main_table(m: CfnMapper, vpc: str | None) -> str | None:
+    """The route table of a VPC that its subnets with no association of their own use: the one an
+    ``aws_main_route_table_association`` names (folded into the VPC as ``MainRouteTable``), else the VPC's own main
+    table, which the VPC's key stands for. CloudFormation cannot change or route through it."""
+    if vpc is None or m.type_of(vpc) != "AWS::EC2::VPC":
+        return None
+    return ref(m.prop(vpc, "MainRouteTable")) or vpc
 
 
 def _subnet_route_association(m: CfnMapper, r: Resource) -> None:
@@ -110,8 +124,24 @@ def normal_cidr(value: str) -> str:
         return ""
 
 
+def ports_unresolved(rule: Any) -> bool:
+    """Whether a rule's port range is given but not resolved (a parameter or variable with no value, a value known
+    only after apply): the ports it opens are then unknown, and no range may be guessed for them."""
+    if not isinstance(rule, dict):
+        return False
+    protocol = text(rule.get("IpProtocol"), "tcp").strip().lower()
+    if _PROTOCOLS.get(protocol, protocol) in ("-1", "icmp", "icmpv6"):
+        return False
+    return any(
+        rule.get(name) is not None and number(rule.get(name), None) is None for name in ("FromPort", "ToPort")
+    )
+
+
 def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int, str]:
-    """One ``SecurityGroupIngress`` entry as (cidr rule for the model or None, source group id, ports, protocol)."""
+    """One ``SecurityGroupIngress`` entry as (cidr rule for the model or None, source group id, ports, protocol).
+
+    A rule whose ports are not resolved gives no cidr rule (see :func:`ports_unresolved`).
+    """
     if not isinstance(rule, dict):
         return None, None, 0, 65535, "-1"
     protocol = text(rule.get("IpProtocol"), "tcp").strip().lower()
@@ -126,7 +156,7 @@ def ingress_rule(rule: Any) -> tuple[dict[str, Any] | None, str | None, int, int
     source = ref(rule.get("SourceSecurityGroupId")) or ref(rule.get("SourceSecurityGroupName"))
     cidr = normal_cidr(text(rule.get("CidrIp")) or text(rule.get("CidrIpv6")))
     entry = None
-    if cidr:
+    if cidr and not ports_unresolved(rule):
         entry = {"cidr": cidr, "port_from": min(low, high), "port_to": max(low, high), "protocol": protocol}
         description = rule.get("Description")
         if description:
@@ -172,7 +202,9 @@ def _add_ingress(m: CfnMapper, group: str, rule: Any) -> None:
         node.props.setdefault("ingress", []).append(entry)
     _add_group_rule(m, group, rule, "ingress", ("SourceSecurityGroupId", "SourceSecurityGroupName"))
     if source is not None and m.type_of(source) == "AWS::EC2::SecurityGroup":
-        m.topic("sg_sources").setdefault(node.key, []).append((source, low, high, protocol))
+        # The members of the source group reach ours; on which port is not known when the rule's is not resolved.
+        ports = (None, None) if ports_unresolved(rule) else (low, high)
+        m.topic("sg_sources").setdefault(node.key, []).append((source, *ports, protocol))
 
 
 def _security_group(m: CfnMapper, r: Resource) -> None:
@@ -369,7 +401,7 @@ def finish_networks(m: CfnMapper) -> None:
         if node.kind != "subnet":
             continue
         if not node.placeholder:
-            table = m.subnet_routes.get(node.key)
+            table = m.subnet_routes.get(node.key) or main_table(m, node.vpc)
             node.public = table in m.public_tables if table else False
         elif node.vpc is None and len(vpcs) == 1:
             node.vpc = vpcs[0].key

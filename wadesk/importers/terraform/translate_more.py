@@ -155,6 +155,7 @@ def _db_instance(c: Context, r: TfResource) -> Translation:
         "StorageType": "storage_type", "EngineVersion": "engine_version",
         "MonitoringInterval": "monitoring_interval",
         "ManageMasterUserPassword": "manage_master_user_password",
+        "DBParameterGroupName": "parameter_group_name", "OptionGroupName": "option_group_name",
     }))
 
 
@@ -198,6 +199,19 @@ def _opensearch(cfn_type: str) -> Translator:
     return translate
 
 
+def _domain_named(c: Context, r: TfResource) -> Any:
+    """The domain a domain policy names: by reference (``aws_opensearch_domain.x.domain_name``), or by the name
+    a domain of the source is given."""
+    name = c.get(r, "domain_name")
+    if not isinstance(name, str):
+        return name
+    for other in c.source.resources.values():
+        if other.type in ("aws_opensearch_domain", "aws_elasticsearch_domain") and other.values.get(
+                "domain_name") == name:
+            return c.value(_ref_to(other))
+    return name
+
+
 DATA: dict[str, Translator] = {
     "aws_s3_bucket": _bucket,
     "aws_s3_bucket_policy": lambda c, r: Translation("AWS::S3::BucketPolicy", {
@@ -211,8 +225,12 @@ DATA: dict[str, Translator] = {
                               EnableCloudwatchLogsExports="enabled_cloudwatch_logs_exports",
                               DBClusterInstanceClass="db_cluster_instance_class",
                               MonitoringInterval="monitoring_interval",
-                              ManageMasterUserPassword="manage_master_user_password"),
+                              ManageMasterUserPassword="manage_master_user_password",
+                              DBClusterIdentifier="cluster_identifier",
+                              DBClusterParameterGroupName="db_cluster_parameter_group_name",
+                              DBInstanceParameterGroupName="db_instance_parameter_group_name"),
     "aws_rds_cluster_instance": simple("AWS::RDS::DBInstance", DBClusterIdentifier="cluster_identifier",
+                                       DBParameterGroupName="db_parameter_group_name",
                                        DBInstanceClass="instance_class", Engine="engine",
                                        PubliclyAccessible="publicly_accessible",
                                        DBSubnetGroupName="db_subnet_group_name",
@@ -228,7 +246,9 @@ DATA: dict[str, Translator] = {
                                   VpcSecurityGroupIds="vpc_security_group_ids",
                                   DBSubnetGroupName="neptune_subnet_group_name",
                                   IamAuthEnabled="iam_database_authentication_enabled",
-                                  DeletionProtection="deletion_protection"),
+                                  DeletionProtection="deletion_protection",
+                                  DBClusterIdentifier="cluster_identifier",
+                                  DBClusterParameterGroupName="neptune_cluster_parameter_group_name"),
     "aws_neptune_cluster_instance": simple("AWS::Neptune::DBInstance", DBClusterIdentifier="cluster_identifier",
                                            DBInstanceClass="instance_class"),
     "aws_docdb_cluster": simple("AWS::DocDB::DBCluster", StorageEncrypted="storage_encrypted",
@@ -236,7 +256,9 @@ DATA: dict[str, Translator] = {
                                 VpcSecurityGroupIds="vpc_security_group_ids", DBSubnetGroupName="db_subnet_group_name",
                                 DeletionProtection="deletion_protection",
                                 EnableCloudwatchLogsExports="enabled_cloudwatch_logs_exports",
-                                ManageMasterUserPassword="manage_master_user_password"),
+                                ManageMasterUserPassword="manage_master_user_password",
+                                DBClusterIdentifier="cluster_identifier",
+                                DBClusterParameterGroupName="db_cluster_parameter_group_name"),
     "aws_docdb_cluster_instance": simple("AWS::DocDB::DBInstance", DBClusterIdentifier="cluster_identifier",
                                          DBInstanceClass="instance_class"),
     "aws_dynamodb_table": lambda c, r: Translation("AWS::DynamoDB::Table", {
@@ -282,6 +304,10 @@ DATA: dict[str, Translator] = {
     "aws_redshift_subnet_group": simple("AWS::Redshift::ClusterSubnetGroup", SubnetIds="subnet_ids"),
     "aws_opensearch_domain": _opensearch("AWS::OpenSearchService::Domain"),
     "aws_elasticsearch_domain": _opensearch("AWS::Elasticsearch::Domain"),
+    "aws_opensearch_domain_policy": lambda c, r: Fold(_domain_named(c, r), _merge(
+        {"AccessPolicies": decode_json(c.get(r, "access_policies"))})),
+    "aws_elasticsearch_domain_policy": lambda c, r: Fold(_domain_named(c, r), _merge(
+        {"AccessPolicies": decode_json(c.get(r, "access_policies"))})),
     "aws_dms_replication_instance": simple("AWS::DMS::ReplicationInstance",
                                            ReplicationSubnetGroupIdentifier="replication_subnet_group_id",
                                            PubliclyAccessible="publicly_accessible", MultiAZ="multi_az",
@@ -336,6 +362,7 @@ def _load_balancer(c: Context, r: TfResource) -> Translation:
     logs = c.block(r, "access_logs")
     if logs:
         attributes.append({"Key": "access_logs.s3.enabled", "Value": str(logs.get("enabled", False)).lower()})
+        attributes.append({"Key": "access_logs.s3.bucket", "Value": logs.get("bucket")})
     for key, name in (("deletion_protection.enabled", "enable_deletion_protection"),
                       ("routing.http.drop_invalid_header_fields.enabled", "drop_invalid_header_fields")):
         if isinstance(r.values.get(name), bool):
@@ -368,7 +395,7 @@ def _elb(c: Context, r: TfResource) -> Translation:
                           for b in c.blocks(r, "listener")]
     logs = c.block(r, "access_logs")
     if logs:
-        props["AccessLoggingPolicy"] = {"Enabled": logs.get("enabled", True)}
+        props["AccessLoggingPolicy"] = {"Enabled": logs.get("enabled", True), "S3BucketName": logs.get("bucket")}
     return Translation("AWS::ElasticLoadBalancing::LoadBalancer", props)
 
 
@@ -618,6 +645,10 @@ SERVICES: dict[str, Translator] = {
     "aws_guardduty_detector": simple("AWS::GuardDuty::Detector", Enable="enable"),
     "aws_securityhub_account": simple("AWS::SecurityHub::Hub"),
     "aws_macie2_account": simple("AWS::Macie::Session", Status="status"),
+    # Activates Amazon Inspector scanning (EC2, ECR, Lambda) for accounts: an account-level service, drawn as an
+    # enabled inspector node the way a GuardDuty detector is drawn. CloudFormation has no resource for it; the
+    # InspectorV2 type the mapping knows draws the same node.
+    "aws_inspector2_enabler": lambda c, r: Translation("AWS::InspectorV2::Filter", {}),
     "aws_kms_key": simple("AWS::KMS::Key", EnableKeyRotation="enable_key_rotation"),
     "aws_kms_alias": simple("AWS::KMS::Alias", TargetKeyId="target_key_id", AliasName="name"),
     "aws_secretsmanager_secret": simple("AWS::SecretsManager::Secret", KmsKeyId="kms_key_id", Name="name"),
@@ -642,6 +673,11 @@ SERVICES: dict[str, Translator] = {
                                               SecurityGroupIds="security_groups", KmsKeyId="kms_key_id"),
     "aws_ssm_parameter": simple("AWS::SSM::Parameter", Type="type", Name="name"),
 }
+
+# The provider's older names of the load-balancer types (still accepted, and common in configurations written
+# before 2018) translate as the new ones.
+EDGE.update({f"aws_alb_{suffix}": EDGE[f"aws_lb_{suffix}"] for suffix in (
+    "listener", "listener_rule", "listener_certificate", "target_group", "target_group_attachment")})
 
 #: Every ``aws_*`` type with a translation.
 TYPES: dict[str, Translator] = {**COMPUTE_AND_NETWORK, **BUCKET_SETTINGS, **DATA, **EDGE, **SERVICES}

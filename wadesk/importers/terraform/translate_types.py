@@ -117,6 +117,18 @@ def _route_table(c: Context, r: TfResource) -> Translation:
     return t
 
 
+def _default_route_table(c: Context, r: TfResource) -> Translation:
+    # The VPC's main route table, adopted by Terraform: default_route_table_id names the VPC
+    # (aws_vpc.x.default_route_table_id), which stands for its main table in the mapping.
+    table = c.get(r, "default_route_table_id")
+    t = Translation("AWS::EC2::RouteTable", {"VpcId": table})
+    for index, route in enumerate(c.blocks(r, "route")):
+        props = {name: route.get(key) for name, key in _ROUTE.items() if route.get(key) not in (None, "")}
+        props["RouteTableId"] = table
+        t.extra.append((f"route[{index}]", "AWS::EC2::Route", props))
+    return t
+
+
 def _route(c: Context, r: TfResource) -> Translation:
     names = {name: key.replace("cidr_block", "destination_cidr_block") for name, key in _ROUTE.items()}
     return Translation("AWS::EC2::Route", {"RouteTableId": c.get(r, "route_table_id"), **_props(c, r, names)})
@@ -446,6 +458,9 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
     "aws_route": _route,
     "aws_route_table_association": simple("AWS::EC2::SubnetRouteTableAssociation", SubnetId="subnet_id",
                                           RouteTableId="route_table_id"),
+    "aws_default_route_table": _default_route_table,
+    "aws_main_route_table_association": lambda c, r: Fold(c.get(r, "vpc_id"), _merge(
+        {"MainRouteTable": c.get(r, "route_table_id")})),
     "aws_nat_gateway": simple("AWS::EC2::NatGateway", SubnetId="subnet_id", AllocationId="allocation_id"),
     "aws_eip": simple("AWS::EC2::EIP", InstanceId="instance"),
     "aws_eip_association": simple("AWS::EC2::EIPAssociation", InstanceId="instance_id", AllocationId="allocation_id"),

@@ -1,0 +1,358 @@
+"""What configurations written in the wild showed: older type names, values that are not resolved, main route
+tables, clusters named by identifier, account-level services. Each input is written here for the test."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from tests.importers.cfnkit import R, template
+from wadesk.analysis.engine import analyse
+from wadesk.importers.api import import_source
+from wadesk.importers.cfn.importer import map_template
+from wadesk.importers.cfn.values import Unresolved
+from wadesk.importers.terraform.importer import import_terraform
+
+
+def write(folder: Path, text: str) -> Path:
+    (folder / "main.tf").write_text(textwrap.dedent(text))
+    return folder
+
+
+def findings(folder: Path) -> dict[str, set[str]]:
+    """Rule id -> the nodes it reports, for a configuration imported and checked."""
+    result = import_source(folder, variables={}, layout=False)
+    found: dict[str, set[str]] = {}
+    for finding in analyse(result.built.arch).findings:
+        found.setdefault(finding.rule, set()).add(finding.node)
+    return found
+
+
+def test_the_older_alb_type_names_fold_like_the_lb_ones(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_alb" "web" {
+          internal = true
+          subnets  = ["subnet-0123456789abcdef0"]
+        }
+        resource "aws_alb_target_group" "web" {
+          port     = 80
+          protocol = "HTTP"
+        }
+        resource "aws_alb_listener" "web" {
+          load_balancer_arn = aws_alb.web.id
+          port              = 80
+          protocol          = "HTTP"
+          default_action {
+            target_group_arn = aws_alb_target_group.web.id
+            type             = "forward"
+          }
+        }
+        resource "aws_instance" "app" {
+          instance_type = "t3.micro"
+        }
+        resource "aws_alb_target_group_attachment" "app" {
+          target_group_arn = aws_alb_target_group.web.arn
+          target_id        = aws_instance.app.id
+        }
+    """))
+    assert design.report.generic == []
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    assert folded["aws_alb_listener.web"] == "aws_alb.web"
+    assert folded["aws_alb_target_group.web"] == "aws_alb.web"
+    assert ("aws_alb.web", "aws_instance.app") in {(flow.source, flow.target) for flow in design.flows}
+
+
+RULE_PORT = """\
+    variable "port" {{}}
+    resource "aws_vpc" "main" {{
+      cidr_block = "10.0.0.0/16"
+    }}
+    resource "aws_security_group" "db" {{
+      vpc_id = aws_vpc.main.id
+    }}
+    resource "aws_security_group_rule" "in" {{
+      type              = "ingress"
+      from_port         = {port}
+      to_port           = {port}
+      protocol          = "tcp"
+      cidr_blocks       = ["0.0.0.0/0"]
+      security_group_id = aws_security_group.db.id
+    }}
+"""
+
+
+def test_a_rule_whose_port_is_not_resolved_opens_no_guessed_range(tmp_path: Path) -> None:
+    # The port is a variable with no value: which port the world reaches is not known, so no rule may claim
+    # that SSH, RDP or every port is open.
+    (tmp_path / "unknown").mkdir()
+    found = findings(write(tmp_path / "unknown", RULE_PORT.format(port="var.port")))
+    assert not {"SEC-SG-OPEN-ADMIN", "SEC-SG-OPEN-PORTS"} & set(found)
+    design = import_terraform(tmp_path / "unknown")
+    assert design.nodes["aws_security_group.db"].props["ingress"] == []
+    assert ("aws_security_group_rule.in", "from_port") in {(u.key, u.path) for u in design.report.unresolved}
+    # The near miss: the same rule on a literal port 22 is reported.
+    (tmp_path / "known").mkdir()
+    assert "aws_security_group.db" in findings(write(tmp_path / "known", RULE_PORT.format(port=22)))[
+        "SEC-SG-OPEN-ADMIN"]
+
+
+def test_a_source_group_rule_with_an_unresolved_port_still_gives_a_flow_without_a_port() -> None:
+    design = map_template(template({
+        "Vpc": ("AWS::EC2::VPC", {"CidrBlock": "10.0.0.0/16"}),
+        "AppSg": ("AWS::EC2::SecurityGroup", {"VpcId": R("Vpc")}),
+        "DbSg": ("AWS::EC2::SecurityGroup", {"VpcId": R("Vpc"), "SecurityGroupIngress": [
+            {"IpProtocol": "tcp", "FromPort": Unresolved("Ref DbPort", "no value"),
+             "ToPort": Unresolved("Ref DbPort", "no value"), "SourceSecurityGroupId": R("AppSg")},
+            {"IpProtocol": "tcp", "FromPort": Unresolved("Ref DbPort", "no value"),
+             "ToPort": Unresolved("Ref DbPort", "no value"), "CidrIp": "0.0.0.0/0"},
+        ]}),
+        "App": ("AWS::EC2::Instance", {"InstanceType": "t3.micro", "SecurityGroupIds": [R("AppSg")]}),
+        "Db": ("AWS::EC2::Instance", {"InstanceType": "t3.micro", "SecurityGroupIds": [R("DbSg")]}),
+    }))
+    assert design.nodes["DbSg"].props["ingress"] == []
+    flows = [flow for flow in design.flows if (flow.source, flow.target) == ("App", "Db")]
+    assert [(flow.port, flow.label) for flow in flows] == [(None, "TCP (port not resolved)")]
+
+
+def test_an_instance_type_that_is_not_resolved_is_not_taken_for_m1_small(tmp_path: Path) -> None:
+    (tmp_path / "unknown").mkdir()
+    folder = write(tmp_path / "unknown", """\
+        variable "instance_type" {}
+        resource "aws_instance" "app" {
+          instance_type = var.instance_type
+        }
+    """)
+    design = import_terraform(folder)
+    assert design.nodes["aws_instance.app"].props["instance_type"] == ""
+    assert not any("m1.small" in text for text in design.report.assumptions)
+    found = findings(folder)
+    assert not {"PERF-EC2-PREVIOUS-GEN", "SUS-EC2-NOT-GRAVITON"} & set(found)
+    # Absent, it is EC2's default, as before.
+    (tmp_path / "absent").mkdir()
+    design = import_terraform(write(tmp_path / "absent", 'resource "aws_instance" "app" {}\n'))
+    assert design.nodes["aws_instance.app"].props["instance_type"] == "m1.small"
+
+
+def test_db_parameter_and_option_groups_fold_into_the_instance_that_names_them(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_db_parameter_group" "pg" {
+          family = "mysql8.0"
+        }
+        resource "aws_db_option_group" "og" {
+          engine_name = "mysql"
+        }
+        resource "aws_rds_cluster_parameter_group" "cpg" {
+          family = "aurora-mysql8.0"
+        }
+        resource "aws_db_instance" "db" {
+          engine               = "mysql"
+          instance_class       = "db.t3.micro"
+          parameter_group_name = aws_db_parameter_group.pg.name
+          option_group_name    = aws_db_option_group.og.name
+        }
+        resource "aws_rds_cluster" "aurora" {
+          engine                          = "aurora-mysql"
+          db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.cpg.name
+        }
+    """))
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    assert folded["aws_db_parameter_group.pg"] == "aws_db_instance.db"
+    assert folded["aws_db_option_group.og"] == "aws_db_instance.db"
+    assert folded["aws_rds_cluster_parameter_group.cpg"] == "aws_rds_cluster.aurora"
+
+
+CLUSTER = """\
+    resource "aws_rds_cluster" "main" {{
+      cluster_identifier = "orders-db"
+      engine             = "aurora-postgresql"
+      storage_encrypted  = true
+    }}
+    resource "aws_rds_cluster_instance" "one" {{
+      count              = 2
+      cluster_identifier = "{name}"
+      instance_class     = "db.r6g.large"
+      engine             = "aurora-postgresql"
+    }}
+"""
+
+
+def test_cluster_instances_naming_their_cluster_by_identifier_join_it(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, CLUSTER.format(name="Orders-DB")))
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    assert folded["aws_rds_cluster_instance.one[0]"] == "aws_rds_cluster.main"
+    assert folded["aws_rds_cluster_instance.one[1]"] == "aws_rds_cluster.main"
+    cluster = design.nodes["aws_rds_cluster.main"].props
+    assert (cluster["multi_az"], cluster["instance_class"]) == (True, "db.r6g.large")
+    # An identifier no cluster of the source has: the instances stay nodes of their own.
+    (tmp_path / "other").mkdir()
+    design = import_terraform(write(tmp_path / "other", CLUSTER.format(name="billing-db")))
+    assert {"aws_rds_cluster_instance.one[0]", "aws_rds_cluster_instance.one[1]"} <= set(design.nodes)
+
+
+def test_a_cloudformation_instance_naming_its_cluster_by_identifier_joins_it() -> None:
+    design = map_template(template({
+        "Cluster": ("AWS::RDS::DBCluster", {"DBClusterIdentifier": "orders", "Engine": "aurora-mysql"}),
+        "First": ("AWS::RDS::DBInstance", {"DBClusterIdentifier": "orders", "DBInstanceClass": "db.r6g.large",
+                                           "Engine": "aurora-mysql"}),
+    }))
+    assert "First" not in design.nodes
+    assert design.nodes["Cluster"].props["instance_class"] == "db.r6g.large"
+
+
+MAIN_TABLE = """\
+    resource "aws_vpc" "main" {{
+      cidr_block = "10.0.0.0/16"
+    }}
+    resource "aws_internet_gateway" "gw" {{
+      vpc_id = aws_vpc.main.id
+    }}
+    resource "aws_subnet" "web" {{
+      vpc_id     = aws_vpc.main.id
+      cidr_block = "10.0.1.0/24"
+    }}
+    resource "aws_subnet" "app" {{
+      vpc_id     = aws_vpc.main.id
+      cidr_block = "10.0.2.0/24"
+    }}
+    resource "aws_route_table" "private" {{
+      vpc_id = aws_vpc.main.id
+    }}
+    resource "aws_route_table_association" "app" {{
+      subnet_id      = aws_subnet.app.id
+      route_table_id = aws_route_table.private.id
+    }}
+    {routes}
+"""
+
+
+def test_a_route_in_the_main_route_table_makes_the_subnets_without_an_association_public(tmp_path: Path) -> None:
+    for name, routes in {
+        "route": """resource "aws_route" "out" {
+              route_table_id         = aws_vpc.main.main_route_table_id
+              destination_cidr_block = "0.0.0.0/0"
+              gateway_id             = aws_internet_gateway.gw.id
+            }""",
+        "default_table": """resource "aws_default_route_table" "main" {
+              default_route_table_id = aws_vpc.main.default_route_table_id
+              route {
+                cidr_block = "0.0.0.0/0"
+                gateway_id = aws_internet_gateway.gw.id
+              }
+            }""",
+    }.items():
+        (tmp_path / name).mkdir()
+        design = import_terraform(write(tmp_path / name, MAIN_TABLE.format(routes=routes)))
+        assert design.nodes["aws_subnet.web"].public is True, name
+        assert design.nodes["aws_subnet.app"].public is not True, name
+        assert "nothing drawn" not in " ".join(entry.detail for entry in design.report.folded)
+    # Without the route, no subnet is public.
+    (tmp_path / "none").mkdir()
+    design = import_terraform(write(tmp_path / "none", MAIN_TABLE.format(routes="")))
+    assert design.nodes["aws_subnet.web"].public is not True
+
+
+def test_a_main_route_table_association_gives_unassociated_subnets_that_table(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, MAIN_TABLE.format(routes="""\
+        resource "aws_route_table" "public" {
+          vpc_id = aws_vpc.main.id
+          route {
+            cidr_block = "0.0.0.0/0"
+            gateway_id = aws_internet_gateway.gw.id
+          }
+        }
+        resource "aws_main_route_table_association" "main" {
+          vpc_id         = aws_vpc.main.id
+          route_table_id = aws_route_table.public.id
+        }
+    """)))
+    assert design.nodes["aws_subnet.web"].public is True
+    assert design.nodes["aws_subnet.app"].public is not True
+
+
+def test_an_inspector_enabler_is_an_enabled_inspector_of_the_account(tmp_path: Path) -> None:
+    folder = write(tmp_path, """\
+        data "aws_caller_identity" "current" {}
+        resource "aws_inspector2_enabler" "this" {
+          account_ids    = [data.aws_caller_identity.current.account_id]
+          resource_types = ["EC2", "ECR", "LAMBDA"]
+        }
+        resource "aws_instance" "app" {
+          instance_type = "t3.micro"
+        }
+    """)
+    design = import_terraform(folder)
+    node = design.nodes["aws_inspector2_enabler.this"]
+    assert (node.kind, node.props["enabled"]) == ("inspector", True)
+    assert "SEC-INSPECTOR-DISABLED" not in findings(folder)
+
+
+def test_a_domain_policy_folds_into_its_domain_by_reference_or_name(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_elasticsearch_domain" "logs" {
+          domain_name = "logs"
+        }
+        resource "aws_opensearch_domain" "search" {
+          domain_name = "search"
+        }
+        resource "aws_elasticsearch_domain_policy" "logs" {
+          domain_name     = aws_elasticsearch_domain.logs.domain_name
+          access_policies = "{}"
+        }
+        resource "aws_opensearch_domain_policy" "search" {
+          domain_name     = "search"
+          access_policies = "{}"
+        }
+    """))
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    assert folded["aws_elasticsearch_domain_policy.logs"] == "aws_elasticsearch_domain.logs"
+    assert folded["aws_opensearch_domain_policy.search"] == "aws_opensearch_domain.search"
+
+
+def test_the_bucket_a_load_balancer_logs_to_is_a_log_bucket(tmp_path: Path) -> None:
+    folder = write(tmp_path, """\
+        resource "aws_s3_bucket" "logs" {
+          bucket = "lb-logs"
+        }
+        resource "aws_s3_bucket" "data" {
+          bucket = "data"
+        }
+        resource "aws_lb" "web" {
+          subnets = ["subnet-0123456789abcdef0"]
+          access_logs {
+            bucket  = aws_s3_bucket.logs.bucket
+            enabled = true
+          }
+        }
+        resource "aws_elb" "old" {
+          availability_zones = ["us-east-1a"]
+          listener {
+            lb_port           = 80
+            lb_protocol       = "http"
+            instance_port     = 80
+            instance_protocol = "http"
+          }
+          access_logs {
+            bucket = aws_s3_bucket.data.id
+          }
+        }
+    """)
+    design = import_terraform(folder)
+    assert design.nodes["aws_s3_bucket.logs"].props.get("log_bucket") is True
+    assert design.nodes["aws_s3_bucket.data"].props.get("log_bucket") is True
+    assert "SEC-S3-NO-ACCESS-LOGS" not in findings(folder)
+
+
+def test_a_cloudformation_load_balancer_log_bucket_is_a_log_bucket() -> None:
+    design = map_template(template({
+        "Logs": ("AWS::S3::Bucket", {}),
+        "Other": ("AWS::S3::Bucket", {}),
+        "Lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", {"LoadBalancerAttributes": [
+            {"Key": "access_logs.s3.enabled", "Value": "true"},
+            {"Key": "access_logs.s3.bucket", "Value": R("Logs")}]}),
+        # Logging switched off: the bucket it names receives nothing.
+        "Quiet": ("AWS::ElasticLoadBalancingV2::LoadBalancer", {"LoadBalancerAttributes": [
+            {"Key": "access_logs.s3.enabled", "Value": "false"},
+            {"Key": "access_logs.s3.bucket", "Value": R("Other")}]}),
+    }))
+    assert design.nodes["Logs"].props.get("log_bucket") is True
+    assert not design.nodes["Other"].props.get("log_bucket")
