@@ -356,3 +356,77 @@ def test_a_cloudformation_load_balancer_log_bucket_is_a_log_bucket() -> None:
     }))
     assert design.nodes["Logs"].props.get("log_bucket") is True
     assert not design.nodes["Other"].props.get("log_bucket")
+
+
+def test_optional_attributes_of_a_variable_type_take_their_defaults(tmp_path: Path) -> None:
+    (tmp_path / "modules" / "store").mkdir(parents=True)
+    (tmp_path / "modules" / "store" / "main.tf").write_text(textwrap.dedent("""\
+        variable "settings" {
+          type = object({
+            encrypted = optional(bool, true)
+            size      = optional(number)
+            nested    = optional(object({ flag = optional(bool, true) }), {})
+          })
+        }
+        resource "aws_ebs_volume" "v" {
+          availability_zone = "eu-west-1a"
+          encrypted         = var.settings.encrypted
+          size              = var.settings.size == null ? 8 : var.settings.size
+          type              = var.settings.nested.flag ? "gp3" : "gp2"
+        }
+    """))
+    design = import_terraform(write(tmp_path, """\
+        variable "buckets" {
+          type = map(object({
+            versioned = optional(bool, false)
+          }))
+          default = {
+            plain = {}
+            kept  = { versioned = true }
+          }
+        }
+        resource "aws_s3_bucket" "b" {
+          for_each = var.buckets
+          bucket   = each.key
+        }
+        resource "aws_s3_bucket_versioning" "b" {
+          for_each = { for name, settings in var.buckets : name => settings if settings.versioned }
+          bucket   = aws_s3_bucket.b[each.key].id
+          versioning_configuration {
+            status = "Enabled"
+          }
+        }
+        module "store" {
+          source   = "./modules/store"
+          settings = {}
+        }
+    """))
+    assert design.report.unresolved == []
+    assert design.nodes['aws_s3_bucket.b["kept"]'].props["versioning"] is True
+    assert design.nodes['aws_s3_bucket.b["plain"]'].props["versioning"] is False
+    volume = design.nodes["module.store.aws_ebs_volume.v"].props
+    assert (volume["encrypted"], volume["volume_type"]) == (True, "gp3")
+
+
+def test_values_of_a_resource_with_for_each_gives_its_instances(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_vpc" "main" {
+          cidr_block = "10.0.0.0/16"
+        }
+        resource "aws_subnet" "db" {
+          for_each          = { a = "10.0.1.0/24", b = "10.0.2.0/24" }
+          vpc_id            = aws_vpc.main.id
+          cidr_block        = each.value
+          availability_zone = "eu-west-1${each.key}"
+        }
+        resource "aws_db_subnet_group" "db" {
+          subnet_ids = values(aws_subnet.db)[*].id
+        }
+        resource "aws_db_instance" "db" {
+          engine               = "postgres"
+          instance_class       = "db.t4g.micro"
+          db_subnet_group_name = aws_db_subnet_group.db.name
+        }
+    """))
+    assert design.nodes["aws_db_instance.db"].subnets == ['aws_subnet.db["a"]', 'aws_subnet.db["b"]']
+    assert design.report.unresolved == []

@@ -468,13 +468,18 @@ def _contains(items: Any, value: Any) -> bool:
     return value in items
 
 
-def _keys(mapping: Any) -> list[str]:
+def _keys(mapping: Any) -> Any:
+    if is_marker(mapping):
+        return unresolved_from("keys()", "keys() of an object known only after apply", mapping)
     if not isinstance(mapping, dict):
         raise EvalError("keys() takes an object")
     return sorted(mapping)
 
 
-def _values(mapping: Any) -> list[Any]:
+def _values(mapping: Any) -> Any:
+    # The values may be references (the instances of a resource with for_each): they stay references.
+    if is_marker(mapping):
+        return unresolved_from("values()", "values() of an object known only after apply", mapping)
     if not isinstance(mapping, dict):
         raise EvalError("values() takes an object")
     return [mapping[key] for key in sorted(mapping)]
@@ -560,5 +565,5 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
 #: Functions that look at markers themselves instead of giving up when an argument holds one.
 _MARKER_AWARE = {
     "length", "element", "concat", "flatten", "merge", "lookup", "coalesce", "coalescelist", "compact",
-    "jsonencode", "distinct", "reverse", "slice", "list", "map", "one", "setunion",
+    "jsonencode", "distinct", "reverse", "slice", "list", "map", "one", "setunion", "keys", "values",
 }

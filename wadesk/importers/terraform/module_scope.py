@@ -18,6 +18,7 @@ from wadesk.importers.terraform.evaluator import EvalError, Evaluator, Namespace
 from wadesk.importers.terraform.functions import FunctionContext, call_function, json_encode
 from wadesk.importers.terraform.hcl_files import Attribute, Block
 from wadesk.importers.terraform.values import ModuleOutput, TfRef, Unresolved, UnresolvedValue, classify_output
+from wadesk.importers.terraform.var_types import with_type_defaults
 
 if TYPE_CHECKING:
     from wadesk.importers.terraform.config import ConfigurationReader
@@ -143,13 +144,13 @@ class ModuleScope:
         return self._remember(f"var.{name}", lambda: self._variable_value(name))
 
     def _variable_value(self, name: str) -> Any:
+        block = self.config.variables.get(name)
         if name in self._inputs:
             value = self._inputs[name]()
             if value is not None:
-                return value
-        block = self.config.variables.get(name)
+                return self._typed(block, value)
         if block is not None and "default" in block.attributes:
-            return self.evaluate(block.attributes["default"])
+            return self._typed(block, self.evaluate(block.attributes["default"]))
         if self.address:
             return None if name in self._inputs else Unresolved(
                 f"var.{name}", f"the module {self.address} is given no value for its variable {name}"
@@ -157,6 +158,17 @@ class ModuleScope:
         return Unresolved(
             f"var.{name}", f"the variable {name} has no default and no value was given (--var {name}=VALUE)"
         )
+
+    def _typed(self, block: Block | None, value: Any) -> Any:
+        """A variable's value with the defaults of the ``optional()`` attributes of its type (see ``var_types``)."""
+        declared = block.attributes.get("type") if block is not None else None
+        if declared is None or "optional" not in declared.text:
+            return value
+        try:
+            node = ast.parse_expression(declared.text)
+        except ast.ExpressionSyntaxError:
+            return value
+        return with_type_defaults(node, value, self.evaluate_node)
 
     def local(self, name: str) -> Any:
         attribute = self.config.locals.get(name)
