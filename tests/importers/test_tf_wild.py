@@ -6,8 +6,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.importers.cfnkit import R, template
 from wadesk.analysis.engine import analyse
+from wadesk.cli import main
 from wadesk.importers.api import import_source
 from wadesk.importers.cfn.importer import map_template
 from wadesk.importers.cfn.values import Unresolved
@@ -430,3 +433,21 @@ def test_values_of_a_resource_with_for_each_gives_its_instances(tmp_path: Path) 
     """))
     assert design.nodes["aws_db_instance.db"].subnets == ['aws_subnet.db["a"]', 'aws_subnet.db["b"]']
     assert design.report.unresolved == []
+
+
+def test_wadesk_check_takes_variables_and_variable_files_as_import_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, RULE_PORT.format(port="var.port"))
+    assert main(["check", str(tmp_path), "--format", "json"]) == 0
+    assert "SEC-SG-OPEN-ADMIN" not in capsys.readouterr().out
+    assert main(["check", str(tmp_path), "--var", "port=22", "--format", "json"]) == 1
+    assert "SEC-SG-OPEN-ADMIN" in capsys.readouterr().out
+    (tmp_path / "prod.tfvars").write_text("port = 3389\n")
+    assert main(["check", str(tmp_path), "--var-file", str(tmp_path / "prod.tfvars"), "--format", "sarif"]) == 1
+    assert "SEC-SG-OPEN-ADMIN" in capsys.readouterr().out
+    # A variable the configuration does not declare, or a pair without "=": exit 2 with the reason.
+    assert main(["check", str(tmp_path), "--var", "nosuch=1"]) == 2
+    assert "declares no variable 'nosuch'" in capsys.readouterr().err
+    assert main(["check", str(tmp_path), "--var", "port"]) == 2
+    assert "expected name=value" in capsys.readouterr().err

@@ -37,6 +37,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _source_inputs(command: argparse.ArgumentParser) -> None:
+    """The values a command gives the templates and Terraform sources it imports."""
+    for flag, metavar, text in (
+        ("--param", "KEY=VALUE", "a template parameter's value"),
+        ("--params", "FILE", "parameter values (JSON)"),
+        ("--var", "NAME=VALUE", "a Terraform variable's value"),
+        ("--var-file", "FILE", "Terraform variable values (.tfvars)"),
+    ):
+        command.add_argument(flag, action="append", default=[], metavar=metavar, help=text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = _Parser(
@@ -59,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when an unsuppressed finding at or above this severity exists (default: high)",
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    _source_inputs(check)
 
     imp = commands.add_parser("import", help="turn a CloudFormation template or Terraform code into a design file")
     imp.add_argument(
@@ -68,12 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         ".tf file or folder of .tf files",
     )
     imp.add_argument("-o", "--output", required=True, metavar="DESIGN", help="design file to write (*.wadesk)")
-    imp.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a template parameter's value")
-    imp.add_argument("--params", action="append", default=[], metavar="FILE", help="parameter values (JSON)")
-    imp.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a Terraform variable's value")
-    imp.add_argument(
-        "--var-file", action="append", default=[], metavar="FILE", help="Terraform variable values (.tfvars)"
-    )
+    _source_inputs(imp)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -105,9 +112,12 @@ def main(argv: Sequence[str] | None = None, report_writer: ReportWriter | None =
         parser.print_help()
         return EXIT_USAGE
     if args.command == "check":
-        from wadesk.cli.check import run_check
+        from wadesk.cli.check import run_check, source_inputs
 
-        return run_check(args.files, args.format, args.fail_on, args.color)
+        inputs = source_inputs(args.param, args.params, args.var, args.var_file)
+        if isinstance(inputs, int):
+            return inputs
+        return run_check(args.files, args.format, args.fail_on, args.color, inputs=inputs)
     if args.command == "import":
         from wadesk.cli.import_cmd import run_import
 

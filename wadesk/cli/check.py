@@ -41,13 +41,25 @@ class Checked:
     files: Mapping[str, str] = field(default_factory=dict)
 
 
-def check_files(files: Sequence[str]) -> tuple[list[Checked], list[DesignFileError]]:
+@dataclass(frozen=True)
+class SourceInputs:
+    """Values given on the command line to the sources ``check`` imports: template parameters (``--param``,
+    ``--params``) and Terraform variables (``--var``, ``--var-file``), as ``wadesk import`` takes them."""
+
+    parameters: Mapping[str, Any] | None = None
+    variables: Mapping[str, str] = field(default_factory=dict)
+    var_files: Sequence[str] = ()
+
+
+def check_files(
+    files: Sequence[str], inputs: SourceInputs | None = None
+) -> tuple[list[Checked], list[DesignFileError]]:
     """Load and analyse each file; unusable files come back as errors."""
     checked: list[Checked] = []
     errors: list[DesignFileError] = []
     for file in files:
         if not _is_design_file(file):
-            imported = _check_import(file)
+            imported = _check_import(file, inputs or SourceInputs())
             if isinstance(imported, DesignFileError):
                 errors.append(imported)
                 continue
@@ -83,7 +95,9 @@ def _is_design_file(file: str) -> bool:
     return _DESIGN_MARK.search(head) is not None or not head.strip()
 
 
-def _check_import(file: str) -> tuple[Architecture, dict[str, int], dict[str, str]] | DesignFileError | None:
+def _check_import(
+    file: str, inputs: SourceInputs
+) -> tuple[Architecture, dict[str, int], dict[str, str]] | DesignFileError | None:
     """The design an importable source draws (no layout: nobody sees it), an error, or None if not importable."""
     from wadesk.importers.api import import_source, is_importable
     from wadesk.importers.errors import ImportSourceError
@@ -91,12 +105,36 @@ def _check_import(file: str) -> tuple[Architecture, dict[str, int], dict[str, st
     try:
         if not is_importable(file):
             return None
-        result = import_source(file, layout=False)
+        result = import_source(
+            file,
+            dict(inputs.parameters) if inputs.parameters else None,
+            variables=dict(inputs.variables),
+            var_files=list(inputs.var_files),
+            layout=False,
+        )
     except ImportSourceError as exc:
         return DesignFileError(f"{exc.source}:{exc.line}" if exc.line is not None else exc.source, [exc.reason])
     lines = {node: loc.line for node, loc in result.built.locations.items() if loc.line is not None}
     files = {node: loc.file for node, loc in result.built.locations.items() if loc.file and loc.file != file}
     return result.built.arch, lines, files
+
+
+def source_inputs(
+    params: Sequence[str], param_files: Sequence[str], variables: Sequence[str], var_files: Sequence[str]
+) -> SourceInputs | int:
+    """The command line's ``--param``/``--params``/``--var``/``--var-file`` values, or the usage exit code after
+    saying what is wrong with them."""
+    if not (params or param_files or variables or var_files):
+        return SourceInputs()  # checking design files alone never loads the importers
+    from wadesk.cli.import_cmd import parse_parameters, parse_variables
+    from wadesk.importers.errors import ImportSourceError
+
+    try:
+        parameters = parse_parameters(params, param_files) if params or param_files else None
+        return SourceInputs(parameters, parse_variables(variables), tuple(var_files))
+    except ImportSourceError as exc:
+        sys.stderr.write("wadesk check: " + error_lines(exc))
+        return EXIT_USAGE
 
 
 def fails(result: AnalysisResult, fail_on: str) -> bool:
@@ -107,10 +145,17 @@ def fails(result: AnalysisResult, fail_on: str) -> bool:
     return any(_FAIL_RANK[f.severity] <= limit for f in result.active())
 
 
-def run_check(files: Sequence[str], fmt: str, fail_on: str, color: str = "auto", out: TextIO | None = None) -> int:
+def run_check(
+    files: Sequence[str],
+    fmt: str,
+    fail_on: str,
+    color: str = "auto",
+    out: TextIO | None = None,
+    inputs: SourceInputs | None = None,
+) -> int:
     """Run ``wadesk check``; return the exit code of SPEC section 6."""
     stream = out or sys.stdout
-    checked, errors = check_files(files)
+    checked, errors = check_files(files, inputs)
     for error in errors:
         sys.stderr.write(error_lines(error))
     for item in checked:
