@@ -451,3 +451,84 @@ def test_wadesk_check_takes_variables_and_variable_files_as_import_does(
     assert "declares no variable 'nosuch'" in capsys.readouterr().err
     assert main(["check", str(tmp_path), "--var", "port"]) == 2
     assert "expected name=value" in capsys.readouterr().err
+
+
+def test_an_rds_proxy_sits_in_its_subnets_with_its_parts_folded_into_it(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_vpc" "main" {
+          cidr_block = "10.0.0.0/16"
+        }
+        resource "aws_subnet" "app" {
+          vpc_id     = aws_vpc.main.id
+          cidr_block = "10.0.1.0/24"
+        }
+        resource "aws_security_group" "db" {
+          vpc_id = aws_vpc.main.id
+        }
+        resource "aws_rds_cluster" "db" {
+          engine = "aurora-mysql"
+        }
+        resource "aws_db_proxy" "proxy" {
+          name                   = "orders"
+          engine_family          = "MYSQL"
+          require_tls            = true
+          role_arn               = "arn:aws:iam::123456789012:role/proxy"
+          vpc_subnet_ids         = [aws_subnet.app.id]
+          vpc_security_group_ids = [aws_security_group.db.id]
+        }
+        resource "aws_db_proxy_default_target_group" "proxy" {
+          db_proxy_name = aws_db_proxy.proxy.name
+        }
+        resource "aws_db_proxy_target" "db" {
+          db_proxy_name         = aws_db_proxy.proxy.name
+          target_group_name     = aws_db_proxy_default_target_group.proxy.name
+          db_cluster_identifier = aws_rds_cluster.db.id
+        }
+        resource "aws_db_proxy_endpoint" "read" {
+          db_proxy_name          = "orders"
+          db_proxy_endpoint_name = "read"
+          vpc_subnet_ids         = [aws_subnet.app.id]
+        }
+    """))
+    proxy = design.nodes["aws_db_proxy.proxy"]
+    assert (proxy.kind, proxy.props["resource_type"]) == ("aws_resource", "AWS::RDS::DBProxy")
+    assert (proxy.subnets, proxy.security_groups) == (["aws_subnet.app"], ["aws_security_group.db"])
+    assert design.report.generic == []
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    for part in ("aws_db_proxy_default_target_group.proxy", "aws_db_proxy_target.db", "aws_db_proxy_endpoint.read"):
+        assert folded[part] == "aws_db_proxy.proxy"
+    # How the proxy reaches the database (TLS or not) is not written anywhere: no flow claims either.
+    assert [flow for flow in design.flows if flow.source == "aws_db_proxy.proxy"] == []
+
+
+def test_a_cloudformation_rds_proxy_is_placed_and_its_parts_fold() -> None:
+    design = map_template(template({
+        "Vpc": ("AWS::EC2::VPC", {"CidrBlock": "10.0.0.0/16"}),
+        "Subnet": ("AWS::EC2::Subnet", {"VpcId": R("Vpc"), "CidrBlock": "10.0.1.0/24"}),
+        "Proxy": ("AWS::RDS::DBProxy", {"DBProxyName": "orders", "VpcSubnetIds": [R("Subnet")]}),
+        "Targets": ("AWS::RDS::DBProxyTargetGroup", {"DBProxyName": R("Proxy"), "TargetGroupName": "default"}),
+        "Reader": ("AWS::RDS::DBProxyEndpoint", {"DBProxyName": R("Proxy"), "VpcSubnetIds": [R("Subnet")]}),
+    }))
+    assert design.nodes["Proxy"].subnets == ["Subnet"]
+    assert {entry.key: entry.detail for entry in design.report.folded} == {"Targets": "Proxy", "Reader": "Proxy"}
+
+
+def test_an_inline_bucket_policy_of_provider_v3_is_read_as_a_bucket_policy(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_s3_bucket" "site" {
+          bucket = "site"
+          website {
+            index_document = "index.html"
+          }
+          policy = <<POLICY
+        {
+          "Version": "2012-10-17",
+          "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                         "Resource": "arn:aws:s3:::site/*"}]
+        }
+        POLICY
+        }
+    """))
+    assert {entry.key: entry.detail for entry in design.report.folded} == {
+        "aws_s3_bucket.site/policy": "aws_s3_bucket.site"}
+    assert ("HTTP (website)", "aws_s3_bucket.site") in {(flow.label, flow.target) for flow in design.flows}

@@ -258,6 +258,17 @@ def _db_cluster(m: CfnMapper, r: Resource) -> None:
     node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
 
 
+def _db_proxy(m: CfnMapper, r: Resource) -> None:
+    """An RDS Proxy: no kind of its own in the catalog, so drawn as a generic resource, but inside the subnets
+    and security groups it is placed in."""
+    p = r.properties
+    node = m.node(r, "aws_resource", {"resource_type": r.type})
+    node.subnets = m.subnet_keys(p.get("VpcSubnetIds"))
+    node.security_groups = m.security_group_keys(p.get("VpcSecurityGroupIds"))
+
+
+
+
 def _fold_subnet_group(m: CfnMapper, r: Resource) -> None:
     users = m.referrers(r.logical_id)
     drawn = [key for key in users if m.get(key) is not None]
@@ -570,6 +581,11 @@ HANDLERS: HandlerTable = {
     "AWS::Neptune::DBInstance": (1, _db_instance),
     "AWS::DocDB::DBCluster": (0, _db_cluster),
     "AWS::DocDB::DBInstance": (1, _db_instance),
+    "AWS::RDS::DBProxy": (0, _db_proxy),
+    # The databases a proxy forwards to: no flow is drawn, since whether the proxy reaches them over TLS is not
+    # a setting of the template (RequireTLS is about the clients' connections to the proxy).
+    "AWS::RDS::DBProxyTargetGroup": (1, lambda m, r: m.fold(r, ref(r.properties.get("DBProxyName")))),
+    "AWS::RDS::DBProxyEndpoint": (1, lambda m, r: m.fold(r, ref(r.properties.get("DBProxyName")))),
     "AWS::RDS::DBSubnetGroup": (2, _fold_subnet_group),
     "AWS::RDS::DBParameterGroup": (2, _fold_subnet_group),
     "AWS::RDS::DBClusterParameterGroup": (2, _fold_subnet_group),

@@ -46,7 +46,12 @@ def _bucket(c: Context, r: TfResource) -> Translation:
     acl = _canned_acl(c.get(r, "acl"))
     if acl:
         props["AccessControl"] = acl
-    return Translation("AWS::S3::Bucket", props)
+    t = Translation("AWS::S3::Bucket", props)
+    if r.values.get("policy"):
+        # Provider v3's inline bucket policy reads as the aws_s3_bucket_policy that replaced it.
+        t.extra.append(("policy", "AWS::S3::BucketPolicy", {
+            "Bucket": c.value(_ref_to(r)), "PolicyDocument": decode_json(c.get(r, "policy"))}))
+    return t
 
 
 def _versioning_v3(c: Context, r: TfResource) -> dict[str, Any]:
@@ -238,6 +243,16 @@ DATA: dict[str, Translator] = {
                                        EnablePerformanceInsights="performance_insights_enabled",
                                        MonitoringInterval="monitoring_interval"),
     "aws_db_subnet_group": simple("AWS::RDS::DBSubnetGroup", SubnetIds="subnet_ids"),
+    "aws_db_proxy": simple("AWS::RDS::DBProxy", VpcSubnetIds="vpc_subnet_ids",
+                           VpcSecurityGroupIds="vpc_security_group_ids", EngineFamily="engine_family",
+                           RequireTLS="require_tls", DBProxyName="name"),
+    "aws_db_proxy_target": lambda c, r: Translation("AWS::RDS::DBProxyTargetGroup", {
+        "DBProxyName": c.get(r, "db_proxy_name"),
+        "DBClusterIdentifiers": [c.get(r, "db_cluster_identifier")] if r.values.get("db_cluster_identifier") else [],
+        "DBInstanceIdentifiers": [c.get(r, "db_instance_identifier")]
+        if r.values.get("db_instance_identifier") else []}),
+    "aws_db_proxy_default_target_group": lambda c, r: Fold(c.get(r, "db_proxy_name"), _merge({})),
+    "aws_db_proxy_endpoint": lambda c, r: Fold(c.get(r, "db_proxy_name"), _merge({})),
     "aws_db_parameter_group": simple("AWS::RDS::DBParameterGroup", Family="family"),
     "aws_rds_cluster_parameter_group": simple("AWS::RDS::DBClusterParameterGroup", Family="family"),
     "aws_db_option_group": simple("AWS::RDS::OptionGroup", EngineName="engine_name"),
