@@ -532,3 +532,60 @@ def test_an_inline_bucket_policy_of_provider_v3_is_read_as_a_bucket_policy(tmp_p
     assert {entry.key: entry.detail for entry in design.report.folded} == {
         "aws_s3_bucket.site/policy": "aws_s3_bucket.site"}
     assert ("HTTP (website)", "aws_s3_bucket.site") in {(flow.label, flow.target) for flow in design.flows}
+
+
+def test_a_heredoc_closing_marker_followed_by_spaces_ends_the_heredoc(tmp_path: Path) -> None:
+    # Terraform accepts "POLICY  " as the closing line; python-hcl2 alone would read on to the end of the file.
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_iam_role" "r" {\n'
+        "  assume_role_policy = <<POLICY\n"
+        '{"Version": "2012-10-17", "Statement": []}\n'
+        "POLICY  \n"
+        "}\n"
+        'resource "aws_sqs_queue" "q" {\n'
+        "  policy = <<-EOT\n"
+        "    {}\n"
+        "    EOT\t\n"
+        "}\n"
+        "# a marker word inside a heredoc that is not alone on its line stays text\n"
+        'resource "aws_sns_topic" "t" {\n'
+        "  name = \"topic\"\n"
+        "}\n"
+    )
+    design = import_terraform(tmp_path)
+    assert {"aws_iam_role.r", "aws_sqs_queue.q", "aws_sns_topic.t"} <= set(design.nodes)
+    assert design.nodes["aws_sns_topic.t"].location.line == 12
+
+
+def test_method_settings_fold_into_their_stage_and_a_limit_of_minus_one_is_no_limit(tmp_path: Path) -> None:
+    for name, rate, throttled in (("limited", 100, True), ("unset", -1, False)):
+        (tmp_path / name).mkdir()
+        design = import_terraform(write(tmp_path / name, f"""\
+            resource "aws_api_gateway_rest_api" "api" {{
+              name = "api"
+            }}
+            resource "aws_api_gateway_deployment" "d" {{
+              rest_api_id = aws_api_gateway_rest_api.api.id
+            }}
+            resource "aws_api_gateway_stage" "prod" {{
+              rest_api_id   = aws_api_gateway_rest_api.api.id
+              deployment_id = aws_api_gateway_deployment.d.id
+              stage_name    = "prod"
+            }}
+            resource "aws_api_gateway_method_settings" "all" {{
+              rest_api_id = aws_api_gateway_rest_api.api.id
+              stage_name  = "prod"
+              method_path = "*/*"
+              settings {{
+                throttling_rate_limit = {rate}
+              }}
+            }}
+            resource "aws_api_gateway_account" "account" {{
+              cloudwatch_role_arn = "arn:aws:iam::123456789012:role/apigw-logs"
+            }}
+        """))
+        folded = {entry.key: entry.detail for entry in design.report.folded}
+        assert folded["aws_api_gateway_method_settings.all"] == "aws_api_gateway_stage.prod"
+        assert bool(design.nodes["aws_api_gateway_rest_api.api"].props.get("throttling")) is throttled, name
+        omitted = {entry.key: entry.source_type for entry in design.report.omitted}
+        assert omitted == {"aws_api_gateway_account.account": "aws_api_gateway_account"}

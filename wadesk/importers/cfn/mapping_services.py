@@ -363,6 +363,8 @@ HANDLERS: HandlerTable = {
     "AWS::Logs::SubscriptionFilter": (1, _fold_log),
     "AWS::CloudWatch::Alarm": (1, _alarm),
     "AWS::CloudWatch::Dashboard": (0, _not_drawn("a dashboard draws nothing of the architecture")),
+    "AWS::Logs::ResourcePolicy": (0, _not_drawn("an account-level policy letting services write to log groups")),
+    "AWS::ApiGateway::Account": (0, _not_drawn("an account-level setting: the role API Gateway writes its logs with")),
     "AWS::CloudTrail::Trail": (0, _trail),
     "AWS::Config::ConfigurationRecorder": (0, _recorder),
     "AWS::Config::DeliveryChannel": (1, _fold_config),

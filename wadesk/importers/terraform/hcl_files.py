@@ -9,6 +9,7 @@ fails to serialize an object ``for`` expression whose value is a number (``{for 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,7 @@ def parse_hcl(text: str, path: Path) -> Body:
     from hcl2.api import parses_to_tree  # python-hcl2: imported only when a configuration is read
     from lark.exceptions import LarkError, UnexpectedInput
 
+    text = _closing_markers_trimmed(text)
     try:
         tree = parses_to_tree(text)
     except UnexpectedInput as error:
@@ -83,6 +85,32 @@ def parse_hcl(text: str, path: Path) -> Body:
     if start is not None and getattr(start, "data", None) == "body":
         _read_body(start, text, path, body.attributes, body.blocks)
     return body
+
+
+#: A heredoc's opening: ``<<MARKER`` or ``<<-MARKER`` at the end of its line.
+_HEREDOC_OPENER = re.compile(r"<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?$")
+
+
+def _closing_markers_trimmed(text: str) -> str:
+    """``text`` with the spaces and tabs after each heredoc's closing marker removed.
+
+    Terraform ends a heredoc at a line holding its marker followed only by whitespace; python-hcl2 wants the line
+    break right after the marker, and otherwise reads the rest of the file as the heredoc's body and fails far
+    below. Only those trailing characters go: every line keeps its number, so positions stay true.
+    """
+    if "<<" not in text:
+        return text
+    lines = text.split("\n")
+    marker: str | None = None
+    for index, line in enumerate(lines):
+        if marker is None:
+            found = _HEREDOC_OPENER.search(line)
+            marker = found.group(1) if found else None
+        elif line.strip() == marker:
+            ending = "\r" if line.endswith("\r") else ""
+            lines[index] = line.rstrip(" \t\r") + ending
+            marker = None
+    return "\n".join(lines)
 
 
 def _describe(error: Any) -> str:

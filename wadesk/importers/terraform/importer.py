@@ -313,7 +313,7 @@ def _finish(design: ImportedDesign, source: TfSource, notes: list[str]) -> None:
         names = ", ".join(node.key for node in existing[:6]) + (" ..." if len(existing) > 6 else "")
         report.assume(f"Subnets and VPCs named by id that this source does not create ({names}) are drawn as "
                       "placeholder containers")
-    for entries in (report.mapped, report.folded, report.generic):
+    for entries in (report.mapped, report.folded, report.generic, report.omitted):
         entries[:] = [_terraform_entry(entry, source) for entry in entries]
     # The mapping's words for a template's parameters; a module placeholder is stated below in Terraform's terms.
     report.assumptions[:] = [text for text in report.assumptions if "outside the template" not in text]

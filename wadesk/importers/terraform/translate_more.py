@@ -494,6 +494,27 @@ def _integration(c: Context, r: TfResource) -> Fold:
     return Fold(target, _merge(integration))
 
 
+def _method_settings(c: Context, r: TfResource) -> Fold:
+    """A REST API stage's method settings, folded into the stage as CloudFormation's ``MethodSettings``.
+
+    The provider writes -1 for a throttling limit that is not set (the account's limits apply): not a limit.
+    """
+    settings = c.block(r, "settings")
+    rate = settings.get("throttling_rate_limit")
+    entry = {"CachingEnabled": settings.get("caching_enabled"),
+             "ThrottlingRateLimit": rate if not isinstance(rate, int | float) or rate >= 0 else None,
+             "MetricsEnabled": settings.get("metrics_enabled"), "LoggingLevel": settings.get("logging_level")}
+    stage = c.get(r, "stage_name")
+    if isinstance(stage, str):
+        # A stage named by its name: the stage of the source with that name on the same API.
+        api = r.values.get("rest_api_id")
+        for other in c.source.resources.values():
+            if other.type == "aws_api_gateway_stage" and other.values.get("stage_name") == stage and (
+                    other.values.get("rest_api_id") == api):
+                stage = c.value(_ref_to(other))
+    return Fold(stage, _append("MethodSettings", {key: value for key, value in entry.items() if value is not None}))
+
+
 def _ref_to(resource: TfResource) -> Any:
     from wadesk.importers.terraform.values import TfRef
 
@@ -541,6 +562,8 @@ EDGE: dict[str, Translator] = {
            if c.blocks(r, "access_log_settings") else {}),
     }),
     "aws_api_gateway_authorizer": simple("AWS::ApiGateway::Authorizer", RestApiId="rest_api_id"),
+    "aws_api_gateway_method_settings": _method_settings,
+    "aws_api_gateway_account": simple("AWS::ApiGateway::Account"),
     "aws_api_gateway_usage_plan": simple("AWS::ApiGateway::UsagePlan"),
     "aws_apigatewayv2_api": lambda c, r: Translation("AWS::ApiGatewayV2::Api", {
         "ProtocolType": c.get(r, "protocol_type"), "Name": c.get(r, "name"), "Body": decode_json(c.get(r, "body"))}),
@@ -638,6 +661,7 @@ SERVICES: dict[str, Translator] = {
     "aws_cloudwatch_log_group": simple("AWS::Logs::LogGroup", LogGroupName="name",
                                        RetentionInDays="retention_in_days", KmsKeyId="kms_key_id"),
     "aws_cloudwatch_log_stream": simple("AWS::Logs::LogStream", LogGroupName="log_group_name"),
+    "aws_cloudwatch_log_resource_policy": simple("AWS::Logs::ResourcePolicy"),
     "aws_cloudwatch_log_metric_filter": simple("AWS::Logs::MetricFilter", LogGroupName="log_group_name"),
     "aws_cloudwatch_log_subscription_filter": simple("AWS::Logs::SubscriptionFilter", LogGroupName="log_group_name",
                                                      DestinationArn="destination_arn"),
