@@ -589,3 +589,29 @@ def test_method_settings_fold_into_their_stage_and_a_limit_of_minus_one_is_no_li
         assert bool(design.nodes["aws_api_gateway_rest_api.api"].props.get("throttling")) is throttled, name
         omitted = {entry.key: entry.source_type for entry in design.report.omitted}
         assert omitted == {"aws_api_gateway_account.account": "aws_api_gateway_account"}
+
+
+def test_exclusive_policy_attachments_fold_into_the_role_and_a_key_pair_is_not_drawn(tmp_path: Path) -> None:
+    folder = write(tmp_path, """\
+        resource "aws_iam_role" "app" {
+          assume_role_policy = jsonencode({
+            Version = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+          })
+        }
+        resource "aws_iam_role_policy_attachments_exclusive" "app" {
+          role_name   = aws_iam_role.app.name
+          policy_arns = ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]
+        }
+        resource "aws_key_pair" "admin" {
+          key_name   = "admin"
+          public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample admin"
+        }
+    """)
+    design = import_terraform(folder)
+    assert {entry.key: entry.detail for entry in design.report.folded} == {
+        "aws_iam_role_policy_attachments_exclusive.app": "aws_iam_role.app"}
+    assert [(entry.key, entry.source_type) for entry in design.report.omitted] == [
+        ("aws_key_pair.admin", "aws_key_pair")]
+    assert design.report.generic == []
+    assert "aws_iam_role.app" in findings(folder)["SEC-IAM-SERVICE-WILDCARD"]

@@ -363,6 +363,7 @@ HANDLERS: HandlerTable = {
     "AWS::Logs::SubscriptionFilter": (1, _fold_log),
     "AWS::CloudWatch::Alarm": (1, _alarm),
     "AWS::CloudWatch::Dashboard": (0, _not_drawn("a dashboard draws nothing of the architecture")),
+    "AWS::EC2::KeyPair": (0, _not_drawn("an SSH key pair: a credential for instances, not a resource of its own")),
     "AWS::Logs::ResourcePolicy": (0, _not_drawn("an account-level policy letting services write to log groups")),
     "AWS::ApiGateway::Account": (0, _not_drawn("an account-level setting: the role API Gateway writes its logs with")),
     "AWS::CloudTrail::Trail": (0, _trail),

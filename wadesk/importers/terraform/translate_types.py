@@ -559,6 +559,11 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
         _append("ManagedPolicyArns", c.get(r, "policy_arn")),
     ),
     "aws_iam_instance_profile": _instance_profile,
+    # Provider 5.7x's exclusive attachments: the complete list of a role's managed policies.
+    "aws_iam_role_policy_attachments_exclusive": lambda c, r: Fold(c.get(r, "role_name"), _merge(
+        {"ManagedPolicyArns": c.get(r, "policy_arns")})),
+    "aws_iam_role_policies_exclusive": lambda c, r: Fold(c.get(r, "role_name"), _merge({})),
+    "aws_key_pair": simple("AWS::EC2::KeyPair"),
 }
 
 __all__ = ["COMPUTE_AND_NETWORK", "Context", "Fold", "Translation", "decode_json", "pascal", "simple"]
