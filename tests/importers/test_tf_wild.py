@@ -615,3 +615,114 @@ def test_exclusive_policy_attachments_fold_into_the_role_and_a_key_pair_is_not_d
         ("aws_key_pair.admin", "aws_key_pair")]
     assert design.report.generic == []
     assert "aws_iam_role.app" in findings(folder)["SEC-IAM-SERVICE-WILDCARD"]
+
+
+def test_more_types_fold_or_draw_as_their_cloudformation_twins(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_vpc" "main" {
+          cidr_block = "10.0.0.0/16"
+        }
+        resource "aws_subnet" "a" {
+          vpc_id     = aws_vpc.main.id
+          cidr_block = "10.0.1.0/24"
+        }
+        resource "aws_neptune_subnet_group" "graph" {
+          subnet_ids = [aws_subnet.a.id]
+        }
+        resource "aws_neptune_cluster_parameter_group" "graph" {
+          family = "neptune1.3"
+        }
+        resource "aws_neptune_cluster" "graph" {
+          neptune_subnet_group_name            = aws_neptune_subnet_group.graph.name
+          neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.graph.name
+        }
+        resource "aws_network_acl" "main" {
+          vpc_id = aws_vpc.main.id
+        }
+        resource "aws_network_acl_association" "a" {
+          network_acl_id = aws_network_acl.main.id
+          subnet_id      = aws_subnet.a.id
+        }
+        resource "aws_vpc_ipv4_cidr_block_association" "more" {
+          vpc_id     = aws_vpc.main.id
+          cidr_block = "10.1.0.0/16"
+        }
+        resource "aws_cloudwatch_composite_alarm" "down" {
+          alarm_name    = "down"
+          alarm_rule    = "ALARM(a) OR ALARM(b)"
+          alarm_actions = [aws_sns_topic.oncall.arn]
+        }
+        resource "aws_sns_topic" "oncall" {
+          name = "oncall"
+        }
+        resource "aws_lambda_function" "f" {
+          function_name = "f"
+          runtime       = "python3.12"
+        }
+        resource "aws_lambda_function_event_invoke_config" "f" {
+          function_name = aws_lambda_function.f.function_name
+        }
+        resource "aws_cloudfront_origin_request_policy" "p" {
+          name = "p"
+        }
+        resource "aws_cloudfront_distribution" "cdn" {
+          enabled = true
+          origin {
+            domain_name = "example.com"
+            origin_id   = "o"
+          }
+          default_cache_behavior {
+            target_origin_id         = "o"
+            viewer_protocol_policy   = "redirect-to-https"
+            origin_request_policy_id = aws_cloudfront_origin_request_policy.p.id
+          }
+        }
+    """))
+    assert design.report.generic == []
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    assert folded["aws_neptune_subnet_group.graph"] == "aws_neptune_cluster.graph"
+    assert folded["aws_neptune_cluster_parameter_group.graph"] == "aws_neptune_cluster.graph"
+    assert design.nodes["aws_neptune_cluster.graph"].subnets == ["aws_subnet.a"]
+    assert folded["aws_network_acl_association.a"] == "aws_subnet.a"
+    assert folded["aws_vpc_ipv4_cidr_block_association.more"] == "aws_vpc.main"
+    assert folded["aws_lambda_function_event_invoke_config.f"] == "aws_lambda_function.f"
+    assert folded["aws_cloudfront_origin_request_policy.p"] == "aws_cloudfront_distribution.cdn"
+    assert design.nodes["aws_cloudwatch_composite_alarm.down"].kind == "cloudwatch_alarm"
+
+
+def test_a_dms_task_joins_its_endpoints_to_the_replication_instance(tmp_path: Path) -> None:
+    design = import_terraform(write(tmp_path, """\
+        resource "aws_s3_bucket" "lake" {
+          bucket = "lake"
+        }
+        resource "aws_dms_replication_instance" "dms" {
+          replication_instance_id    = "dms"
+          replication_instance_class = "dms.t3.medium"
+        }
+        resource "aws_dms_endpoint" "target" {
+          endpoint_id   = "lake"
+          endpoint_type = "target"
+          engine_name   = "s3"
+          s3_settings {
+            bucket_name = aws_s3_bucket.lake.bucket
+          }
+        }
+        resource "aws_dms_endpoint" "source" {
+          endpoint_id   = "orders"
+          endpoint_type = "source"
+          engine_name   = "postgres"
+          server_name   = "orders.example.com"
+        }
+        resource "aws_dms_replication_task" "copy" {
+          replication_task_id      = "copy"
+          migration_type           = "full-load"
+          replication_instance_arn = aws_dms_replication_instance.dms.replication_instance_arn
+          source_endpoint_arn      = aws_dms_endpoint.source.endpoint_arn
+          target_endpoint_arn      = aws_dms_endpoint.target.endpoint_arn
+          table_mappings           = "{}"
+        }
+    """))
+    folded = {entry.key: entry.detail for entry in design.report.folded}
+    assert folded["aws_dms_replication_task.copy"] == "aws_dms_replication_instance.dms"
+    assert folded["aws_dms_endpoint.target"] == "aws_dms_replication_instance.dms"
+    assert ("aws_dms_replication_instance.dms", "aws_s3_bucket.lake") in {(f.source, f.target) for f in design.flows}

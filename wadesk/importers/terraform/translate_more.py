@@ -256,6 +256,14 @@ DATA: dict[str, Translator] = {
     "aws_db_parameter_group": simple("AWS::RDS::DBParameterGroup", Family="family"),
     "aws_rds_cluster_parameter_group": simple("AWS::RDS::DBClusterParameterGroup", Family="family"),
     "aws_db_option_group": simple("AWS::RDS::OptionGroup", EngineName="engine_name"),
+    "aws_neptune_subnet_group": simple("AWS::Neptune::DBSubnetGroup", SubnetIds="subnet_ids"),
+    "aws_neptune_parameter_group": simple("AWS::Neptune::DBParameterGroup", Family="family"),
+    "aws_neptune_cluster_parameter_group": simple("AWS::Neptune::DBClusterParameterGroup", Family="family"),
+    "aws_docdb_subnet_group": simple("AWS::DocDB::DBSubnetGroup", SubnetIds="subnet_ids"),
+    "aws_docdb_cluster_parameter_group": simple("AWS::DocDB::DBClusterParameterGroup", Family="family"),
+    "aws_elasticache_parameter_group": simple("AWS::ElastiCache::ParameterGroup", CacheParameterGroupFamily="family"),
+    "aws_redshift_parameter_group": simple("AWS::Redshift::ClusterParameterGroup", ParameterGroupFamily="family"),
+    "aws_dynamodb_global_table": simple("AWS::DynamoDB::GlobalTable", TableName="name"),
     "aws_neptune_cluster": simple("AWS::Neptune::DBCluster", StorageEncrypted="storage_encrypted",
                                   BackupRetentionPeriod="backup_retention_period",
                                   VpcSecurityGroupIds="vpc_security_group_ids",
@@ -329,6 +337,14 @@ DATA: dict[str, Translator] = {
                                            VpcSecurityGroupIds="vpc_security_group_ids",
                                            AutoMinorVersionUpgrade="auto_minor_version_upgrade"),
     "aws_dms_replication_subnet_group": simple("AWS::DMS::ReplicationSubnetGroup", SubnetIds="subnet_ids"),
+    "aws_dms_replication_task": simple("AWS::DMS::ReplicationTask",
+                                       ReplicationInstanceArn="replication_instance_arn",
+                                       SourceEndpointArn="source_endpoint_arn",
+                                       TargetEndpointArn="target_endpoint_arn"),
+    "aws_dms_endpoint": lambda c, r: Translation("AWS::DMS::Endpoint", {
+        **_props(c, r, {"EndpointType": "endpoint_type", "EngineName": "engine_name", "ServerName": "server_name"}),
+        **({"S3Settings": {"BucketName": c.block(r, "s3_settings").get("bucket_name")}}
+           if c.blocks(r, "s3_settings") else {})}),
     "aws_backup_vault": _backup_vault,
     "aws_backup_plan": lambda c, r: Translation("AWS::Backup::BackupPlan", {"BackupPlan": {"BackupPlanRule": [
         {"CopyActions": [{"DestinationBackupVaultArn": action.get("destination_vault_arn")}
@@ -455,6 +471,9 @@ def _distribution(c: Context, r: TfResource) -> Translation:
     def behaviour(block: dict[str, Any]) -> dict[str, Any]:
         return {"ViewerProtocolPolicy": block.get("viewer_protocol_policy"),
                 "TargetOriginId": block.get("target_origin_id"),
+                "CachePolicyId": block.get("cache_policy_id"),
+                "OriginRequestPolicyId": block.get("origin_request_policy_id"),
+                "ResponseHeadersPolicyId": block.get("response_headers_policy_id"),
                 "LambdaFunctionAssociations": [{"LambdaFunctionARN": a.get("lambda_arn")}
                                                for a in _as_list(block.get("lambda_function_association"))
                                                if isinstance(a, dict)]}
@@ -545,6 +564,8 @@ EDGE: dict[str, Translator] = {
     "aws_cloudfront_origin_access_control": simple("AWS::CloudFront::OriginAccessControl"),
     "aws_cloudfront_origin_access_identity": simple("AWS::CloudFront::CloudFrontOriginAccessIdentity"),
     "aws_cloudfront_cache_policy": simple("AWS::CloudFront::CachePolicy"),
+    "aws_cloudfront_origin_request_policy": simple("AWS::CloudFront::OriginRequestPolicy"),
+    "aws_cloudfront_response_headers_policy": simple("AWS::CloudFront::ResponseHeadersPolicy"),
     "aws_cloudfront_function": simple("AWS::CloudFront::Function"),
     "aws_api_gateway_rest_api": lambda c, r: Translation("AWS::ApiGateway::RestApi", {
         "Name": c.get(r, "name"), "Body": decode_json(c.get(r, "body")),
@@ -562,6 +583,11 @@ EDGE: dict[str, Translator] = {
            if c.blocks(r, "access_log_settings") else {}),
     }),
     "aws_api_gateway_authorizer": simple("AWS::ApiGateway::Authorizer", RestApiId="rest_api_id"),
+    "aws_api_gateway_model": simple("AWS::ApiGateway::Model", RestApiId="rest_api_id"),
+    "aws_api_gateway_request_validator": simple("AWS::ApiGateway::RequestValidator", RestApiId="rest_api_id"),
+    "aws_api_gateway_gateway_response": simple("AWS::ApiGateway::GatewayResponse", RestApiId="rest_api_id"),
+    "aws_api_gateway_method_response": lambda c, r: Fold(c.get(r, "rest_api_id"), _merge({})),
+    "aws_api_gateway_integration_response": lambda c, r: Fold(c.get(r, "rest_api_id"), _merge({})),
     "aws_api_gateway_method_settings": _method_settings,
     "aws_api_gateway_account": simple("AWS::ApiGateway::Account"),
     "aws_api_gateway_usage_plan": simple("AWS::ApiGateway::UsagePlan"),
@@ -586,6 +612,10 @@ EDGE: dict[str, Translator] = {
                   if (statement := next(iter(_nested(next(iter(_nested(rule, "statement")), {}),
                                                      "managed_rule_group_statement")), None)) is not None
                   else {"Statement": {}} for rule in c.blocks(r, "rule")]}),
+    "aws_waf_web_acl": simple("AWS::WAF::WebACL", Name="name"),
+    "aws_wafregional_web_acl": simple("AWS::WAFRegional::WebACL", Name="name"),
+    "aws_wafregional_web_acl_association": simple("AWS::WAFRegional::WebACLAssociation", ResourceArn="resource_arn",
+                                                  WebACLId="web_acl_id"),
     "aws_wafv2_web_acl_association": simple("AWS::WAFv2::WebACLAssociation", ResourceArn="resource_arn",
                                             WebACLArn="web_acl_arn"),
     "aws_wafv2_web_acl_logging_configuration": simple("AWS::WAFv2::LoggingConfiguration",
@@ -673,6 +703,10 @@ SERVICES: dict[str, Translator] = {
         if isinstance(c.get(r, "dimensions"), dict) else [],
     }),
     "aws_cloudwatch_dashboard": simple("AWS::CloudWatch::Dashboard"),
+    # A composite alarm is an alarm: its actions are routed as a metric alarm's are.
+    "aws_cloudwatch_composite_alarm": simple("AWS::CloudWatch::Alarm", AlarmActions="alarm_actions",
+                                             OKActions="ok_actions",
+                                             InsufficientDataActions="insufficient_data_actions"),
     "aws_cloudtrail": simple("AWS::CloudTrail::Trail", IsMultiRegionTrail="is_multi_region_trail",
                              EnableLogFileValidation="enable_log_file_validation", KMSKeyId="kms_key_id",
                              CloudWatchLogsLogGroupArn="cloud_watch_logs_group_arn", S3BucketName="s3_bucket_name"),

@@ -474,6 +474,12 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
                                SecurityGroupIds="security_group_ids", RouteTableIds="route_table_ids"),
     "aws_flow_log": _flow_log,
     "aws_network_acl": simple("AWS::EC2::NetworkAcl", VpcId="vpc_id"),
+    "aws_network_acl_association": simple("AWS::EC2::SubnetNetworkAclAssociation", SubnetId="subnet_id",
+                                          NetworkAclId="network_acl_id"),
+    "aws_vpc_ipv4_cidr_block_association": simple("AWS::EC2::VPCCidrBlock", VpcId="vpc_id",
+                                                  CidrBlock="cidr_block"),
+    "aws_vpc_dhcp_options_association": simple("AWS::EC2::VPCDHCPOptionsAssociation", VpcId="vpc_id"),
+    "aws_dx_connection": simple("AWS::DirectConnect::Connection", ConnectionName="name"),
     "aws_network_acl_rule": simple("AWS::EC2::NetworkAclEntry", NetworkAclId="network_acl_id",
                                    RuleNumber="rule_number", Egress="egress", Protocol="protocol",
                                    RuleAction="rule_action", CidrBlock="cidr_block"),
@@ -522,6 +528,11 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
     "aws_lambda_event_source_mapping": simple("AWS::Lambda::EventSourceMapping", EventSourceArn="event_source_arn",
                                               FunctionName="function_name"),
     "aws_lambda_alias": simple("AWS::Lambda::Alias", FunctionName="function_name", Name="name"),
+    "aws_lambda_function_event_invoke_config": lambda c, r: Translation("AWS::Lambda::EventInvokeConfig", {
+        "FunctionName": c.get(r, "function_name"),
+        "DestinationConfig": {"OnFailure": {"Destination": (c.block(r, "destination_config").get("on_failure") or [
+            {}])[0].get("destination")}} if c.blocks(r, "destination_config") else None}),
+    "aws_lambda_provisioned_concurrency_config": lambda c, r: Fold(c.get(r, "function_name"), _merge({})),
     "aws_lambda_function_url": simple("AWS::Lambda::Url", TargetFunctionArn="function_name",
                                       AuthType="authorization_type"),
     "aws_ecs_cluster": lambda c, r: Translation("AWS::ECS::Cluster", {
