@@ -577,3 +577,36 @@ def test_a_member_of_a_security_group_is_drawn_in_the_group_s_vpc_when_it_names_
     arch = build_architecture(design, layout=False).arch
     vpc = design.nodes["Sg"].vpc
     assert arch.parent_of("Sg") == vpc and arch.parent_of("Db") == "Sg"
+
+
+# ------------------------------------------------------------------ ECS target ports, files that are no template
+def test_a_load_balancer_forwards_to_the_container_port_of_an_ecs_service() -> None:
+    design = map_template(template(network() | {
+        "Lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", {"Subnets": [R("SubnetA"), R("SubnetB")]}),
+        "Tg": ("AWS::ElasticLoadBalancingV2::TargetGroup", {"Port": 80, "Protocol": "HTTP", "TargetType": "ip"}),
+        "Listener": ("AWS::ElasticLoadBalancingV2::Listener", {
+            "LoadBalancerArn": R("Lb"), "Port": 80, "Protocol": "HTTP",
+            "DefaultActions": [{"Type": "forward", "TargetGroupArn": R("Tg")}]}),
+        "Service": ("AWS::ECS::Service", {"LaunchType": "FARGATE", "LoadBalancers": [
+            {"ContainerName": "app", "ContainerPort": 8081, "TargetGroupArn": R("Tg")}]}),
+    }))
+    assert [(f.port, f.label) for f in design.flows if (f.source, f.target) == ("Lb", "Service")] == [
+        (8081, "HTTP :8081")
+    ]
+
+
+def test_checking_a_yaml_file_that_is_no_template_says_what_was_looked_for(tmp_path: Path) -> None:
+    import io
+
+    from wadesk.cli.check import run_check
+
+    path = write(tmp_path, "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: demo}\n", "eks.yaml")
+    out = io.StringIO()
+    import contextlib
+
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        code = run_check([str(path)], "text", "high", out=out)
+    assert code == 2
+    assert "not a wadesk design, a CloudFormation template" in errors.getvalue() + out.getvalue()
+    assert "not valid JSON" not in errors.getvalue() + out.getvalue()

@@ -67,6 +67,10 @@ def check_files(
                 arch, lines, files_of = imported
                 checked.append(Checked(file, arch, analyse(arch), lines, files_of))
                 continue
+            if not _starts_like_json(file):
+                # neither a design (JSON) nor anything an importer reads: say what was looked for
+                errors.append(DesignFileError(file, [_NOT_RECOGNISED]))
+                continue
         from wadesk.fileformat import load_design  # the reader is loaded only when a design file is met
 
         try:
@@ -93,6 +97,23 @@ def _is_design_file(file: str) -> bool:
     except OSError:
         return True  # load_design reports the problem
     return _DESIGN_MARK.search(head) is not None or not head.strip()
+
+
+_NOT_RECOGNISED = (
+    "not a wadesk design, a CloudFormation template or a Terraform plan or configuration: a design is JSON "
+    'with "format": "wadesk", a template has AWSTemplateFormatVersion or a Resources section whose entries have '
+    "a Type such as AWS::S3::Bucket"
+)
+
+
+def _starts_like_json(file: str) -> bool:
+    """Whether the file's first non-blank character opens a JSON object or array."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return True  # load_design reports the problem
+    return head[:1] in (b"{", b"[")
 
 
 def _check_import(

@@ -284,6 +284,9 @@ def _ecs_service(m: CfnMapper, r: Resource) -> None:
     for balancer in as_list(p.get("LoadBalancers")):
         for group in refs(dig(balancer, "TargetGroupArn")):
             m.topic("tg_targets").setdefault(group, []).append(node.key)
+            port = number(dig(balancer, "ContainerPort"), None)
+            if port is not None:  # the group forwards to the container's port, whatever port the group names
+                m.topic("target_ports")[(group, node.key)] = port
         for classic in refs(dig(balancer, "LoadBalancerName")):
             m.topic("elb_targets").setdefault(classic, []).append(node.key)
     m.uses_role(node.key, task.get("TaskRoleArn"))

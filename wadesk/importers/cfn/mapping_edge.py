@@ -129,9 +129,10 @@ def finish_load_balancers(m: CfnMapper) -> None:
             node.props["tls_policy"] = weakest_elb_policy(policies)
     for balancer, groups in m.topic("lb_groups").items():
         for group in dict.fromkeys(groups):
-            port = number(m.prop(group, "Port"), None)
+            group_port = number(m.prop(group, "Port"), None)
             protocol = text(m.prop(group, "Protocol"), "HTTP" if m.prop(group, "TargetType") != "lambda" else "")
             for target in m.topic("tg_targets").get(group, []):
+                port = m.topic("target_ports").get((group, target), group_port)
                 m.design.flow(
                     balancer,
                     target,
