@@ -155,12 +155,17 @@ def finish_flows(m: CfnMapper) -> None:
                 end = drawn(target)
                 if end and end != user and user in nodes and nodes[end].kind in DATA_KINDS:
                     m.design.flow(user, end, "https", 443, action or "API", reason=f"policy of {role}")
-    # Security group rules that name another group: its members talk to ours.
+    # Security group rules that name another group: its members talk to ours. A load balancer opens connections
+    # only to its registered targets: once the design draws where it forwards, a group rule that admits its group
+    # (often shared with other members) is no flow from it to anything else.
+    balanced = _balancer_targets(m)
     for group, sources in m.topic("sg_sources").items():
         for source, low, high, protocol in sources:
             kind, port, purpose, label = port_flow(low, high, protocol)
             for a in members.get(source, []):
                 for b in members.get(group, []):
+                    if a in balanced and not _is_target(m, b, balanced[a]):
+                        continue
                     if a != b and (a, b) not in pairs:
                         m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
     # An environment variable naming a database says the code connects to it; a group rule between the two
@@ -188,6 +193,23 @@ def finish_flows(m: CfnMapper) -> None:
         target = nodes.get(flow.target)
         if target is not None and target.kind == "mq" and flow.protocol in ("tcp", "http", "sql"):
             flow.protocol = "tls"
+
+
+def _balancer_targets(m: CfnMapper) -> dict[str, set[str]]:
+    """The targets drawn for each load balancer that has any (its flows so far: listeners and target groups)."""
+    nodes = m.design.nodes
+    found: dict[str, set[str]] = {}
+    for flow in m.design.flows:
+        source = nodes.get(flow.source)
+        if source is not None and source.kind in _ENTRY_KINDS:
+            found.setdefault(flow.source, set()).add(flow.target)
+    return found
+
+
+def _is_target(m: CfnMapper, key: str, targets: set[str]) -> bool:
+    """Whether a node is one of ``targets`` or runs inside one (the instances of a registered group)."""
+    node = m.design.nodes.get(key)
+    return key in targets or (node is not None and node.inside in targets)
 
 
 def _internet(m: CfnMapper, members: dict[str, list[str]]) -> None:
