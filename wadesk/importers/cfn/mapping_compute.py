@@ -253,6 +253,35 @@ def _task_settings(m: CfnMapper, task: str | None) -> tuple[dict[str, Any], list
     return p, env
 
 
+def _log_groups(m: CfnMapper, task: dict[str, Any]) -> list[str]:
+    """The log groups of the template that a task's containers send their output to (the awslogs driver).
+
+    The driver's ``awslogs-group`` names the group: by reference, or by the name the group is created with.
+    """
+    names: dict[str, str] = {}
+    for key, resource in m.template.resources.items():
+        if resource.type == "AWS::Logs::LogGroup" and text(resource.properties.get("LogGroupName")):
+            names.setdefault(text(resource.properties.get("LogGroupName")), key)
+    found: list[str] = []
+    for container in as_list(task.get("ContainerDefinitions")):
+        config = dig(container, "LogConfiguration") if isinstance(container, dict) else None
+        if not isinstance(config, dict) or text(config.get("LogDriver")).lower() != "awslogs":
+            continue
+        options = config.get("Options")
+        # (a Terraform task definition's JSON comes through with its option names capitalised)
+        group = (
+            next((v for k, v in options.items() if str(k).lower() == "awslogs-group"), None)
+            if isinstance(options, dict)
+            else None
+        )
+        key = ref(group)
+        if key is None or m.type_of(key) != "AWS::Logs::LogGroup":
+            key = names.get(text(group)) if isinstance(group, str) else None
+        if key is not None and key not in found:
+            found.append(key)
+    return found
+
+
 def _ecs_service(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     network = dig(p, "NetworkConfiguration", "AwsvpcConfiguration") or {}
@@ -291,6 +320,8 @@ def _ecs_service(m: CfnMapper, r: Resource) -> None:
             m.topic("elb_targets").setdefault(classic, []).append(node.key)
     m.uses_role(node.key, task.get("TaskRoleArn"))
     m.topic("env_refs")[node.key] = env
+    for group in _log_groups(m, task):
+        m.topic("later_flows").setdefault("items", []).append((node.key, group, "Logs"))
     for volume in as_list(task.get("Volumes")):
         config = dig(volume, "EFSVolumeConfiguration")
         tls = text(dig(config, "TransitEncryption")).upper() == "ENABLED"
@@ -319,6 +350,8 @@ def _task_definition(m: CfnMapper, r: Resource) -> None:
     _, env = _task_settings(m, r.logical_id)
     m.topic("env_refs")[node.key] = env
     m.uses_role(node.key, p.get("TaskRoleArn"))
+    for group in _log_groups(m, p):
+        m.topic("later_flows").setdefault("items", []).append((node.key, group, "Logs"))
 
 
 def _capacity_provider(m: CfnMapper, r: Resource) -> None:
