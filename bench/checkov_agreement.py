@@ -169,6 +169,12 @@ EXPLAINED: list[tuple[str, str, str]] = [
         "would need yet another bucket, so wadesk exempts log buckets (the template's cfn-guard metadata "
         "suppresses S3_BUCKET_LOGGING_ENABLED for the same reason).",
     ),
+    (
+        "CKV_AWS_18",
+        "act_elasticloadbalancing_elb_access_logs_and_connection_draining.yaml: LogsBucket",
+        "The bucket is the access-log destination of the Classic Load Balancer (AccessLoggingPolicy, Enabled): its "
+        "own access logs would need yet another bucket, so wadesk exempts log buckets.",
+    ),
     *(
         (
             check,

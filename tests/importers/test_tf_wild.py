@@ -726,3 +726,32 @@ def test_a_dms_task_joins_its_endpoints_to_the_replication_instance(tmp_path: Pa
     assert folded["aws_dms_replication_task.copy"] == "aws_dms_replication_instance.dms"
     assert folded["aws_dms_endpoint.target"] == "aws_dms_replication_instance.dms"
     assert ("aws_dms_replication_instance.dms", "aws_s3_bucket.lake") in {(f.source, f.target) for f in design.flows}
+
+
+def test_the_registry_elb_module_is_a_placeholder_classic_load_balancer_in_front_of_its_instances(
+    tmp_path: Path,
+) -> None:
+    result = import_source(write(tmp_path, """\
+        resource "aws_instance" "app" {
+          count         = 2
+          instance_type = "t3.micro"
+        }
+        module "elb" {
+          source    = "terraform-aws-modules/elb/aws"
+          name      = "web"
+          internal  = false
+          subnets   = ["subnet-0123456789abcdef0"]
+          instances = aws_instance.app[*].id
+          listener = [{
+            instance_port     = "80"
+            instance_protocol = "HTTP"
+            lb_port           = "80"
+            lb_protocol       = "HTTP"
+          }]
+        }
+    """), variables={}, layout=False)
+    design = result.design
+    assert (design.nodes["module.elb"].kind, design.nodes["module.elb"].placeholder) == ("elb", True)
+    flows = {(flow.source, flow.target) for flow in design.flows}
+    assert {("module.elb", "aws_instance.app[0]"), ("module.elb", "aws_instance.app[1]")} <= flows
+    assert [f.rule for f in analyse(result.built.arch).findings if f.node == "module.elb"] == []

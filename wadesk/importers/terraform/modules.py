@@ -71,6 +71,7 @@ MODULE_KINDS: dict[str, ModuleKind] = {
     "sqs": ModuleKind("aws_sqs_queue", _same("name", "fifo_queue")),
     "sns": ModuleKind("aws_sns_topic", _same("name", "fifo_topic")),
     "alb": ModuleKind("aws_lb", _same("name", "internal", "load_balancer_type", "subnets")),
+    "elb": ModuleKind("aws_elb", _same("name", "internal", "subnets", "security_groups", "instances", "listener")),
     "ecs": ModuleKind("aws_ecs_cluster", {"cluster_name": "name"}),
     "efs": ModuleKind("aws_efs_file_system", _same("encrypted")),
     "ec2-instance": ModuleKind(
