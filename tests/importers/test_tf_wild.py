@@ -755,3 +755,42 @@ def test_the_registry_elb_module_is_a_placeholder_classic_load_balancer_in_front
     flows = {(flow.source, flow.target) for flow in design.flows}
     assert {("module.elb", "aws_instance.app[0]"), ("module.elb", "aws_instance.app[1]")} <= flows
     assert [f.rule for f in analyse(result.built.arch).findings if f.node == "module.elb"] == []
+
+
+def test_override_files_merge_into_the_blocks_they_override(tmp_path: Path) -> None:
+    write(tmp_path, """\
+        locals {
+          engine = "mysql"
+        }
+        resource "aws_db_instance" "db" {
+          engine            = local.engine
+          instance_class    = "db.t4g.micro"
+          storage_encrypted = false
+          tags = {
+            team = "a"
+          }
+        }
+    """)
+    (tmp_path / "override.tf").write_text(textwrap.dedent("""\
+        locals {
+          engine = "postgres"
+        }
+        resource "aws_db_instance" "db" {
+          storage_encrypted = true
+        }
+    """))
+    (tmp_path / "zz_override.tf").write_text('resource "aws_sqs_queue" "never_declared" {}\n')
+    design = import_terraform(tmp_path)
+    props = design.nodes["aws_db_instance.db"].props
+    assert (props["storage_encrypted"], props["engine"]) == (True, "postgres")
+    assert design.nodes["aws_db_instance.db"].props["instance_class"] == "db.t4g.micro"
+    # An override of a block that does not exist overrides nothing.
+    assert "aws_sqs_queue.never_declared" not in design.nodes
+
+
+def test_a_folder_without_tf_files_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "main.tf.json").write_text('{"resource": {"aws_s3_bucket": {"b": {"bucket": "b"}}}}\n')
+    assert main(["check", str(tmp_path)]) == 2
+    assert "no .tf files in this folder (its .tf.json files are Terraform's JSON syntax" in capsys.readouterr().err
+    assert main(["import", str(tmp_path), "-o", str(tmp_path / "x.wadesk")]) == 2
+    assert "no .tf files in this folder" in capsys.readouterr().err

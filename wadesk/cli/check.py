@@ -124,8 +124,8 @@ def _check_import(
     from wadesk.importers.errors import ImportSourceError
 
     try:
-        if not is_importable(file):
-            return None
+        if not is_importable(file) and not os.path.isdir(file):
+            return None  # a folder is always a Terraform configuration: import_source says what it lacks
         result = import_source(
             file,
             dict(inputs.parameters) if inputs.parameters else None,

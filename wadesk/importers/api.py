@@ -55,6 +55,12 @@ def import_source(
     Raises:
         ImportSourceError: the source cannot be imported (the message names the file, line and reason).
     """
+    if Path(path).is_dir() and not is_terraform(path):
+        from wadesk.importers.errors import ImportSourceError
+
+        json_files = any(Path(path).glob("*.tf.json"))
+        raise ImportSourceError(path, "no .tf files in this folder" + (
+            " (its .tf.json files are Terraform's JSON syntax, which wadesk does not read)" if json_files else ""))
     if not _is_template(path) and is_terraform(path):
         from wadesk.importers.terraform.importer import import_terraform
 

@@ -132,11 +132,16 @@ class ConfigurationReader:
         if len(paths) > MAX_FILES:
             raise ImportSourceError(directory, f"the module has {len(paths)} .tf files, more than wadesk reads")
         config = ModuleConfig(directory)
-        for path in paths:
+        # Override files are read last and merge into what the others declare (Terraform's override files).
+        overrides = [path for path in paths if _is_override(path)] if len(paths) > 1 else []
+        for path in [*(path for path in paths if path not in overrides), *overrides]:
             config.files.append(path)
             self.source.files.append(path)
             for block in read_hcl(path).blocks:
-                self._add_block(config, block)
+                if path in overrides:
+                    _override(config, block)
+                else:
+                    self._add_block(config, block)
         if files is None:
             self._configs[directory] = config
         return config
@@ -492,6 +497,32 @@ def _depends_on(attribute: Attribute | None) -> tuple[str, ...]:
     if isinstance(node, ast.TupleNode):
         return tuple(item.text for item in node.items)
     return ()
+
+
+def _is_override(path: Path) -> bool:
+    """``override.tf`` or ``*_override.tf``: Terraform merges these into the module's other files."""
+    return path.name == "override.tf" or path.name.endswith("_override.tf")
+
+
+def _override(config: ModuleConfig, block: Block) -> None:
+    """Merge a block of an override file into the block it overrides: each attribute it sets replaces the
+    original's, and each type of nested block it has replaces all the original's blocks of that type; ``locals``
+    replace the values they name. A block that overrides nothing is left out (Terraform rejects it)."""
+    labels = block.labels
+    if block.type == "locals":
+        config.locals.update(block.attributes)
+        return
+    target: Block | None = None
+    if block.type in {"resource", "data"} and len(labels) == 2:
+        target = (config.resources if block.type == "resource" else config.data).get((labels[0], labels[1]))
+    elif block.type in {"variable", "output", "module"} and len(labels) == 1:
+        table = {"variable": config.variables, "output": config.outputs, "module": config.modules}[block.type]
+        target = table.get(labels[0])
+    if target is None:
+        return
+    target.attributes.update(block.attributes)
+    replaced = {nested.type for nested in block.blocks}
+    target.blocks = [nested for nested in target.blocks if nested.type not in replaced] + list(block.blocks)
 
 
 def _no_duplicate(table: dict[Any, Block], key: Any, block: Block, what: str) -> None:
