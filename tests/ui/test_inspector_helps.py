@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 
 from wadesk.ui.main_window import MainWindow
 from wadesk.ui.panels.editors import NodeChecklist, ZoneCombo
@@ -114,3 +114,17 @@ def test_a_value_longer_than_its_field_reads_from_its_start(qtbot, window: MainW
     line = window.inspector.fields["tls_policy"].widget
     assert isinstance(line, QLineEdit) and line.text() == policy
     assert line.cursorPosition() == 0  # the field scrolls to the cursor: the start shows, not the end
+
+
+def test_a_table_of_rules_takes_the_whole_width_of_the_panel(qtbot, window: MainWindow) -> None:
+    group = window.document.add_node("security_group", 0, 0)
+    window.selection.set([group])
+    inspector = window.inspector
+    table = inspector.findChild(QTableWidget, "field_ingress")
+    caption = inspector.findChild(QLabel, "label_ingress")
+    assert table is not None and caption is not None
+    qtbot.waitUntil(table.isVisible)
+    table_at, caption_at = table.mapTo(inspector, QPoint(0, 0)), caption.mapTo(inspector, QPoint(0, 0))
+    # Under its caption, from the panel's left edge: every column has room, not only the first two.
+    assert table_at.y() > caption_at.y() and abs(table_at.x() - caption_at.x()) <= 4
+    assert table.width() > inspector.width() * 0.8

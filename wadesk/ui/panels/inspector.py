@@ -215,7 +215,8 @@ class InspectorPanel(QWidget):
             row_layout.addWidget(field.unknown)
             row_layout.addWidget(field.error)
             row_layout.addWidget(field.warning)
-            if isinstance(field.widget, NodeChecklist):  # a list reads better across the whole panel
+            if isinstance(field.widget, NodeChecklist) or field.widget.findChild(QTableWidget) is not None:
+                # A list or a table of rules reads better across the whole panel than in the value column.
                 self._form.addRow(caption)
                 self._form.addRow(row)
             else:
