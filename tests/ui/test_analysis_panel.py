@@ -59,6 +59,15 @@ def test_with_nothing_selected_the_pane_shows_the_design_total(qtbot, window: Ma
     assert match is not None, text
     own, total, aws, shared, none = (int(n) for n in match.groups())
     assert own + aws + shared + none == total == 12 * len(window.document.arch)
+    # The matrix is not left empty: each layer counts the nodes each owner holds it for.
+    matrix = window.analysis.matrix
+    counted = {"C": 0, "A": 0, "S": 0}
+    for row in range(matrix.rowCount()):
+        parts = [(part[0], part[1:]) for part in matrix.item(row, 1).text().split(" \u00b7 ") if part]
+        assert sum(int(n) for _, n in parts) <= len(window.document.arch), matrix.item(row, 0).text()
+        for letter, n in parts:
+            counted[letter] += int(n)
+    assert (counted["C"], counted["A"], counted["S"]) == (own, aws, shared)
     window.selection.set(["main-db"])
     assert "customer owns 5/12" in window.analysis.matrix_title.text()
 

@@ -140,7 +140,16 @@ def node_ownership(arch: Architecture, node_id: str) -> Responsibility:
 def design_ownership_totals(arch: Architecture) -> dict[str, int]:
     """How many layers each owner holds, summed over every node of ``arch`` (keys: every owner)."""
     totals = dict.fromkeys(OWNERS, 0)
-    for node_id in arch.node_ids():
-        for owner in node_ownership(arch, node_id).layers.values():
-            totals[owner] += 1
+    for counts in design_ownership_by_layer(arch).values():
+        for owner, count in counts.items():
+            totals[owner] += count
     return totals
+
+
+def design_ownership_by_layer(arch: Architecture) -> dict[str, dict[str, int]]:
+    """For each layer, how many nodes of ``arch`` each owner holds it for (keys: every layer, then every owner)."""
+    by_layer: dict[str, dict[str, int]] = {}
+    for node_id in arch.node_ids():
+        for layer, owner in node_ownership(arch, node_id).layers.items():
+            by_layer.setdefault(layer, dict.fromkeys(OWNERS, 0))[owner] += 1
+    return by_layer

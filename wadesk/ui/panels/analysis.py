@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from wadesk.analysis.defined_elsewhere import not_judged
 from wadesk.analysis.engine import sort_key
-from wadesk.analysis.ownership import design_ownership_totals, node_ownership
+from wadesk.analysis.ownership import design_ownership_by_layer, node_ownership
 from wadesk.catalog.responsibility import LAYER_NAMES, LAYERS
 from wadesk.rules.base import PILLAR_NAMES, PILLARS, SEVERITIES, Finding
 from wadesk.rules.best_practices import bp_url
@@ -47,6 +48,10 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_RANK_ROLE = Qt.ItemDataRole.UserRole + 4
 #: Above this many changed nodes a full rebuild is cheaper than patching the tree.
 _INCREMENTAL_LIMIT = 200
+#: The owners of a layer in the design's per-layer counts: letter (as the report's legend; none for "does not
+#: apply", whose dash would read as a minus sign) and words.
+_DESIGN_OWNERS = {"customer": ("C", "you own it"), "aws": ("A", "AWS owns it"), "shared": ("S", "shared"),
+                  "n/a": ("", "does not apply")}
 #: Starting width of the Node column (the user can drag it wider; a long label is cut with an ellipsis).
 NODE_COLUMN_WIDTH = 150
 
@@ -117,7 +122,7 @@ class AnalysisPanel(QWidget):
         self.matrix.setHorizontalHeaderLabels(["Layer", "Owner"])
         self.matrix.verticalHeader().hide()
         self.matrix.horizontalHeader().setStretchLastSection(True)
-        self.matrix.setColumnWidth(0, 230)
+        self.matrix.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.matrix.setMinimumWidth(360)
         for row, layer in enumerate(LAYERS):
             self.matrix.setItem(row, 0, QTableWidgetItem(LAYER_NAMES[layer]))
@@ -384,11 +389,21 @@ class AnalysisPanel(QWidget):
         arch = self._document.arch
         if current is not None and arch.has_node(current):
             return
-        totals = design_ownership_totals(arch)
+        by_layer = design_ownership_by_layer(arch)
+        totals = {owner: sum(counts.get(owner, 0) for counts in by_layer.values()) for owner in _DESIGN_OWNERS}
         self.matrix_title.setText(
             f"Design: you own {totals['customer']} of {sum(totals.values())} layers, AWS {totals['aws']}, "
-            f"shared {totals['shared']}, not applicable {totals['n/a']}. Select a node for its matrix."
+            f"shared {totals['shared']}, not applicable {totals['n/a']}. Per layer, the nodes each owner holds it "
+            "for (C you, A AWS, S shared; for the rest it does not apply). Select a node for its matrix."
         )
+        for row, layer in enumerate(LAYERS):
+            counts = by_layer.get(layer, {})
+            cell = QTableWidgetItem(" \u00b7 ".join(
+                f"{letter}{counts[owner]}" for owner, (letter, _) in _DESIGN_OWNERS.items()
+                if letter and counts.get(owner)))
+            cell.setToolTip(f"{LAYER_NAMES[layer]}: " + ", ".join(
+                f"{word} for {counts.get(owner, 0)} node(s)" for owner, (_, word) in _DESIGN_OWNERS.items()))
+            self.matrix.setItem(row, 1, cell)
 
     def _update_buttons(self) -> None:
         finding = self.selected_finding()
