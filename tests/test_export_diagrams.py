@@ -166,3 +166,14 @@ def test_cli_reports_a_bad_suffix_without_a_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "'.gif'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_empty_container_is_drawn_too(tmp_path: Path) -> None:
+    from designkit import design
+
+    # A subnet another stack shares, with nothing of this design in it (an imported template's second subnet).
+    arch = design([("vpc", "vpc"), ("used", "subnet", "vpc"), ("web", "ec2", "used"), ("spare", "subnet", "vpc")])
+    out = tmp_path / "design.svg"
+    render_diagram(arch, out)
+    texts = svg_texts(out)
+    assert "spare" in texts and "used" in texts and "web" in texts

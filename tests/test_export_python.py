@@ -176,3 +176,15 @@ def test_every_example_exports_a_script_that_draws_it(example: Path, tmp_path: P
     run, _ = _draw_in(tmp_path, arch)
     assert sorted(path.name for path in run.iterdir()) == ["design.png"]
     assert_png(run / "design.png")
+
+
+def test_the_script_draws_an_empty_container_too(tmp_path: Path) -> None:
+    from designkit import design
+
+    arch = design([("vpc", "vpc"), ("spare", "subnet", "vpc"), ("web", "ec2", "vpc")])
+    source = python_script(arch)
+    tree = ast.parse(source)
+    assert script_calls(source) <= _diagrams_names(tree)
+    assert "Node(" in source and "pass" not in source
+    run, _ = _draw_in(tmp_path, arch)
+    assert_png(run / "design.png")

@@ -20,11 +20,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from diagrams import Cluster, Diagram, Edge, setcluster, setdiagram
+from diagrams import Cluster, Diagram, Edge, Node, setcluster, setdiagram
 
 from wadesk.analysis.engine import analyse
 from wadesk.export.errors import ExportError
-from wadesk.export.plan import DiagramPlan, PlanCluster, PlanNode, build_plan
+from wadesk.export.plan import EMPTY_CLUSTER_FILLER, DiagramPlan, PlanCluster, PlanNode, build_plan
 from wadesk.export.targets import check_export_target
 from wadesk.model import Architecture
 
@@ -152,6 +152,9 @@ def _draw(plan: DiagramPlan, classes: Mapping[str, type], stem: Path, outformat:
                     if item.anchor is not None:
                         add_node(item.anchor)
                     add_items(item.children)
+                    if item.empty:
+                        # Graphviz leaves out a cluster with nothing in it: an empty subnet was missing.
+                        Node("", nodeid=f"node_{next(counter)}", **EMPTY_CLUSTER_FILLER)
 
         add_items(plan.items)
         for edge in plan.edges:

@@ -31,6 +31,9 @@ GRAPH_ATTR: dict[str, str] = {
 
 #: Cluster attributes: a label large enough to read next to the 13 pt node labels.
 CLUSTER_ATTR: dict[str, str] = {"fontsize": "15", "margin": "18"}
+#: Graphviz attributes of the invisible node an empty cluster holds, so the cluster is drawn (Graphviz leaves out a
+#: cluster with no nodes, such as a subnet nothing is placed in yet).
+EMPTY_CLUSTER_FILLER: dict[str, str] = {"shape": "point", "style": "invis", "width": "0.6", "height": "0.6"}
 
 _ICON_WIDTH_POINTS = 1.4 * 72  # diagrams' fixed node width
 _POINTS_PER_CHAR = 8.0  # a 13 pt sans-serif character (capitals are the widest), roughly
@@ -103,6 +106,11 @@ class PlanCluster:
     anchor: PlanNode | None
     children: tuple[PlanNode | PlanCluster, ...]
 
+    @property
+    def empty(self) -> bool:
+        """Whether nothing is drawn inside (Graphviz would leave the cluster out)."""
+        return self.anchor is None and not self.children
+
     def graph_attr(self) -> dict[str, str]:
         """:data:`CLUSTER_ATTR` with this cluster's label, and a margin wide enough for its icons' labels."""
         icons = [child.label for child in self.children if isinstance(child, PlanNode)]
@@ -154,6 +162,14 @@ class DiagramPlan:
     def has_clusters(self) -> bool:
         """Whether any container is drawn."""
         return any(isinstance(item, PlanCluster) for item in self.items)
+
+    def has_empty_clusters(self) -> bool:
+        """Whether any container, at any depth, has nothing drawn inside."""
+
+        def empty_in(items: tuple[PlanNode | PlanCluster, ...]) -> bool:
+            return any(isinstance(item, PlanCluster) and (item.empty or empty_in(item.children)) for item in items)
+
+        return empty_in(self.items)
 
 
 def build_plan(

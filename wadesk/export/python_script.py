@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from wadesk.export.errors import ExportError
-from wadesk.export.plan import CLUSTER_ATTR, DiagramPlan, PlanCluster, PlanNode, build_plan
+from wadesk.export.plan import CLUSTER_ATTR, EMPTY_CLUSTER_FILLER, DiagramPlan, PlanCluster, PlanNode, build_plan
 from wadesk.export.targets import check_export_target
 from wadesk.fileformat import DesignFileError, write_atomic
 from wadesk.model import Architecture
@@ -28,7 +28,9 @@ Graphviz's dot program, and writes OUTPUT + ".png" in the current directory.
 """
 '''
 #: Names the script binds itself; node variables never take them.
-_SCRIPT_NAMES = frozenset({"OUTPUT", "GRAPH_ATTR", "CLUSTER_ATTR", "Diagram", "Cluster", "Edge", "diagrams"})
+_SCRIPT_NAMES = frozenset(
+    {"OUTPUT", "GRAPH_ATTR", "CLUSTER_ATTR", "EMPTY_CLUSTER_FILLER", "Diagram", "Cluster", "Edge", "Node", "diagrams"}
+)
 _MAX_NAME = 40
 
 
@@ -52,6 +54,8 @@ def python_script(arch: Architecture, stem: str | None = None) -> str:
     lines.append(f"GRAPH_ATTR = {_dict_literal(plan.graph_attr())}")
     if plan.has_clusters():
         lines.append(f"CLUSTER_ATTR = {_dict_literal(CLUSTER_ATTR)}")
+    if plan.has_empty_clusters():
+        lines.append(f"EMPTY_CLUSTER_FILLER = {_dict_literal(EMPTY_CLUSTER_FILLER)}")
     lines.append("")
     lines.append("with Diagram(")
     lines.append(f"{_INDENT}{_literal(plan.title)},")
@@ -123,6 +127,8 @@ def _import_lines(plan: DiagramPlan, imports: dict[str, tuple[str, str, str]]) -
         base.append("Cluster")
     if any(edge.label for edge in plan.edges):
         base.append("Edge")
+    if plan.has_empty_clusters():
+        base.append("Node")
     lines = [f"from diagrams import {', '.join(sorted(base))}"]
     modules: dict[str, list[str]] = {}
     for module, name, alias in imports.values():
@@ -182,7 +188,7 @@ def _body(
         if item.anchor is not None:
             inner.append(_node_line(item.anchor, imports, variables, indent + _INDENT))
         inner.extend(_body(item.children, imports, variables, depth + 1))
-        lines.extend(inner or [f"{indent}{_INDENT}pass"])
+        lines.extend(inner or [f"{indent}{_INDENT}Node(\"\", **EMPTY_CLUSTER_FILLER)  # an empty cluster is drawn too"])
     return lines
 
 
