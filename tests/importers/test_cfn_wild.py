@@ -610,3 +610,29 @@ def test_checking_a_yaml_file_that_is_no_template_says_what_was_looked_for(tmp_p
     assert code == 2
     assert "not a wadesk design, a CloudFormation template" in errors.getvalue() + out.getvalue()
     assert "not valid JSON" not in errors.getvalue() + out.getvalue()
+
+
+def test_a_template_of_local_modules_is_recognised_and_its_modules_reported_not_drawn(tmp_path: Path) -> None:
+    from wadesk.importers.sniff import looks_like_template
+
+    text = """\
+    Parameters:
+      AppName: {Type: String, Default: shop}
+    Resources:
+      Site:
+        Type: LocalModule
+        Source: modules/static-site.yaml
+        Properties: {AppName: !Ref AppName}
+      Logs:
+        Type: AWS::S3::Bucket
+    Outputs:
+      Url:
+        Value: !Sub "https://${SiteDistribution.DomainName}"
+    """
+    path = write(tmp_path, text)
+    assert looks_like_template(path)
+    design = import_template(path)
+    assert set(design.nodes) == {"Logs"} and not design.report.generic
+    assert any(entry.key == "Site" and "local module" in entry.reason for entry in design.report.unresolved)
+    only_modules = write(tmp_path, "Resources:\n  Site:\n    Type: LocalModule\n    Source: m.yaml\n", "m.yaml")
+    assert looks_like_template(only_modules)

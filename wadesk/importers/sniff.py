@@ -10,10 +10,12 @@ import re
 from pathlib import Path
 
 _JSON_WADESK = re.compile(r'"format"\s*:\s*"wadesk"')
-_JSON_TEMPLATE = re.compile(r'"AWSTemplateFormatVersion"\s*:|"Type"\s*:\s*"(?:AWS|Custom|Alexa)::')
+_JSON_TEMPLATE = re.compile(r'"AWSTemplateFormatVersion"\s*:|"Type"\s*:\s*"(?:(?:AWS|Custom|Alexa)::|LocalModule")')
 _YAML_VERSION = re.compile(r"^['\"]?AWSTemplateFormatVersion['\"]?\s*:", re.MULTILINE)
 _YAML_RESOURCES = re.compile(r"^['\"]?Resources['\"]?\s*:", re.MULTILINE)
-_YAML_TYPE = re.compile(r"(?:^\s+|[{,]\s*)['\"]?Type['\"]?\s*:\s*['\"]?(?:AWS|Custom|Alexa)::", re.MULTILINE)
+_YAML_TYPE = re.compile(
+    r"(?:^\s+|[{,]\s*)['\"]?Type['\"]?\s*:\s*['\"]?(?:(?:AWS|Custom|Alexa)::|LocalModule\b)", re.MULTILINE
+)
 #: How much of a file is looked at for a template (less than the template reader's size limit).
 _TEMPLATE_SNIFF_BYTES = 2 * 1024 * 1024
 #: How much of a file is looked at for a plan: its opening keys.

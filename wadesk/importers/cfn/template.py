@@ -128,6 +128,16 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             template.unresolved.append(UnresolvedValue(logical_id, "Type", printable(str(kind), 120), reason))
             not_created[logical_id] = f"{logical_id} is a preprocessor module whose resources are not imported"
             continue
+        if kind == "LocalModule":
+            source = body.get("Source")
+            where = printable(str(source), 120) if isinstance(source, str) else "its Source"
+            reason = (
+                f"a local module ({where}), expanded by `aws cloudformation package`; its resources are not "
+                "imported (import the packaged template)"
+            )
+            template.unresolved.append(UnresolvedValue(logical_id, "Type", "LocalModule", reason))
+            not_created[logical_id] = f"{logical_id} is a local module whose resources are not imported"
+            continue
         if not isinstance(kind, str) or not kind:
             raise ImportSourceError(path, f"resource {printable(logical_id, 80)} has no Type", line_of(logical_id))
         if printable(kind, len(kind) + 1) != kind:
