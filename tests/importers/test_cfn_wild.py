@@ -636,3 +636,13 @@ def test_a_template_of_local_modules_is_recognised_and_its_modules_reported_not_
     assert any(entry.key == "Site" and "local module" in entry.reason for entry in design.report.unresolved)
     only_modules = write(tmp_path, "Resources:\n  Site:\n    Type: LocalModule\n    Source: m.yaml\n", "m.yaml")
     assert looks_like_template(only_modules)
+
+
+def test_a_group_rule_whose_peer_is_imported_names_the_export() -> None:
+    from wadesk.importers.cfn.values import External
+
+    design = map_template(template({"Sg": ("AWS::EC2::SecurityGroup", {"SecurityGroupIngress": [
+        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+         "SourceSecurityGroupId": External("clients-ClientSecurityGroup", "import")}]})}))
+    [rule] = design.nodes["Sg"].props["group_rules"]
+    assert rule["peer"] == "clients-ClientSecurityGroup (imported from another stack)"

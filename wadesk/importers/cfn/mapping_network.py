@@ -6,7 +6,7 @@ import ipaddress
 from typing import Any
 
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
-from wadesk.importers.cfn.values import Resource
+from wadesk.importers.cfn.values import External, Resource
 
 WORLD = ("0.0.0.0/0", "::/0")
 _PROTOCOLS = {"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", "all": "-1"}
@@ -181,6 +181,9 @@ def _add_group_rule(m: CfnMapper, group: str, rule: Any, direction: str, names: 
     named = ref(value)
     if named is not None and m.type_of(named) == "AWS::EC2::SecurityGroup":
         peer = named  # the group's key (it may be mapped after this one)
+    elif isinstance(value, External):  # a group of another stack, or one a parameter names
+        origin = "imported from another stack" if value.source == "import" else value.source
+        peer = f"{value.name} ({origin})"
     else:  # a literal id, or a group the template makes for another resource (an EKS cluster's, say)
         attribute = getattr(value, "attribute", None)
         peer = text(value) or (f"{named}.{attribute}" if named and attribute else named or "") or "(not resolved)"
