@@ -135,3 +135,39 @@ def test_a_label_of_one_long_word_breaks_inside_it_and_is_read_from_its_start(qa
     item = NodeItem("alarm", "cloudwatch_alarm", word, CATALOG.get("cloudwatch_alarm").icon_path)
     caption = item.caption_rect_in_scene()
     assert caption.width() <= LABEL_WIDTH and caption.height() == 2 * metrics.height()
+
+
+def _ink(image: QImage) -> int:
+    """How dark the image is, summed over a grid (0 for white)."""
+    return sum(765 - sum(QColor(image.pixel(x, y)).getRgb()[:3]) for x in range(0, image.width(), 2)
+               for y in range(0, image.height(), 2))
+
+
+def test_a_node_defined_elsewhere_is_drawn_faded_and_says_why(qapp) -> None:  # type: ignore[no-untyped-def]
+    item = NodeItem("db", "rds", "module.db", CATALOG.get("rds").icon_path)
+    described = paint(item)
+    item.set_defined_elsewhere(True)
+    placeholder = paint(item)
+    assert _ink(placeholder) < 0.8 * _ink(described)
+    assert "Defined elsewhere" in item.toolTip()
+    item.set_defined_elsewhere(False)
+    assert paint(item) == described and "Defined elsewhere" not in item.toolTip()
+
+
+def test_a_container_defined_elsewhere_has_a_dotted_border(qapp) -> None:  # type: ignore[no-untyped-def]
+    icon = CATALOG.get("vpc").icon_path
+    own = ContainerItem("own", "vpc", "VPC", icon, 200, 120, {})
+    shared = ContainerItem("shared", "vpc", "VPC", icon, 200, 120, {"defined_elsewhere": True})
+    assert shared.defined_elsewhere and not own.defined_elsewhere
+    white = QColor("white").rgb()
+
+    def gaps(item: ContainerItem) -> int:
+        """Blank columns along the bottom border: none for a solid line, many for a dotted one."""
+        image, bounds = paint(item), item.boundingRect()
+        left, bottom = int(-bounds.left() + 1), int(-bounds.top() + 1 + 120)
+        return sum(1 for x in range(left + 20, left + 180)
+                   if all(image.pixel(x, y) == white for y in range(bottom - 1, bottom + 2)))
+
+    assert gaps(own) == 0 and gaps(shared) > 20
+    shared.set_props({})
+    assert not shared.defined_elsewhere and gaps(shared) == 0

@@ -115,3 +115,11 @@ def test_the_analysis_pane_names_what_it_did_not_judge(qtbot, window: MainWindow
     window.inspector.fields["defined_elsewhere"].widget.click()
     qtbot.waitUntil(lambda: "module.db" not in label.text())
     assert window.document.analyzer.findings_for("module.db")
+
+
+def test_the_canvas_draws_a_placeholder_apart_and_follows_the_marker(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    _import(window, tmp_path)
+    scene = window.scene
+    assert scene.box("module.db").defined_elsewhere and not scene.box("aws_s3_bucket.own").defined_elsewhere
+    window.document.set_property("module.db", "defined_elsewhere", False)
+    assert not scene.box("module.db").defined_elsewhere

@@ -40,6 +40,7 @@ class ContainerItem(QGraphicsItem):
         self._shown_label = clipped(label, CANVAS_CHARS)  # drawing cost stays bounded
         self._w, self._h = w, h
         self._style = style_for(kind, props)
+        self._defined_elsewhere = bool(props.get("defined_elsewhere"))
         self._icon = styles.icon_pixmap(icon_path, 20)
         self._findings: list[Finding] = []
         self._annotations_visible = True
@@ -77,9 +78,15 @@ class ContainerItem(QGraphicsItem):
         self.update()
 
     def set_props(self, props: Mapping[str, Any]) -> None:
-        """Restyle after a property change (a subnet turning public)."""
+        """Restyle after a property change (a subnet turning public, a VPC marked as defined elsewhere)."""
         self._style = style_for(self.kind, props)
+        self._defined_elsewhere = bool(props.get("defined_elsewhere"))
         self.update()
+
+    @property
+    def defined_elsewhere(self) -> bool:
+        """Whether the container stands for one defined outside the design (drawn with a dotted border)."""
+        return self._defined_elsewhere
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show the badge for ``findings``."""
@@ -150,7 +157,9 @@ class ContainerItem(QGraphicsItem):
         style = self._style
         rect = QRectF(0, 0, self._w, self._h)
         pen = QPen(QColor(style.outline), style.width)
-        if style.dashed:
+        if self._defined_elsewhere:
+            pen.setStyle(Qt.PenStyle.DotLine)  # another stack's or module's: dotted, unlike any kind's own border
+        elif style.dashed:
             pen.setStyle(Qt.PenStyle.CustomDashLine)
             pen.setDashPattern([6, 4])
         painter.setPen(pen)

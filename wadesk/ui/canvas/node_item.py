@@ -66,6 +66,7 @@ class NodeItem(QGraphicsItem):
         self._owners: list[str] = []
         self._responsibility_view = False
         self._annotations_visible = True
+        self._defined_elsewhere = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(1000)
@@ -82,8 +83,24 @@ class NodeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._label = label
         self._shown_label = label_lines(clipped(label, CANVAS_CHARS))  # drawing cost stays bounded
-        self.setToolTip(label)
+        self._update_tooltip()
         self.update()
+
+    @property
+    def defined_elsewhere(self) -> bool:
+        """Whether the node stands for something defined outside the design (drawn faded, in a dotted frame)."""
+        return self._defined_elsewhere
+
+    def set_defined_elsewhere(self, on: bool) -> None:
+        """Draw the node as a placeholder (or not): its settings are not in the design, and no rule judges them."""
+        if on != self._defined_elsewhere:
+            self._defined_elsewhere = on
+            self._update_tooltip()
+            self.update()
+
+    def _update_tooltip(self) -> None:
+        note = "\nDefined elsewhere: its settings are not in this design, so no rule judges them."
+        self.setToolTip(self._label + (note if self._defined_elsewhere else ""))
 
     @property
     def findings(self) -> list[Finding]:
@@ -173,7 +190,14 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(QRectF(-4, -4, styles.ICON + 8, styles.ICON + 8), 4, 4)
         scale = option.levelOfDetailFromTransform(painter.worldTransform()) * painter.device().devicePixelRatioF()
         icon = self.icon_for_scale(scale)
+        if self._defined_elsewhere:
+            # Faded, in a dotted frame: it stands for what another stack or module defines.
+            painter.setPen(QPen(QColor("#687078"), 1.2, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(-2, -2, styles.ICON + 4, styles.ICON + 4), 6, 6)
+            painter.setOpacity(0.45)
         painter.drawPixmap(_fitted(icon), icon, QRectF(icon.rect()))
+        painter.setOpacity(1.0)
         if self._responsibility_view and self._owners:
             styles.draw_owner_strip(painter, QRectF(0, styles.ICON + 2, styles.ICON, 6), self._owners)
         left = (styles.ICON - LABEL_WIDTH) / 2

@@ -176,6 +176,7 @@ class DesignScene(QGraphicsScene):
                                 node.props)
         else:
             box = NodeItem(node_id, node.kind, node.label or kind.name, kind.icon_path)
+            box.set_defined_elsewhere(bool(node.props.get("defined_elsewhere")))
             box.set_responsibility_view(self._responsibility_view)
             self._refresh_ownership(box)
         box.set_annotations_visible(self._annotations_visible)
@@ -268,6 +269,7 @@ class DesignScene(QGraphicsScene):
             if isinstance(box, ContainerItem):
                 box.set_props(arch.props_of(target))
             else:
+                box.set_defined_elsewhere(bool(arch.props_of(target).get("defined_elsewhere")))
                 self._refresh_ownership(box)
         elif kind == "edge_added" and target is not None:
             self._add_edge(target)
