@@ -99,6 +99,12 @@ def _containers(painter: QPainter, x: float, y: float, width: float) -> None:
         painter.setBrush(QBrush(QColor(style.fill)) if style.fill else QBrush(QColor("white")))
         painter.drawRect(swatch)
         _label(painter, left + 52, top, half - 52, text)
+    # The fifth row, across both columns: what stands for something another stack or module defines.
+    top = y + 4 * ENTRY_H
+    painter.setPen(QPen(QColor("#687078"), 1.8, Qt.PenStyle.DotLine))
+    painter.setBrush(QBrush(QColor("white")))
+    painter.drawRect(QRectF(x + 2, top + 4, 38, 24))
+    _label(painter, x + 52, top, width - 52, "Dotted or faded: defined elsewhere")
 
 
 def paint_legend(painter: QPainter, x: float, y: float, width: float) -> None:
