@@ -567,3 +567,28 @@ def test_many_random_flows_among_the_kinds_partial_rules_read_equal_a_full_analy
         else:
             arch.disconnect(rng.choice(arch.edge_ids()))
         _assert_equals_full(analyzer, arch, f"step {index}")
+
+
+def test_edits_of_flows_into_a_node_many_flows_reach_equal_a_full_analysis() -> None:
+    """SEC-PLAINTEXT-CROSSING keeps its verdict per flow: editing, relabelling and moving must still show."""
+    arch = _generated(60)
+    analyzer = Analyzer(arch)
+    for cell in range(5):
+        arch.connect(f"plain-{cell}", f"c{cell}-web", "c1-table", props={"protocol": "http"})
+        _step(analyzer, arch, f"after c{cell}-web -> c1-table over HTTP")
+    assert any(f.key == "SEC-PLAINTEXT-CROSSING@c1-table" for f in analyzer.result().findings)
+    arch.set_edge_property("plain-0", "encrypted", True)
+    _step(analyzer, arch, "after encrypting plain-0")
+    arch.set_edge_props("plain-1", {"protocol": "https"})
+    _step(analyzer, arch, "after plain-1 became HTTPS")
+    arch.set_label("c2-web", "Web two")
+    _step(analyzer, arch, "after relabelling c2-web")
+    arch.set_property("pub-a", "public", False)
+    _step(analyzer, arch, "after a subnet stopped being public")
+    arch.reparent("c3-db", "pub-b")
+    _step(analyzer, arch, "after moving c3-db")
+    arch.connect("plain-db", "c3-web", "c3-db", props={"protocol": "sql"})
+    _step(analyzer, arch, "after c3-web -> c3-db across subnets")
+    for edge in ("plain-0", "plain-1", "plain-2", "plain-db"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")

@@ -412,10 +412,10 @@ class Analyzer:
         edge = event.old if kind == "edge_removed" else self.arch.edge(edge_id)
         assert isinstance(edge, Edge)
         if kind == "edge_props_changed":
-            self._memo.flow_edited(self.arch, edge.source, edge.target)
+            self._memo.flow_edited(self.arch, edge_id, edge.source, edge.target)
         else:
             carries = Context(self.arch).carries_requests(edge.props)
-            self._memo.flow_changed(self.arch, edge.source, edge.target, carries)
+            self._memo.flow_changed(self.arch, edge_id, edge.source, edge.target, carries)
         self._flow_sources.add(edge.source)
         self._flow_targets.add(edge.target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows == "any")

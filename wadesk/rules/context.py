@@ -43,6 +43,8 @@ class FlowMemo:
     def __init__(self) -> None:
         self.kind_index: dict[str, list[tuple[int, str]]] | None = None
         self.groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        #: The same along the flows that carry requests (see :meth:`Context.request_successors`).
+        self.request_groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self.admin: list[tuple[str, str, str]] | None = None
         self.quiet: frozenset[str] | None = None
         self.positions: dict[str, int] | None = None
@@ -52,11 +54,14 @@ class FlowMemo:
         self.lasting: dict[object, Any] = {}
         #: Facts about one node that read its own flows (see :meth:`Context.per_node`), by key and node.
         self.node_facts: dict[object, dict[str, Any]] = {}
+        #: Facts about one flow (see :meth:`Context.per_flow`), by key and flow id.
+        self.flow_facts: dict[object, dict[str, Any]] = {}
 
     def clear(self) -> None:
         """Forget everything (nodes, containment or properties changed)."""
         self.kind_index = None
         self.groups = None
+        self.request_groups = None
         self.admin = None
         self.quiet = None
         self.positions = None
@@ -64,18 +69,24 @@ class FlowMemo:
         self.reaches.clear()
         self.lasting.clear()
         self.node_facts.clear()
+        self.flow_facts.clear()
 
     def forget_derived(self) -> None:
         """Forget the walks and the facts that read properties (a property that a graph rule reads changed)."""
         self.reaches.clear()
         self.lasting.clear()
         self.node_facts.clear()
+        self.flow_facts.clear()
 
-    def flow_changed(self, arch: Architecture, source: str, target: str, carries_requests: bool) -> None:
-        """A flow from ``source`` to ``target`` was drawn or removed."""
+    def flow_changed(
+        self, arch: Architecture, edge_id: str, source: str, target: str, carries_requests: bool
+    ) -> None:
+        """Flow ``edge_id`` from ``source`` to ``target`` was drawn or removed."""
+        self._forget_flow(edge_id)
         kinds = (arch.kind_of(source), arch.kind_of(target))
         if any(kind in GROUP_KINDS for kind in kinds):
             self.groups = None  # flows to and from groups reach their members
+            self.request_groups = None
         targets = _with_members(arch, target, kinds[1])
         self._forget_facts_of([*_with_members(arch, source, kinds[0]), *targets])
         if not carries_requests:
@@ -85,14 +96,20 @@ class FlowMemo:
             return
         self._walks_reach(targets)
 
-    def flow_edited(self, arch: Architecture, source: str, target: str) -> None:
+    def flow_edited(self, arch: Architecture, edge_id: str, source: str, target: str) -> None:
         """A flow's properties changed (it may have become administrative, or stopped being so)."""
+        self._forget_flow(edge_id)
         self.groups = None
+        self.request_groups = None
         self.admin = None
         self.quiet = None
         targets = _with_members(arch, target, arch.kind_of(target))
         self._forget_facts_of([*_with_members(arch, source, arch.kind_of(source)), *targets])
         self._walks_reach(targets)
+
+    def _forget_flow(self, edge_id: str) -> None:
+        for facts in self.flow_facts.values():
+            facts.pop(edge_id, None)
 
     def _forget_facts_of(self, nodes: list[str]) -> None:
         """The flows of ``nodes`` changed (a group's members have its flows): their own facts are stale."""
@@ -126,7 +143,6 @@ class Context:
         self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = arch.graph._pred
         self._memo = memo if memo is not None else FlowMemo()
         self._groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
-        self._requests: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._cache: dict[object, Any] = {}
         self._focus: set[str] | None = None
         self._handed: dict[int | None, set[str]] = {}
@@ -326,8 +342,8 @@ class Context:
     ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         extra_succ: dict[str, list[str]] = {}
         extra_pred: dict[str, list[str]] = {}
-        graph = self.arch.graph
-        groups = [g for g in self.nodes(*GROUP_KINDS) if graph.degree(g)]
+        succ, pred = self._succ, self._pred
+        groups = [g for g in self.nodes(*GROUP_KINDS) if succ[g] or pred[g]]
         if not groups:
             return extra_succ, extra_pred
         members = {g: self.members(g) for g in groups}
@@ -384,41 +400,38 @@ class Context:
         auto scaling group's lifecycle notifications (``service_notifications``)
         receives no request at all.
         """
-        if not self._quiet_flows():
+        quiet = self._quiet_flows()
+        if not quiet:
             return self.successors(node_id)
-        succ, _ = self._request_flows()
-        return succ.get(node_id, [])
+        raw = [target for target, keyed in self._succ[node_id].items() if not quiet.issuperset(keyed)]
+        extra = self._request_groups()[0].get(node_id)
+        return list(dict.fromkeys(raw + extra)) if extra else raw
 
     def request_predecessors(self, node_id: str) -> list[str]:
         """Where requests to a node come from: :meth:`predecessors` along flows that carry requests."""
-        if not self._quiet_flows():
+        quiet = self._quiet_flows()
+        if not quiet:
             return self.predecessors(node_id)
-        _, pred = self._request_flows()
-        return pred.get(node_id, [])
+        raw = [source for source, keyed in self._pred[node_id].items() if not quiet.issuperset(keyed)]
+        extra = self._request_groups()[1].get(node_id)
+        return list(dict.fromkeys(raw + extra)) if extra else raw
 
-    def _request_flows(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        if self._requests is None:
-            admin = self._quiet_flows()
-            graph = self.arch.graph
-            direct: dict[str, list[str]] = {}
-            reverse: dict[str, list[str]] = {}
-            for source, target, key in graph.edges(keys=True):
-                if key not in admin:
-                    direct.setdefault(source, []).append(target)
-                    reverse.setdefault(target, []).append(source)
-            extra_succ, extra_pred = self._expand_groups(
-                lambda group: direct.get(group, ()), lambda group: reverse.get(group, ())
-            )
-            succ = {
-                node: list(dict.fromkeys([*direct.get(node, ()), *extra_succ.get(node, ())]))
-                for node in direct.keys() | extra_succ.keys()
-            }
-            pred = {
-                node: list(dict.fromkeys([*reverse.get(node, ()), *extra_pred.get(node, ())]))
-                for node in reverse.keys() | extra_pred.keys()
-            }
-            self._requests = succ, pred
-        return self._requests
+    def _request_groups(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """:meth:`_group_flows` along the flows that carry requests (kept between passes like it)."""
+        if self._memo.request_groups is None:
+            quiet = self._quiet_flows()
+            succ, pred = self._succ, self._pred
+
+            def targets_of(group: str) -> list[str]:
+                return [target for target, keyed in succ[group].items() for key in keyed if key not in quiet]
+
+            def sources_of(group: str) -> list[str]:
+                # In the order the design's flows are listed (by source), as a walk over all flows meets them.
+                ordered = sorted(pred[group].items(), key=lambda item: self.position(item[0]))
+                return [source for source, keyed in ordered for key in keyed if key not in quiet]
+
+            self._memo.request_groups = self._expand_groups(targets_of, sources_of)
+        return self._memo.request_groups
 
     def out_edges(self, node_id: str) -> list[tuple[str, str, Mapping[str, Any]]]:
         """``(edge id, target, props)`` of every flow leaving a node."""
@@ -529,6 +542,21 @@ class Context:
             return value
         value = compute(node_id)
         facts[node_id] = value
+        return value
+
+    def per_flow(self, key: object, edge_id: str, compute: Callable[[str], T]) -> T:
+        """A fact about one flow, kept between analysis passes until the flow is edited or removed.
+
+        ``compute(edge_id)`` may read the flow's properties, its ends' kinds,
+        labels and placement, and the properties its rule declares in
+        ``reads``; never another flow.
+        """
+        facts = self._memo.flow_facts.setdefault(key, {})
+        if edge_id in facts:
+            value: T = facts[edge_id]
+            return value
+        value = compute(edge_id)
+        facts[edge_id] = value
         return value
 
     def lasting(self, key: object, compute: Callable[[], T]) -> T:

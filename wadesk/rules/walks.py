@@ -85,13 +85,20 @@ class Walk:
             return
         dist, parents = self.dist, self.parents
         sources = set(self.starts)
+        read: dict[str, list[str]] = {}
 
         def passes(node: str) -> bool:
             return node in sources or through(node)
 
+        def senders(node: str) -> list[str]:
+            found = read.get(node)
+            if found is None:
+                found = read[node] = predecessors(node)
+            return found
+
         changed = [node for node in self.pending if node in dist and node not in sources]
         # 1. A node whose flow from its parent is gone loses its distance, and so does all it led to.
-        cut = [node for node in changed if parents[node] not in predecessors(node)]
+        cut = [node for node in changed if parents[node] not in senders(node)]
         lost: set[str] = set()
         stack = cut
         while stack:
@@ -110,7 +117,7 @@ class Walk:
         for node in lost | self.pending:
             if node in sources:
                 continue
-            offers = [dist[p] + 1 for p in predecessors(node) if p in dist and passes(p)]
+            offers = [dist[p] + 1 for p in senders(node) if p in dist and passes(p)]
             if offers:
                 best = min(offers)
                 if node not in dist or best < dist[node]:
@@ -138,7 +145,7 @@ class Walk:
             if node in sources or node not in dist:
                 continue
             level = dist[node] - 1
-            candidates = [p for p in predecessors(node) if dist.get(p) == level and passes(p)]
+            candidates = [p for p in senders(node) if dist.get(p) == level and passes(p)]
             parents[node] = min(candidates, key=position)
         self.pending.clear()
 

@@ -27,12 +27,17 @@ META = RuleMeta(
 )
 
 
+def _joined_to_kms(ctx: Context) -> set[str]:
+    """Nodes with a flow either way to a kms node, found from the few keys (a log group may have many senders)."""
+    return ctx.cached(("kms", "joined"), lambda: {n for key in ctx.nodes("kms") for n in ctx.neighbours(key)})
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every CloudWatch node that holds logs, with kms_key false and no flow to or from a kms node."""
     for node in ctx.subjects("cloudwatch"):
         if not ctx.prop(node, "holds_logs", True) or ctx.prop(node, "kms_key"):
             continue
-        if any(ctx.kind(other) == "kms" for other in ctx.neighbours(node)):
+        if node in _joined_to_kms(ctx):
             continue  # X -> kms: the drawing says X encrypts with a customer-managed key (SPEC 3b)
         yield Hit(
             node,

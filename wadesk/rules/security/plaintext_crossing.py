@@ -83,9 +83,15 @@ def _plaintext(ctx: Context, source: str, target: str, props: Mapping[str, Any])
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report the target of every flow marked unencrypted that leaves its subnet, VPC or AWS."""
+
+    def judge(edge_id: str) -> str | None:
+        edge = ctx.arch.edge(edge_id)
+        return _plaintext(ctx, edge.source, edge.target, edge.props)
+
     for target in ctx.subjects():
-        for _edge_id, source, props in ctx.in_edges(target):
-            message = _plaintext(ctx, source, target, props)
+        for edge_id, _source, _props in ctx.in_edges(target):
+            # Kept per flow: a node many flows reach (a shared log group) is judged again on each flow change.
+            message = ctx.per_flow(META.id, edge_id, judge)
             if message is not None:
                 yield Hit(target, message)
 
