@@ -592,3 +592,67 @@ def test_edits_of_flows_into_a_node_many_flows_reach_equal_a_full_analysis() -> 
     for edge in ("plain-0", "plain-1", "plain-2", "plain-db"):
         arch.disconnect(edge)
         _step(analyzer, arch, f"after removing {edge}")
+
+
+def test_administrative_flows_from_the_internet_and_a_gateway_equal_a_full_analysis() -> None:
+    """SEC-SG-OPEN-ADMIN: an SSH flow from a gateway speaks until something is drawn sending to the gateway."""
+    arch = _padded(_base())
+    arch.add_node("gw", "internet_gateway", parent="vpc")
+    arch.add_node("open", "security_group", parent="priv0", props={
+        "ingress": [{"cidr": "0.0.0.0/0", "port_from": 22, "port_to": 22}]
+    })
+    arch.add_node("inside", "ec2", parent="open")
+    for name in ("host", "other"):
+        arch.add_node(name, "ec2", parent="priv1")
+    analyzer = Analyzer(arch)
+    for edge, source, target in [("s1", "gw", "host"), ("s2", "users", "other"), ("s3", "users", "inside")]:
+        arch.connect(edge, source, target, props={"protocol": "tcp", "port": 22})
+        _step(analyzer, arch, f"after ssh {source} -> {target}")
+    admin = {f.node for f in analyzer.result().findings if f.rule == "SEC-SG-OPEN-ADMIN"}
+    assert admin == {"host", "other", "open"}
+    arch.connect("into-gw", "users", "gw", props={"protocol": "https"})
+    _step(analyzer, arch, "after users -> gw")
+    assert "host" not in {f.node for f in analyzer.result().findings if f.rule == "SEC-SG-OPEN-ADMIN"}
+    for edge in ("into-gw", "s1", "s3"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+
+
+def test_an_alarm_routed_anywhere_judges_every_cloudwatch_node_again() -> None:
+    """OPS-ALARMS-NOT-ROUTED: one CloudWatch node that routes its alarms covers the others."""
+    arch = _padded(_base())
+    arch.add_node("logs", "cloudwatch")
+    arch.add_node("metrics", "cloudwatch", props={"alarms": True})
+    arch.add_node("topic", "sns")
+    for name in ("fn1", "fn2"):
+        arch.add_node(name, "lambda")
+        arch.connect(f"{name}-logs", name, "logs")
+        arch.connect(f"{name}-metrics", name, "metrics")
+    analyzer = Analyzer(arch)
+    assert {"logs", "metrics"} <= {f.node for f in analyzer.result().findings if f.rule == "OPS-ALARMS-NOT-ROUTED"}
+    arch.connect("route", "metrics", "topic")
+    _step(analyzer, arch, "after metrics -> topic")
+    assert not any(f.rule == "OPS-ALARMS-NOT-ROUTED" for f in analyzer.result().findings)
+    arch.connect("more", "fn1", "logs", props={"protocol": "https"})
+    _step(analyzer, arch, "after another flow to logs")
+    for edge in ("route", "more", "fn2-logs"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+
+
+def test_a_load_balancer_drawn_to_one_server_of_a_tier_judges_the_others() -> None:
+    """PERF-NO-LOAD-BALANCER: servers the internet sends to straight are one tier until a balancer fronts one."""
+    arch = _padded(_base())
+    arch.add_node("lb", "alb", parent="pub0")
+    for name, subnet in (("web1", "priv0"), ("web2", "priv1"), ("web3", "priv1")):
+        arch.add_node(name, "ec2", parent=subnet, props={"workload": "web"})
+        arch.connect(f"to-{name}", "users", name, props={"protocol": "https"})
+    analyzer = Analyzer(arch)
+    assert {f.node for f in analyzer.result().findings if f.rule == "PERF-NO-LOAD-BALANCER"} == {"web1", "web2", "web3"}
+    for edge, source, target in [("b1", "lb", "web1"), ("b2", "lb", "web2")]:
+        arch.connect(edge, source, target, props={"protocol": "https"})
+        _step(analyzer, arch, f"after {source} -> {target}")
+    assert not any(f.rule == "PERF-NO-LOAD-BALANCER" for f in analyzer.result().findings)
+    for edge in ("b1", "to-web3", "b2"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")

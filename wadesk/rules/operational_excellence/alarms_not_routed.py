@@ -33,13 +33,17 @@ ALARM_TARGETS = frozenset(
 )
 
 
+#: Kinds whose flows decide whether any alarm reaches anyone.
+_WATCHING = ("cloudwatch", "cloudwatch_alarm")
+
+
 def _routes_alarms(ctx: Context, node_id: str) -> bool:
     return bool(ctx.prop(node_id, "alarms")) and ctx.sends_to(node_id, *ALARM_TARGETS)
 
 
 def _alarms_without_action(ctx: Context) -> Iterator[Hit]:
     """Alarms drawn on their own that neither name an action nor have a flow to where one would go."""
-    for alarm in ctx.nodes("cloudwatch_alarm"):
+    for alarm in ctx.subjects("cloudwatch_alarm"):
         if ctx.prop(alarm, "actions") or ctx.sends_to(alarm, *ALARM_TARGETS):
             continue
         yield Hit(
@@ -59,7 +63,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         ctx.prop(alarm, "actions") or ctx.sends_to(alarm, *ALARM_TARGETS) for alarm in ctx.nodes("cloudwatch_alarm")
     ):
         return
-    for node_id in watchers:
+    for node_id in ctx.subjects("cloudwatch"):
         sources = ctx.predecessors(node_id)
         if not sources:
             continue
@@ -74,4 +78,20 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads={"cloudwatch": {"alarms"}, "cloudwatch_alarm": {"actions"}})
+def _every_watcher_when_one_changed(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """Whether any CloudWatch node or alarm routes an alarm decides for all of them: a flow of one judges them all.
+
+    Otherwise a CloudWatch node's finding reads only the flows it receives, and an alarm's the flows it sends.
+    """
+    if not any(ctx.kind(node) in _WATCHING for node in altered):
+        return []
+    return ctx.nodes(*_WATCHING)
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"cloudwatch": {"alarms"}, "cloudwatch_alarm": {"actions"}},
+    flows="ends",
+    also_affects=_every_watcher_when_one_changed,
+)

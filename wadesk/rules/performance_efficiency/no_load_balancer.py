@@ -27,10 +27,15 @@ META = RuleMeta(
 
 #: Upstreams that hand requests to servers without balancing them.
 _USER_SOURCES = frozenset({"internet", "corporate_network", "internet_gateway"})
+_ALL_SOURCES = _USER_SOURCES | {"route53"}
 #: Kinds that balance requests across the nodes they send to.
 _BALANCERS = frozenset({"alb", "nlb", "elb", "global_accelerator"})
 #: EC2 workloads that form a tier serving requests (bastions, databases and the like do not).
 _SERVING_WORKLOADS = frozenset({"application", "web"})
+
+
+#: Kinds of the servers a tier is made of (see :func:`_tier`).
+_SERVER_KINDS = ("ec2", "fargate_task")
 
 
 def _is_unbalanced_source(ctx: Context, node_id: str) -> bool:
@@ -55,8 +60,13 @@ def _tier(ctx: Context, node_id: str) -> tuple[str, ...] | None:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report servers of one tier that receive from the same unbalanced upstream, none behind a balancer."""
+    judged = set(ctx.subjects(*_SERVER_KINDS))
+    if not judged:
+        return
+    # Only the sources that send to a server judged in this pass (all of them in a full analysis).
+    upstream = {source for server in judged for source in ctx.predecessors(server)}
     for source in ctx.nodes(*_USER_SOURCES, "route53"):
-        if not _is_unbalanced_source(ctx, source):
+        if source not in upstream or not _is_unbalanced_source(ctx, source):
             continue
         tiers: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for target in ctx.request_successors(source):
@@ -69,6 +79,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             first = members[:4]
             for member in members:
+                if member not in judged:
+                    continue
                 others = [ctx.label(m) for m in first if m != member][:3]
                 rest = len(members) - 1 - len(others)
                 named = ", ".join(others) + (f" and {rest} more" if rest else "")
@@ -79,4 +91,23 @@ def check(ctx: Context) -> Iterator[Hit]:
                 )
 
 
-RULE = graph_rule(META, check, reads={"route53": {"routing_policy"}, "ec2": {"workload"}})
+def _servers_beside_a_changed_source(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A server's finding reads the flows of the sources that send to it, and so the flows of its tier-mates.
+
+    A flow leaving a user source, or reaching one of its servers (from a load balancer, say), changes the
+    tiers of every server that source sends to.
+    """
+    sources = {node for node in altered if ctx.kind(node) in _ALL_SOURCES}
+    sources.update(p for node in altered for p in ctx.predecessors(node) if ctx.kind(p) in _ALL_SOURCES)
+    return [
+        server for source in sources for server in ctx.request_successors(source) if ctx.kind(server) in _SERVER_KINDS
+    ]
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"route53": {"routing_policy"}, "ec2": {"workload"}},
+    flows="ends",
+    also_affects=_servers_beside_a_changed_source,
+)

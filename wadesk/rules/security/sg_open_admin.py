@@ -77,13 +77,17 @@ def check(ctx: Context) -> Iterator[Hit]:
     around that target already reports it. A group defined elsewhere reports
     nothing: its rules are not in the design.
     """
-    reported: set[str] = set()
-    for hit in once_per_group(ctx, lambda box, boxes: _open_admin_message(ctx, box, boxes)):
-        reported.add(group_root(ctx, hit.node or ""))
-        yield hit
+    judged = set(ctx.subjects())
+    # The groups' own rules read no flow: found once, kept until a node, a container or a property changes.
+    group_hits, reported = ctx.lasting((META.id, "groups"), lambda: _group_hits(ctx))
+    for hit in group_hits:
+        if hit.node in judged:
+            yield hit
     sources = set(internet_sources(ctx))
     for edge_id, source, target in ctx.administrative_flows():
-        if source not in sources or any(group_root(ctx, g) in reported for g in _groups_around(ctx, target)):
+        if target not in judged or source not in sources:
+            continue
+        if any(group_root(ctx, g) in reported for g in _groups_around(ctx, target)):
             continue
         port = ctx.arch.edge(edge_id).props.get("port")
         what = f"port {port}" if port is not None else "an administrative session"
@@ -93,4 +97,21 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"ingress", "copy_of"}})
+def _group_hits(ctx: Context) -> tuple[list[Hit], set[str]]:
+    """The groups' hits, and the groups (by the node that stands for each) they report."""
+    hits = list(once_per_group(ctx, lambda box, boxes: _open_admin_message(ctx, box, boxes)))
+    return hits, {group_root(ctx, hit.node or "") for hit in hits}
+
+
+def _targets_of_a_changed_gateway(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A flow drawn to an internet gateway makes it a hop rather than a way in: what it sends to is judged again."""
+    return [target for node in altered if ctx.kind(node) == "internet_gateway" for target in ctx.successors(node)]
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"security_group": {"ingress", "copy_of"}},
+    flows="ends",
+    also_affects=_targets_of_a_changed_gateway,
+)
