@@ -656,3 +656,27 @@ def test_a_load_balancer_drawn_to_one_server_of_a_tier_judges_the_others() -> No
     for edge in ("b1", "to-web3", "b2"):
         arch.disconnect(edge)
         _step(analyzer, arch, f"after removing {edge}")
+
+
+def test_a_second_link_or_nat_gateway_drawn_judges_the_first_again() -> None:
+    """REL-SINGLE-PRIVATE-LINK and REL-SINGLE-NAT read flows of other nodes than their subject's own."""
+    arch = _padded(_base())
+    arch.add_node("corp", "corporate_network")
+    arch.add_node("dx", "direct_connect")
+    arch.add_node("vpn", "vpn_gateway", parent="vpc")
+    arch.add_node("nat", "nat_gateway", parent="pub0")
+    arch.add_node("nat2", "nat_gateway", parent="pub1")
+    arch.add_node("a", "ec2", parent="priv0")
+    arch.add_node("b", "ec2", parent="priv1")
+    for edge, source, target in [("c-dx", "corp", "dx"), ("a-nat", "a", "nat"), ("b-nat", "b", "nat")]:
+        arch.connect(edge, source, target, props={"protocol": "https"})
+    analyzer = Analyzer(arch)
+    single = {f.key for f in analyzer.result().findings}
+    assert {"REL-SINGLE-PRIVATE-LINK@dx", "REL-SINGLE-NAT@nat"} <= single
+    for edge, source, target in [("c-vpn", "corp", "vpn"), ("b-nat2", "b", "nat2")]:
+        arch.connect(edge, source, target, props={"protocol": "https"})
+        _step(analyzer, arch, f"after {source} -> {target}")
+    assert not {"REL-SINGLE-PRIVATE-LINK@dx", "REL-SINGLE-NAT@nat"} & {f.key for f in analyzer.result().findings}
+    for edge in ("c-vpn", "b-nat2", "a-nat"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")

@@ -66,9 +66,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     in a VPC where nothing is drawn sending to a NAT, a lone NAT gateway serves
     every private subnet of its VPC that holds compute.
     """
-    nats = ctx.nodes("nat_gateway")
-    if not nats:
+    judged = set(ctx.subjects("nat_gateway"))
+    if not judged:
         return
+    nats = ctx.nodes("nat_gateway")
     by_vpc: dict[str | None, list[str]] = defaultdict(list)
     for nat in nats:
         by_vpc[ctx.vpc_of(nat)].append(nat)
@@ -84,6 +85,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             served[group[0]] = _served_by_vpc(ctx, vpc)
         for nat in group:
+            if nat not in judged:
+                continue
             zones = served[nat]
             if len(zones) < 2:
                 continue
@@ -108,4 +111,18 @@ def check(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULE = graph_rule(META, check, reads=PLACEMENT_READS)
+def _every_nat_when_a_sender_changed(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A NAT gateway's finding reads the flows into every NAT gateway of its VPC and where their senders send.
+
+    So a flow to or from a NAT gateway, or of a node that sends to one, judges every NAT gateway again;
+    any other flow changes none of them.
+    """
+    if not any(
+        ctx.kind(node) == "nat_gateway" or any(ctx.kind(t) == "nat_gateway" for t in ctx.successors(node))
+        for node in altered
+    ):
+        return []
+    return ctx.nodes("nat_gateway")
+
+
+RULE = graph_rule(META, check, reads=PLACEMENT_READS, flows="ends", also_affects=_every_nat_when_a_sender_changed)

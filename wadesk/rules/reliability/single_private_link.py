@@ -55,7 +55,8 @@ def _links_of(ctx: Context, network: str) -> set[str]:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report a Direct Connect with one connection that is the only private link of some corporate network."""
-    if not ctx.has_kind("direct_connect"):
+    judged = set(ctx.subjects("direct_connect"))
+    if not judged:
         return
     sole: dict[str, list[str]] = {}
     for network in ctx.nodes("corporate_network"):
@@ -66,6 +67,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         if ctx.kind(link) == "direct_connect" and ctx.prop(link, "connections", 1) < 2:
             sole.setdefault(link, []).append(network)
     for link, networks in sole.items():
+        if link not in judged:
+            continue
         names = ", ".join(ctx.label(n) for n in networks)
         yield Hit(
             link,
@@ -74,4 +77,17 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"direct_connect": {"connections"}})
+def _every_link_when_an_actor_changed(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """The walk from a corporate network goes on only past actors: a flow of none of them changes no walk."""
+    if not any(ctx.kind(node) in ACTORS or ctx.kind(node) in LINKS for node in altered):
+        return []
+    return ctx.nodes("direct_connect")
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"direct_connect": {"connections"}},
+    flows="ends",
+    also_affects=_every_link_when_an_actor_changed,
+)
