@@ -73,13 +73,14 @@ def bench_size(size: int) -> dict[str, float]:
 
 #: Flows drawn (then removed) on the largest design, from the cheapest kind to the dearest: what a flow
 #: can change decides how much is judged again (see ``FlowScope`` in wadesk/rules/base.py).
-FLOWS = (
-    ("worker to another cell's table", "c1-worker", "c2-table", "https"),
-    ("queue to another cell's worker", "c1-queue", "c2-worker", "https"),
-    ("web server to another cell's database", "c1-web", "c2-db", "sql"),
-    ("load balancer to another cell's group", "c1-alb", "c2-asg", "https"),
-    ("web server to the shared CloudWatch", "c1-web", "watch", "https"),
-    ("internet to a load balancer", "users", "c3-alb", "https"),
+FLOWS: tuple[tuple[str, str, str, dict[str, object]], ...] = (
+    ("worker to another cell's table", "c1-worker", "c2-table", {"protocol": "https"}),
+    ("queue to another cell's worker", "c1-queue", "c2-worker", {"protocol": "https"}),
+    ("web server to another cell's database", "c1-web", "c2-db", {"protocol": "sql"}),
+    ("load balancer to another cell's group", "c1-alb", "c2-asg", {"protocol": "https"}),
+    ("web server to the shared CloudWatch", "c1-web", "watch", {"protocol": "https"}),
+    ("internet to a load balancer", "users", "c3-alb", {"protocol": "https"}),
+    ("SSH from the internet to a web server", "users", "c4-web", {"protocol": "tcp", "port": 22}),
 )
 
 
@@ -88,11 +89,11 @@ def bench_flows(size: int, runs: int = 7) -> list[tuple[str, float, float]]:
     arch = three_tier_design(size)
     analyzer = Analyzer(arch)
     rows = []
-    for title, source, target, protocol in FLOWS:
+    for title, source, target, props in FLOWS:
         adds, removals = [], []
         for run in range(runs):
             start = time.perf_counter()
-            arch.connect(f"flow-{run}", source, target, props={"protocol": protocol})
+            arch.connect(f"flow-{run}", source, target, props=props)
             analyzer.update()
             adds.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
