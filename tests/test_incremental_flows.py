@@ -680,3 +680,30 @@ def test_a_second_link_or_nat_gateway_drawn_judges_the_first_again() -> None:
     for edge in ("c-vpn", "b-nat2", "a-nat"):
         arch.disconnect(edge)
         _step(analyzer, arch, f"after removing {edge}")
+
+
+def test_administrative_flows_kept_between_passes_keep_the_order_the_design_lists_them() -> None:
+    """Several SSH and RDP flows reach one host; its finding reads them in the order of the design's flows."""
+    arch = _padded(_base())
+    arch.add_node("gw", "internet_gateway", parent="vpc")
+    arch.add_node("admins", "internet")
+    arch.add_node("host", "ec2", parent="priv1")
+    arch.add_node("app", "ec2", parent="priv0")
+    analyzer = Analyzer(arch)
+    drawn = [("r1", "users", "host", 3389), ("s1", "admins", "host", 22), ("s2", "gw", "host", 22),
+             ("a1", "users", "app", 443), ("s3", "users", "host", 22)]
+    for edge, source, target, port in drawn:
+        props: dict[str, Any] = {"protocol": "tcp", "port": port}
+        if port == 443:
+            props["administrative"] = True
+        arch.connect(edge, source, target, props=props)
+        _step(analyzer, arch, f"after {edge}")
+    arch.connect("req", "users", "host", props={"protocol": "https"})
+    _step(analyzer, arch, "after a request flow beside them")
+    arch.set_edge_property("req", "port", 22)
+    _step(analyzer, arch, "after the request flow became an SSH session")
+    for edge in ("s1", "r1", "req"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")
+    arch.connect("s1", "admins", "host", props={"protocol": "tcp", "port": 22})
+    _step(analyzer, arch, "after drawing s1 again")

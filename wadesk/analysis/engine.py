@@ -414,8 +414,8 @@ class Analyzer:
         if kind == "edge_props_changed":
             self._memo.flow_edited(self.arch, edge_id, edge.source, edge.target)
         else:
-            carries = Context(self.arch).carries_requests(edge.props)
-            self._memo.flow_changed(self.arch, edge_id, edge.source, edge.target, carries)
+            drawn = kind == "edge_added"
+            self._memo.flow_changed(self.arch, edge_id, edge.source, edge.target, edge.props, drawn)
         self._flow_sources.add(edge.source)
         self._flow_targets.add(edge.target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows == "any")

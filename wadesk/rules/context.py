@@ -24,6 +24,16 @@ def _always(_node: str) -> bool:
     return True
 
 
+def is_administrative(props: Mapping[str, Any]) -> bool:
+    """Whether a flow is an administrator's session (marked ``administrative``, or to port 22 or 3389)."""
+    return bool(props.get("administrative")) or props.get("port") in ADMIN_PORTS
+
+
+def carries_requests(props: Mapping[str, Any]) -> bool:
+    """Whether a flow can carry a request onwards: not an administrator's session, not a service's notices."""
+    return not (is_administrative(props) or props.get("service_notifications"))
+
+
 def _with_members(arch: Architecture, node_id: str, kind: str) -> list[str]:
     if kind not in GROUP_KINDS:
         return [node_id]
@@ -45,7 +55,10 @@ class FlowMemo:
         self.groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         #: The same along the flows that carry requests (see :meth:`Context.request_successors`).
         self.request_groups: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
-        self.admin: list[tuple[str, str, str]] | None = None
+        #: The administrative flows, by id: (source, target).
+        self.admin: dict[str, tuple[str, str]] | None = None
+        #: :attr:`admin` in the order the design lists its flows.
+        self.admin_order: list[tuple[str, str, str]] | None = None
         self.quiet: frozenset[str] | None = None
         self.positions: dict[str, int] | None = None
         self.node_lists: dict[frozenset[str], list[str]] = {}
@@ -63,6 +76,7 @@ class FlowMemo:
         self.groups = None
         self.request_groups = None
         self.admin = None
+        self.admin_order = None
         self.quiet = None
         self.positions = None
         self.node_lists.clear()
@@ -79,9 +93,9 @@ class FlowMemo:
         self.flow_facts.clear()
 
     def flow_changed(
-        self, arch: Architecture, edge_id: str, source: str, target: str, carries_requests: bool
+        self, arch: Architecture, edge_id: str, source: str, target: str, props: Mapping[str, Any], drawn: bool
     ) -> None:
-        """Flow ``edge_id`` from ``source`` to ``target`` was drawn or removed."""
+        """Flow ``edge_id`` from ``source`` to ``target``, with ``props``, was drawn (or removed)."""
         self._forget_flow(edge_id)
         kinds = (arch.kind_of(source), arch.kind_of(target))
         if any(kind in GROUP_KINDS for kind in kinds):
@@ -89,10 +103,16 @@ class FlowMemo:
             self.request_groups = None
         targets = _with_members(arch, target, kinds[1])
         self._forget_facts_of([*_with_members(arch, source, kinds[0]), *targets])
-        if not carries_requests:
+        if not carries_requests(props):
             # Administrative sessions and service notifications carry no request: the walks stand as they are.
-            self.admin = None
-            self.quiet = None
+            if self.quiet is not None:
+                self.quiet = self.quiet | {edge_id} if drawn else self.quiet - {edge_id}
+            if self.admin is not None and is_administrative(props):
+                if drawn:
+                    self.admin[edge_id] = (source, target)
+                else:
+                    self.admin.pop(edge_id, None)
+                self.admin_order = None
             return
         self._walks_reach(targets)
 
@@ -102,6 +122,7 @@ class FlowMemo:
         self.groups = None
         self.request_groups = None
         self.admin = None
+        self.admin_order = None
         self.quiet = None
         targets = _with_members(arch, target, arch.kind_of(target))
         self._forget_facts_of([*_with_members(arch, source, arch.kind_of(source)), *targets])
@@ -365,30 +386,44 @@ class Context:
     # ------------------------------------------------- request paths
     def is_administrative(self, props: Mapping[str, Any]) -> bool:
         """Whether a flow is an administrator's session (marked ``administrative``, or to port 22 or 3389)."""
-        return bool(props.get("administrative")) or props.get("port") in ADMIN_PORTS
+        return is_administrative(props)
 
     def administrative_flows(self) -> list[tuple[str, str, str]]:
-        """``(edge id, source, target)`` of every administrative flow."""
-        if self._memo.admin is None:
-            self._memo.admin = [
-                (key, source, target)
-                for source, target, key, data in self.arch.graph.edges(keys=True, data=True)
-                if self.is_administrative(data["props"])
-            ]
-        return self._memo.admin
+        """``(edge id, source, target)`` of every administrative flow, in the order the design lists flows."""
+        memo = self._memo
+        if memo.admin is None:
+            memo.admin = {
+                key: (source, target)
+                for source, targets in self._succ.items()
+                for target, keyed in targets.items()
+                for key, data in keyed.items()
+                if is_administrative(data["props"])
+            }
+            memo.admin_order = None
+        if memo.admin_order is None:
+            succ = self._succ
+
+            def listed(item: tuple[str, tuple[str, str]]) -> tuple[int, int, int]:
+                key, (source, target) = item
+                return self.position(source), list(succ[source]).index(target), list(succ[source][target]).index(key)
+
+            ordered = sorted(memo.admin.items(), key=listed)
+            memo.admin_order = [(key, source, target) for key, (source, target) in ordered]
+        return memo.admin_order
 
     def carries_requests(self, props: Mapping[str, Any]) -> bool:
         """Whether a flow can carry a request onwards: not an administrator's session, not a service's notices."""
-        return not (self.is_administrative(props) or props.get("service_notifications"))
+        return carries_requests(props)
 
     def _quiet_flows(self) -> frozenset[str]:
         """Ids of the flows that carry no request (administrative sessions, service notifications)."""
-
         if self._memo.quiet is None:
             self._memo.quiet = frozenset(
                 key
-                for _source, _target, key, data in self.arch.graph.edges(keys=True, data=True)
-                if not self.carries_requests(data["props"])
+                for targets in self._succ.values()
+                for keyed in targets.values()
+                for key, data in keyed.items()
+                if not carries_requests(data["props"])
             )
         return self._memo.quiet
 
