@@ -707,3 +707,26 @@ def test_administrative_flows_kept_between_passes_keep_the_order_the_design_list
         _step(analyzer, arch, f"after removing {edge}")
     arch.connect("s1", "admins", "host", props={"protocol": "tcp", "port": 22})
     _step(analyzer, arch, "after drawing s1 again")
+
+
+def test_an_endpoint_drawn_into_use_judges_every_nat_gateway_again() -> None:
+    """COST-NAT-FOR-AWS-SERVICES: an endpoint nothing sends to covers the VPC; once used, it covers its senders."""
+    arch = _padded(_base())
+    arch.add_node("nat", "nat_gateway", parent="pub0")
+    arch.add_node("igw", "internet_gateway", parent="vpc")
+    arch.add_node("bucket", "s3")
+    arch.add_node("app", "ec2", parent="priv0")
+    arch.add_node("job", "ec2", parent="priv1")
+    arch.add_node("vpce", "vpc_endpoint", parent="vpc", props={"service": "s3"})
+    for edge, source, target in [("a-n", "app", "nat"), ("n-i", "nat", "igw"), ("i-b", "igw", "bucket")]:
+        arch.connect(edge, source, target, props={"protocol": "https"})
+    analyzer = Analyzer(arch)
+    assert not any(f.rule == "COST-NAT-FOR-AWS-SERVICES" for f in analyzer.result().findings)
+    arch.connect("j-v", "job", "vpce", props={"protocol": "https"})
+    _step(analyzer, arch, "after job -> vpce")
+    assert any(f.key == "COST-NAT-FOR-AWS-SERVICES@nat" for f in analyzer.result().findings)
+    arch.connect("a-v", "app", "vpce", props={"protocol": "https"})
+    _step(analyzer, arch, "after app -> vpce")
+    for edge in ("a-v", "j-v", "i-b"):
+        arch.disconnect(edge)
+        _step(analyzer, arch, f"after removing {edge}")

@@ -118,7 +118,7 @@ def _names(ctx: Context, nodes: list[str]) -> str:
 
 def check(ctx: Context) -> Iterator[Hit]:
     """Report every NAT gateway that carries a private workload's flow to S3 or DynamoDB with no endpoint."""
-    for nat in ctx.nodes("nat_gateway"):
+    for nat in ctx.subjects("nat_gateway"):
         ends = _walk(ctx, nat, forward=True)
         targets = [t for t in ends if ctx.kind(t) in _SERVICES]
         if not targets:
@@ -144,4 +144,22 @@ def check(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULE = graph_rule(META, check, reads={"vpc_endpoint": {"service"}})
+#: Kinds whose flows a NAT gateway's finding reads: the gateways its traffic passes and the VPC endpoints
+#: that could carry it instead (its senders' flows to it are flows of the NAT gateway itself).
+_READ_FLOWS_OF = frozenset({"nat_gateway", "internet_gateway", "transit_gateway", "vpc_endpoint"})
+
+
+def _every_nat_when_a_gateway_or_endpoint_changed(ctx: Context, altered: frozenset[str]) -> list[str]:
+    """A flow of a gateway or an endpoint can change what any NAT gateway carries or what covers it."""
+    if not any(ctx.kind(node) in _READ_FLOWS_OF for node in altered):
+        return []
+    return ctx.nodes("nat_gateway")
+
+
+RULE = graph_rule(
+    META,
+    check,
+    reads={"vpc_endpoint": {"service"}},
+    flows="ends",
+    also_affects=_every_nat_when_a_gateway_or_endpoint_changed,
+)
