@@ -9,11 +9,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from wadesk.catalog import properties as p
 from wadesk.catalog.kinds import CATEGORIES, ROWS, KindRow
 from wadesk.catalog.responsibility import Responsibility, base_responsibility
+from wadesk.catalog.schema import model_of
 from wadesk.model.errors import ModelError
 
 
@@ -26,8 +27,14 @@ class Kind:
     category: str
     container: bool
     diagrams_class: str
-    props_schema: type[p.Props]
+    #: The kind's property schema as written (:mod:`wadesk.catalog.properties`); see :attr:`props_schema`.
+    props_spec: type[p.Props]
     responsibility: Responsibility
+
+    @property
+    def props_schema(self) -> type[BaseModel]:
+        """The pydantic model of the kind's properties (built the first time any caller asks)."""
+        return model_of(self.props_spec)
 
     @cached_property
     def _diagrams_cls(self) -> type:
@@ -125,7 +132,7 @@ class Catalog:
                 category=row.category,
                 container=row.container,
                 diagrams_class=row.diagrams_class,
-                props_schema=row.props,
+                props_spec=row.props,
                 responsibility=base_responsibility(row.id),
             )
         self._defaults: dict[str, dict[str, Any]] = {}
@@ -204,10 +211,11 @@ class Catalog:
         key = _scalar_key("<edge>", given)
         if key is not None and key in self._checked:
             return dict(self._checked[key])
+        schema = model_of(p.EdgeProps)
         try:
-            model = p.EdgeProps.model_validate(given)
+            model = schema.model_validate(given)
         except ValidationError as exc:
-            raise ModelError(_validation_message(where, exc, list(p.EdgeProps.model_fields))) from None
+            raise ModelError(_validation_message(where, exc, list(schema.model_fields))) from None
         checked = model.model_dump()
         if "encrypted" not in given:
             checked["encrypted"] = p.default_encrypted(checked["protocol"])

@@ -3,26 +3,16 @@
 Defaults follow what AWS does for a resource created by CloudFormation
 today unless the SPEC says otherwise. Property names are part of the file
 format: never rename one. The storage, database, integration and analytics kinds' schemas are in
-:mod:`wadesk.catalog.properties_data`.
+:mod:`wadesk.catalog.properties_data`. Each schema is written as a pydantic model is, and becomes one
+on first use (:func:`wadesk.catalog.schema.model_of`; ``Kind.props_schema`` gives a kind's).
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from wadesk.catalog.known_values import IpCidr, Ipv4Cidr, Ipv4CidrOrEmpty
-
-
-class Props(BaseModel):
-    """Base of every property schema: strict types, no unknown names.
-
-    Each schema builds its validator on first use (``defer_build``): building all of them costs
-    about a tenth of a second at every start-up, and a check validates only the kinds it meets.
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+from wadesk.catalog.schema import Field, Props
 
 
 class NoProps(Props):

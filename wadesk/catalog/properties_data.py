@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from wadesk.catalog.properties import ModuleResourceProps, Props, PurchaseOption
+from wadesk.catalog.schema import Field
 
 #: Where a database's master password comes from (see MASTER_PASSWORD_DESCRIPTION).
 MasterPassword = Literal[

@@ -130,6 +130,7 @@ def _type_text(annotation: object) -> str:
 def properties_markdown() -> str:
     """docs/properties.md: every kind's properties with type, default and meaning (generated)."""
     from wadesk.catalog.properties import EdgeProps
+    from wadesk.catalog.schema import model_of
 
     lines = [
         "# wadesk kinds and properties",
@@ -162,7 +163,7 @@ def properties_markdown() -> str:
                 )
             lines.append("")
     lines += ["## Every flow (edge)", "", "| property | type | default | meaning |", "|---|---|---|---|"]
-    for name, field in EdgeProps.model_fields.items():
+    for name, field in model_of(EdgeProps).model_fields.items():
         default = "true for https and tls" if name == "encrypted" else f"`{json.dumps(field.default)}`"
         lines.append(f"| `{name}` | {_type_text(field.annotation)} | {default} | {field.description or ''} |")
     return "\n".join(lines).rstrip() + "\n"

@@ -30,6 +30,7 @@ from wadesk.catalog import CATALOG
 from wadesk.catalog.known_values import property_warnings
 from wadesk.catalog.placeholders import DEFINED_ELSEWHERE, is_defined_elsewhere, unknown_settings
 from wadesk.catalog.properties import EdgeProps
+from wadesk.catalog.schema import model_of
 from wadesk.model import ModelError, ModelEvent
 from wadesk.ui._compat import override
 from wadesk.ui.document import DocumentController
@@ -193,7 +194,7 @@ class InspectorPanel(QWidget):
         else:
             edge = arch.edge(current)
             self.title.setText(f"Flow {arch.label_of(edge.source)} → {arch.label_of(edge.target)}")
-            schema, values, label = EdgeProps, dict(edge.props), edge.label
+            schema, values, label = model_of(EdgeProps), dict(edge.props), edge.label
         with QSignalBlocker(self.label_edit):
             self.label_edit.setText(label)
         for name, info in schema.model_fields.items():
