@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wadesk.importers.terraform import expressions as ast
+if TYPE_CHECKING:
+    from wadesk.importers.terraform import expressions as ast
 
 #: Resource type -> its secret attributes (dotted through nested blocks) and the CloudFormation property path
 #: the translated resource gives them.
@@ -67,6 +68,10 @@ def classify(references: Iterable[str], literal: bool, variable_origin: Callable
 
 def references_in(node: ast.Node) -> list[str]:
     """The traversals an HCL expression names, as dotted text up to three steps (``data.aws_x.y``)."""
+    # Imported here: a plan never parses HCL, and the expression tree's classes cost a check of one
+    # about a twentieth of its time to create.
+    from wadesk.importers.terraform import expressions as ast
+
     found: list[str] = []
 
     def visit(item: Any) -> None:
