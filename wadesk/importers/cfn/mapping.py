@@ -318,7 +318,7 @@ class CfnMapper:
         )
 
     def placeholder(self, external: External, kind: str) -> str:
-        """A container that stands for a VPC or subnet defined in another stack, named after its source."""
+        """A node that stands for a VPC, subnet or ECS cluster defined in another stack, named after its source."""
         if external in self._placeholders:
             return self._placeholders[external]
         name = external.name if external.index is None else f"{external.name}[{external.index}]"
@@ -338,7 +338,7 @@ class CfnMapper:
                 key=key, kind=kind, label=f"{name} ({origin})", placeholder=True, source_type=external.aws_type or ""
             )
             self.design.add(node)
-            what = "VPC" if kind == "vpc" else "subnet"
+            what = {"vpc": "VPC", "ecs_cluster": "ECS cluster"}.get(kind, "subnet")
             self.report.assume(f"The {what} {name} is defined outside the template ({origin}): drawn as a placeholder")
         self._placeholders[external] = key
         return key
@@ -382,6 +382,11 @@ class CfnMapper:
 #: The id of an existing VPC or subnet written in a template or given as a parameter value.
 _EXISTING_VPC = re.compile(r"^vpc-[0-9a-f]{8,17}$")
 _EXISTING_SUBNET = re.compile(r"^subnet-[0-9a-f]{8,17}$")
+
+
+def externals(value: Any) -> list[External]:
+    """The values from outside the template that ``value`` holds (an import, a parameter naming a resource)."""
+    return _externals(value)
 
 
 def _externals(value: Any) -> list[External]:

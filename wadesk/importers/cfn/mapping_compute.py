@@ -6,8 +6,20 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from wadesk.importers.cfn.iam_grants import allows_everything, is_service_role, summarise
-from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
-from wadesk.importers.cfn.values import Resource
+from wadesk.importers.cfn.mapping import (
+    CfnMapper,
+    HandlerTable,
+    as_list,
+    dig,
+    externals,
+    flag,
+    number,
+    ref,
+    refs,
+    text,
+)
+from wadesk.importers.cfn.values import External, Resource, Unresolved
+from wadesk.importers.ir import ImportedNode
 
 _LAUNCH_TYPES = ("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration")
 
@@ -253,6 +265,27 @@ def _task_settings(m: CfnMapper, task: str | None) -> tuple[dict[str, Any], list
     return p, env
 
 
+def _outside_cluster(m: CfnMapper, value: Any) -> ImportedNode | None:
+    """A placeholder for the cluster a service runs in when the template does not create it.
+
+    Its settings (Container Insights...) are the other stack's, so no rule judges them. A service that names no
+    cluster runs in the account's cluster named ``default``.
+    """
+    if value is None:
+        outside = External("default", "literal")
+    else:
+        found = externals(value)
+        if found:
+            outside = found[0]
+        elif isinstance(value, str) and value.strip():
+            outside = External(value.strip().rsplit("/", 1)[-1], "literal")
+        elif isinstance(value, Unresolved):
+            outside = External(value.expression, "unresolved")
+        else:
+            return None
+    return m.get(m.placeholder(outside, "ecs_cluster"))
+
+
 def _log_groups(m: CfnMapper, task: dict[str, Any]) -> list[str]:
     """The log groups of the template that a task's containers send their output to (the awslogs driver).
 
@@ -292,6 +325,8 @@ def _ecs_service(m: CfnMapper, r: Resource) -> None:
         if not strategy:
             m.report.assume("An ECS service without LaunchType or capacity providers runs on EC2 (ECS's default)")
     cluster = m.get(ref(p.get("Cluster")))
+    if cluster is None or cluster.kind != "ecs_cluster":
+        cluster = _outside_cluster(m, p.get("Cluster"))
     task, env = _task_settings(m, ref(p.get("TaskDefinition")))
     architecture = text(dig(task, "RuntimePlatform", "CpuArchitecture")).lower()
     node = m.node(
