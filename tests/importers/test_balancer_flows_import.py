@@ -12,8 +12,8 @@ import pytest
 from wadesk.analysis.engine import analyse
 from wadesk.importers.api import import_source
 
-# The balancer and the web servers share one group; the app tier admits that group, and only the web group
-# is registered with the balancer.
+# The balancer and the web servers share one group; the app tier admits that group, the web group admits
+# itself (so the balancer too), and only the web group is registered with the balancer.
 CFN = """\
 Resources:
   Vpc:
@@ -32,6 +32,10 @@ Resources:
       VpcId: !Ref Vpc
       SecurityGroupIngress:
         - {IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}
+  WebFromBalancer:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      {GroupId: !Ref WebGroup, IpProtocol: tcp, FromPort: 80, ToPort: 80, SourceSecurityGroupId: !Ref WebGroup}
   AppGroup:
     Type: AWS::EC2::SecurityGroup
     Properties:
@@ -104,6 +108,14 @@ resource "aws_security_group" "web" {
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
   }
+}
+resource "aws_security_group_rule" "web_from_balancer" {
+  type                     = "ingress"
+  security_group_id        = aws_security_group.web.id
+  source_security_group_id = aws_security_group.web.id
+  from_port                = 80
+  to_port                  = 80
+  protocol                 = "tcp"
 }
 resource "aws_security_group" "app" {
   vpc_id = aws_vpc.main.id
@@ -186,15 +198,15 @@ def _tf(tmp_path: Path, registered: bool) -> Path:
     return tmp_path
 
 
-def _balancer_sends_to(path: Path) -> set[str]:
-    """The kinds and containers of what the balancer sends to: each target's own id or its group's."""
+def _balancer_sends_to(path: Path) -> list[str]:
+    """What the balancer sends to, one entry per flow: each target's own id, or its group's for instances."""
     arch = import_source(path, layout=False).built.arch
     balancer = next(n.id for n in arch.nodes() if arch.kind_of(n.id) == "alb")
-    ends = set()
+    ends = []
     for flow in arch.edges():
         if flow.source == balancer:
             parent = arch.parent_of(flow.target)
-            ends.add(parent if arch.kind_of(flow.target) == "ec2" and parent else flow.target)
+            ends.append(parent if arch.kind_of(flow.target) == "ec2" and parent else flow.target)
     return ends
 
 
@@ -208,7 +220,7 @@ def _app_group(path: Path) -> tuple[str, set[str]]:
 @pytest.mark.parametrize("write", [_cfn, _tf], ids=["cloudformation", "terraform"])
 def test_a_balancer_with_registered_targets_sends_to_them_only(tmp_path: Path, write: Writer) -> None:
     ends = _balancer_sends_to(write(tmp_path, True))
-    assert len(ends) == 1
+    assert len(ends) == 1  # one flow, to the web group: none to its instances again, none to the app tier
     assert all("app" not in end.lower() for end in ends)
     app, rules = _app_group(tmp_path / "stack.yaml" if write is _cfn else tmp_path)
     assert "REL-ASG-EC2-HEALTH-CHECK" not in rules  # nothing balances traffic to the app tier

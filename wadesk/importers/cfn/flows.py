@@ -157,14 +157,15 @@ def finish_flows(m: CfnMapper) -> None:
                     m.design.flow(user, end, "https", 443, action or "API", reason=f"policy of {role}")
     # Security group rules that name another group: its members talk to ours. A load balancer opens connections
     # only to its registered targets: once the design draws where it forwards, a group rule that admits its group
-    # (often shared with other members) is no flow from it to anything else.
+    # (often shared with other members) is no flow from it to anything else, and one to a target or to the
+    # instances of a target group would only repeat the flow drawn to that target.
     balanced = _balancer_targets(m)
     for group, sources in m.topic("sg_sources").items():
         for source, low, high, protocol in sources:
             kind, port, purpose, label = port_flow(low, high, protocol)
             for a in members.get(source, []):
                 for b in members.get(group, []):
-                    if a in balanced and not _is_target(m, b, balanced[a]):
+                    if a in balanced:
                         continue
                     if a != b and (a, b) not in pairs:
                         m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
@@ -204,12 +205,6 @@ def _balancer_targets(m: CfnMapper) -> dict[str, set[str]]:
         if source is not None and source.kind in _ENTRY_KINDS:
             found.setdefault(flow.source, set()).add(flow.target)
     return found
-
-
-def _is_target(m: CfnMapper, key: str, targets: set[str]) -> bool:
-    """Whether a node is one of ``targets`` or runs inside one (the instances of a registered group)."""
-    node = m.design.nodes.get(key)
-    return key in targets or (node is not None and node.inside in targets)
 
 
 def _internet(m: CfnMapper, members: dict[str, list[str]]) -> None:
