@@ -117,6 +117,13 @@ class AutoScalingGroupProps(Props):
     scheduled_scaling: bool = Field(
         False, description="Scheduled actions change the group's size at set times (scheduled scaling)"
     )
+    scales_in: bool = Field(
+        True,
+        description=(
+            "Its scaling policies can lower the desired capacity; false when each one only adds instances "
+            "(positive simple or step adjustments, target tracking with scale-in disabled)"
+        ),
+    )
 
 
 class ModuleResourceProps(Props):

@@ -159,10 +159,39 @@ def _auto_scaling_group(m: CfnMapper, r: Resource) -> None:
     m.uses_role(node.key, data.get("IamInstanceProfile"))
 
 
+def _scales_in(p: dict[str, Any]) -> bool:
+    """Whether an Auto Scaling policy can lower its group's desired capacity.
+
+    Target tracking scales in unless ``DisableScaleIn`` says otherwise; simple and step policies scale in only
+    with a negative adjustment or an exact capacity; predictive scaling follows its forecast down. A value the
+    reader could not compute may be negative, so it counts as scaling in.
+    """
+    kind = text(p.get("PolicyType"), "SimpleScaling")
+    if kind == "TargetTrackingScaling":
+        return flag(dig(p, "TargetTrackingConfiguration", "DisableScaleIn"), False) is not True
+    if kind not in ("SimpleScaling", "StepScaling"):
+        return True
+    if text(p.get("AdjustmentType")) == "ExactCapacity":
+        return True
+    steps = [dig(step, "ScalingAdjustment") for step in as_list(p.get("StepAdjustments"))]
+    adjustments = steps if kind == "StepScaling" else [p.get("ScalingAdjustment")]
+    return not adjustments or any(_maybe_negative(value) for value in adjustments)
+
+
+def _maybe_negative(value: Any) -> bool:
+    """Whether an adjustment is negative, or could be (a value the reader could not compute)."""
+    found = number(value, None)
+    return found is None or found < 0
+
+
 def _scaling_policy(m: CfnMapper, r: Resource) -> None:
     group = m.get(ref(r.properties.get("AutoScalingGroupName")))
     if group is not None and group.kind == "auto_scaling_group":
+        # The group scales in when any of its policies does.
+        first = not group.props.get("scaling_policy")
+        scales_in = _scales_in(r.properties)
         group.props["scaling_policy"] = True
+        group.props["scales_in"] = scales_in if first else bool(group.props.get("scales_in", True)) or scales_in
     m.fold(r, group.key if group else None)
 
 

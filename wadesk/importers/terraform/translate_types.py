@@ -344,6 +344,19 @@ def _camel_to_pascal(value: Any) -> Any:
     return value
 
 
+def _autoscaling_policy(c: Context, r: TfResource) -> Translation:
+    """An Auto Scaling policy, with what says whether it can scale in (its adjustments, DisableScaleIn)."""
+    props = _props(c, r, {"AutoScalingGroupName": "autoscaling_group_name", "PolicyType": "policy_type",
+                          "AdjustmentType": "adjustment_type", "ScalingAdjustment": "scaling_adjustment"})
+    steps = c.blocks(r, "step_adjustment")
+    if steps:
+        props["StepAdjustments"] = [{"ScalingAdjustment": step.get("scaling_adjustment")} for step in steps]
+    tracking = c.block(r, "target_tracking_configuration")
+    if tracking:
+        props["TargetTrackingConfiguration"] = {"DisableScaleIn": tracking.get("disable_scale_in")}
+    return Translation("AWS::AutoScaling::ScalingPolicy", props)
+
+
 def _task_definition(c: Context, r: TfResource) -> Translation:
     props = _props(c, r, {"RequiresCompatibilities": "requires_compatibilities", "TaskRoleArn": "task_role_arn",
                           "ExecutionRoleArn": "execution_role_arn", "NetworkMode": "network_mode", "Cpu": "cpu",
@@ -512,8 +525,7 @@ COMPUTE_AND_NETWORK: dict[str, Translator] = {
         _append("TargetGroupARNs", c.get(r, "lb_target_group_arn")) if r.values.get("lb_target_group_arn")
         else _append("LoadBalancerNames", c.get(r, "elb")),
     ),
-    "aws_autoscaling_policy": simple("AWS::AutoScaling::ScalingPolicy", AutoScalingGroupName="autoscaling_group_name",
-                                     PolicyType="policy_type"),
+    "aws_autoscaling_policy": _autoscaling_policy,
     "aws_autoscaling_schedule": simple("AWS::AutoScaling::ScheduledAction",
                                        AutoScalingGroupName="autoscaling_group_name"),
     "aws_autoscaling_lifecycle_hook": simple("AWS::AutoScaling::LifecycleHook",

@@ -30,7 +30,8 @@ def check(ctx: Context, node_id: str) -> str | None:
     It runs on one when its desired capacity (kept between min_size and
     max_size) is 1, or when a scaling policy can scale it in to a minimum of
     1. Without a policy a group keeps its desired capacity, so min_size 1
-    under a desired capacity of 2 is no finding. A group with max_size 0
+    under a desired capacity of 2 is no finding; nor is it under policies
+    that only add instances (scales_in is false). A group with max_size 0
     is parked on purpose and passes; min_size 0 under a policy scales to
     zero on purpose.
     """
@@ -46,7 +47,7 @@ def check(ctx: Context, node_id: str) -> str | None:
             f"{ctx.label(node_id)} keeps a single instance (min_size {min_size}, desired_capacity {desired}) and "
             "has no scaling_policy to add more."
         )
-    if policy and min_size == 1 and max_size >= 2:
+    if policy and ctx.prop(node_id, "scales_in", True) and min_size == 1 and max_size >= 2:
         return (
             f"{ctx.label(node_id)} has a scaling_policy that may scale it in to a single instance (min_size is 1): "
             "at quiet times one instance failure or replacement stops the tier."
