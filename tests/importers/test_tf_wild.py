@@ -794,3 +794,23 @@ def test_a_folder_without_tf_files_says_so(tmp_path: Path, capsys: pytest.Captur
     assert "no .tf files in this folder (its .tf.json files are Terraform's JSON syntax" in capsys.readouterr().err
     assert main(["import", str(tmp_path), "-o", str(tmp_path / "x.wadesk")]) == 2
     assert "no .tf files in this folder" in capsys.readouterr().err
+
+
+def test_a_terraform_db_instance_is_private_unless_it_says_otherwise(tmp_path: Path) -> None:
+    # The provider sends publicly_accessible = false when it is left out; CloudFormation's RDS default (public in
+    # a default VPC) does not apply.
+    folder = write(tmp_path, """\
+        resource "aws_db_instance" "quiet" {
+          engine         = "postgres"
+          instance_class = "db.t4g.micro"
+        }
+        resource "aws_db_instance" "open" {
+          engine              = "postgres"
+          instance_class      = "db.t4g.micro"
+          publicly_accessible = true
+        }
+    """)
+    design = import_terraform(folder)
+    assert design.nodes["aws_db_instance.quiet"].props["publicly_accessible"] is False
+    assert design.nodes["aws_db_instance.open"].props["publicly_accessible"] is True
+    assert findings(folder)["SEC-DB-PUBLICLY-ACCESSIBLE"] == {"aws_db_instance.open"}

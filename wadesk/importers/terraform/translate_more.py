@@ -147,7 +147,7 @@ def _backup_vault(c: Context, r: TfResource) -> Translation:
 
 # ------------------------------------------------------------------ databases and storage
 def _db_instance(c: Context, r: TfResource) -> Translation:
-    return Translation("AWS::RDS::DBInstance", _props(c, r, {
+    return Translation("AWS::RDS::DBInstance", _private_by_default(r, _props(c, r, {
         "Engine": "engine", "DBInstanceClass": "instance_class", "MultiAZ": "multi_az",
         "StorageEncrypted": "storage_encrypted", "PubliclyAccessible": "publicly_accessible",
         "BackupRetentionPeriod": "backup_retention_period", "DeletionProtection": "deletion_protection",
@@ -161,7 +161,26 @@ def _db_instance(c: Context, r: TfResource) -> Translation:
         "MonitoringInterval": "monitoring_interval",
         "ManageMasterUserPassword": "manage_master_user_password",
         "DBParameterGroupName": "parameter_group_name", "OptionGroupName": "option_group_name",
-    }))
+    })))
+
+
+_CLUSTER_INSTANCE = simple("AWS::RDS::DBInstance", DBClusterIdentifier="cluster_identifier",
+                           DBParameterGroupName="db_parameter_group_name",
+                           DBInstanceClass="instance_class", Engine="engine",
+                           PubliclyAccessible="publicly_accessible",
+                           DBSubnetGroupName="db_subnet_group_name",
+                           AvailabilityZone="availability_zone",
+                           EnablePerformanceInsights="performance_insights_enabled",
+                           MonitoringInterval="monitoring_interval")
+
+
+def _private_by_default(r: TfResource, props: dict[str, Any]) -> dict[str, Any]:
+    """The provider sends ``publicly_accessible = false`` when the configuration leaves it out, where
+    CloudFormation leaves RDS to decide (public in a default VPC): a Terraform instance is private unless it says
+    otherwise."""
+    if r.values.get("publicly_accessible") is None:
+        props["PubliclyAccessible"] = False
+    return props
 
 
 def _fsx(file_system_type: str, configuration: str) -> Translator:
@@ -234,14 +253,8 @@ DATA: dict[str, Translator] = {
                               DBClusterIdentifier="cluster_identifier",
                               DBClusterParameterGroupName="db_cluster_parameter_group_name",
                               DBInstanceParameterGroupName="db_instance_parameter_group_name"),
-    "aws_rds_cluster_instance": simple("AWS::RDS::DBInstance", DBClusterIdentifier="cluster_identifier",
-                                       DBParameterGroupName="db_parameter_group_name",
-                                       DBInstanceClass="instance_class", Engine="engine",
-                                       PubliclyAccessible="publicly_accessible",
-                                       DBSubnetGroupName="db_subnet_group_name",
-                                       AvailabilityZone="availability_zone",
-                                       EnablePerformanceInsights="performance_insights_enabled",
-                                       MonitoringInterval="monitoring_interval"),
+    "aws_rds_cluster_instance": lambda c, r: Translation("AWS::RDS::DBInstance", _private_by_default(
+        r, _CLUSTER_INSTANCE(c, r).properties)),
     "aws_db_subnet_group": simple("AWS::RDS::DBSubnetGroup", SubnetIds="subnet_ids"),
     "aws_db_proxy": simple("AWS::RDS::DBProxy", VpcSubnetIds="vpc_subnet_ids",
                            VpcSecurityGroupIds="vpc_security_group_ids", EngineFamily="engine_family",
