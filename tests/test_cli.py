@@ -199,7 +199,7 @@ def test_missing_path_and_directory_exit_2(tmp_path: Path, capsys: pytest.Captur
     assert main(["check", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     # A folder is read as a Terraform configuration: an empty one has no .tf files.
-    assert "no such file" in err and "no .tf files in this folder" in err
+    assert "no such file" in err and "no .tf or .tf.json files in this folder" in err
 
 
 def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

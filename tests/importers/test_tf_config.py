@@ -369,7 +369,7 @@ def test_an_hcl_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_tf_files_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ImportSourceError, match="no .tf files"):
+    with pytest.raises(ImportSourceError, match="no .tf or .tf.json files"):
         read_configuration(tmp_path)
     assert not looks_like_configuration(tmp_path)
     write(tmp_path, {"x.tf": ""})

@@ -789,11 +789,11 @@ def test_override_files_merge_into_the_blocks_they_override(tmp_path: Path) -> N
 
 
 def test_a_folder_without_tf_files_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "main.tf.json").write_text('{"resource": {"aws_s3_bucket": {"b": {"bucket": "b"}}}}\n')
+    (tmp_path / "notes.txt").write_text("nothing here\n")
     assert main(["check", str(tmp_path)]) == 2
-    assert "no .tf files in this folder (its .tf.json files are Terraform's JSON syntax" in capsys.readouterr().err
+    assert "no .tf or .tf.json files in this folder" in capsys.readouterr().err
     assert main(["import", str(tmp_path), "-o", str(tmp_path / "x.wadesk")]) == 2
-    assert "no .tf files in this folder" in capsys.readouterr().err
+    assert "no .tf or .tf.json files in this folder" in capsys.readouterr().err
 
 
 def test_a_terraform_db_instance_is_private_unless_it_says_otherwise(tmp_path: Path) -> None:
@@ -814,3 +814,51 @@ def test_a_terraform_db_instance_is_private_unless_it_says_otherwise(tmp_path: P
     assert design.nodes["aws_db_instance.quiet"].props["publicly_accessible"] is False
     assert design.nodes["aws_db_instance.open"].props["publicly_accessible"] is True
     assert findings(folder)["SEC-DB-PUBLICLY-ACCESSIBLE"] == {"aws_db_instance.open"}
+
+
+TF_JSON = {
+    "//": "written by a tool",
+    "variable": {"cidr": {"type": "string", "default": "10.0.0.0/16"}},
+    "locals": {"name": "shop"},
+    "resource": {
+        "aws_vpc": {"main": {"cidr_block": "${var.cidr}", "tags": {"Name": "${local.name}"}}},
+        "aws_subnet": {"a": {"vpc_id": "${aws_vpc.main.id}", "cidr_block": "${cidrsubnet(var.cidr, 8, 1)}",
+                             "availability_zone": "eu-west-1a"}},
+        "aws_security_group": {"web": {
+            "vpc_id": "${aws_vpc.main.id}",
+            "dynamic": {"ingress": {"for_each": [80, 443], "content": {
+                "from_port": "${ingress.value}", "to_port": "${ingress.value}", "protocol": "tcp",
+                "cidr_blocks": ["0.0.0.0/0"]}}},
+        }},
+        "aws_instance": {"web": {
+            "instance_type": "t3.micro", "subnet_id": "${aws_subnet.a.id}",
+            "vpc_security_group_ids": ["${aws_security_group.web.id}"],
+            "metadata_options": {"http_tokens": "required"},
+            "depends_on": ["aws_subnet.a"],
+        }},
+    },
+}
+
+
+def test_a_folder_in_terraform_json_syntax_imports_like_hcl(tmp_path: Path) -> None:
+    import json as json_module
+
+    (tmp_path / "cdk.tf.json").write_text(json_module.dumps(TF_JSON, indent=2))
+    design = import_terraform(tmp_path)
+    assert design.nodes["aws_subnet.a"].props["cidr"] == "10.0.1.0/24"
+    assert design.nodes["aws_subnet.a"].vpc == "aws_vpc.main"
+    web = design.nodes["aws_instance.web"]
+    assert (web.subnets, web.security_groups, web.props["imdsv2_required"]) == (
+        ["aws_subnet.a"], ["aws_security_group.web"], True)
+    ports = {rule["port_from"] for rule in design.nodes["aws_security_group.web"].props["ingress"]}
+    assert ports == {80, 443}
+    assert design.nodes["aws_instance.web"].location.file.endswith("cdk.tf.json")
+    assert design.report.unresolved == []
+
+
+def test_a_tf_json_file_with_a_syntax_error_exits_2_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "main.tf.json").write_text('{"resource": {\n  "aws_s3_bucket": {"b": {"bucket": "b",}}\n}}\n')
+    assert main(["check", str(tmp_path)]) == 2
+    assert "main.tf.json:2: JSON syntax error" in capsys.readouterr().err

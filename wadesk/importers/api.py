@@ -58,9 +58,7 @@ def import_source(
     if Path(path).is_dir() and not is_terraform(path):
         from wadesk.importers.errors import ImportSourceError
 
-        json_files = any(Path(path).glob("*.tf.json"))
-        raise ImportSourceError(path, "no .tf files in this folder" + (
-            " (its .tf.json files are Terraform's JSON syntax, which wadesk does not read)" if json_files else ""))
+        raise ImportSourceError(path, "no .tf or .tf.json files in this folder")
     if not _is_template(path) and is_terraform(path):
         from wadesk.importers.terraform.importer import import_terraform
 

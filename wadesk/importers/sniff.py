@@ -58,11 +58,11 @@ def looks_like_plan(path: str | Path) -> bool:
 
 
 def looks_like_configuration(path: str | Path) -> bool:
-    """Whether ``path`` is a ``.tf`` file or a folder that holds one."""
+    """Whether ``path`` is a ``.tf`` (or ``.tf.json``) file or a folder that holds one."""
     path = Path(path)
     if path.is_file():
-        return path.suffix == ".tf"
-    return path.is_dir() and any(path.glob("*.tf"))
+        return path.suffix == ".tf" or path.name.endswith(".tf.json")
+    return path.is_dir() and (any(path.glob("*.tf")) or any(path.glob("*.tf.json")))
 
 
 def looks_like_terraform(path: str | Path) -> bool:

@@ -21,7 +21,7 @@ from wadesk.importers.sniff import looks_like_configuration as looks_like_config
 from wadesk.importers.terraform import expressions as ast
 from wadesk.importers.terraform.evaluator import EvalError, Evaluator, finish
 from wadesk.importers.terraform.functions import FunctionContext, call_function
-from wadesk.importers.terraform.hcl_files import Attribute, Block, read_hcl
+from wadesk.importers.terraform.hcl_files import Attribute, Block, read_configuration_file, read_hcl
 from wadesk.importers.terraform.module_scope import (
     LocalModule,
     ModuleConfig,
@@ -105,9 +105,9 @@ class ConfigurationReader:
     # --- reading ------------------------------------------------------------------------------------------
 
     def read(self) -> TfSource:
-        files = [self.path] if self.path.is_file() else sorted(self.path.glob("*.tf"))
+        files = [self.path] if self.path.is_file() else configuration_files(self.path)
         if not files:
-            raise ImportSourceError(self.path, "no .tf files in this folder")
+            raise ImportSourceError(self.path, "no .tf or .tf.json files in this folder")
         root_config = self._load_module(self.root_dir, files)
         inputs = self._root_inputs(root_config)
         root = ModuleScope(self, root_config, "", {name: (lambda value=value: value) for name, value in inputs.items()})
@@ -128,7 +128,7 @@ class ConfigurationReader:
         directory = directory.resolve()
         if files is None and directory in self._configs:
             return self._configs[directory]
-        paths = files if files is not None else sorted(directory.glob("*.tf"))
+        paths = files if files is not None else configuration_files(directory)
         if len(paths) > MAX_FILES:
             raise ImportSourceError(directory, f"the module has {len(paths)} .tf files, more than wadesk reads")
         config = ModuleConfig(directory)
@@ -137,7 +137,7 @@ class ConfigurationReader:
         for path in [*(path for path in paths if path not in overrides), *overrides]:
             config.files.append(path)
             self.source.files.append(path)
-            for block in read_hcl(path).blocks:
+            for block in read_configuration_file(path).blocks:
                 if path in overrides:
                     _override(config, block)
                 else:
@@ -246,7 +246,7 @@ class ConfigurationReader:
             reason = "registry or remote module, not on disk"
             return self._placeholder(parent, block, address, source, reason, kind, keys)
         directory = (parent.config.directory / source).resolve()
-        if not directory.is_dir() or not any(directory.glob("*.tf")):
+        if not directory.is_dir() or not configuration_files(directory):
             return self._placeholder(parent, block, address, source, "local module folder not found", kind, keys)
         lineage = (*self._lineage[id(parent)], parent.config.directory)
         if directory in lineage:
@@ -499,9 +499,15 @@ def _depends_on(attribute: Attribute | None) -> tuple[str, ...]:
     return ()
 
 
+def configuration_files(directory: Path) -> list[Path]:
+    """A module's ``.tf`` and ``.tf.json`` files, in name order."""
+    return sorted([*directory.glob("*.tf"), *directory.glob("*.tf.json")], key=lambda path: path.name)
+
+
 def _is_override(path: Path) -> bool:
-    """``override.tf`` or ``*_override.tf``: Terraform merges these into the module's other files."""
-    return path.name == "override.tf" or path.name.endswith("_override.tf")
+    """``override.tf`` or ``*_override.tf`` (or ``.tf.json``): Terraform merges these into the other files."""
+    name = path.name.removesuffix(".json")
+    return name == "override.tf" or name.endswith("_override.tf")
 
 
 def _override(config: ModuleConfig, block: Block) -> None:

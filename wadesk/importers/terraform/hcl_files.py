@@ -68,6 +68,111 @@ def read_hcl(path: Path) -> Body:
     return parse_hcl(text, path)
 
 
+def read_configuration_file(path: Path) -> Body:
+    """A ``.tf`` file, or a ``.tf.json`` file in Terraform's JSON syntax (see :func:`parse_tf_json`)."""
+    if not path.name.endswith(".tf.json"):
+        return read_hcl(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_HCL_BYTES:
+            raise ImportSourceError(path, f"the file is {size / 1e6:.1f} MB, more than the 5 MB wadesk reads")
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise ImportSourceError(path, f"cannot read the file: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ImportSourceError(path, "the file is not UTF-8 text") from None
+    return parse_tf_json(text, path)
+
+
+#: The labels each top-level block type has in the JSON syntax (``{"resource": {TYPE: {NAME: {...}}}}``).
+_JSON_LABELS = {"resource": 2, "data": 2, "variable": 1, "output": 1, "module": 1, "provider": 1, "locals": 0,
+                "terraform": 0, "moved": 0, "import": 0, "removed": 0, "check": 1}
+#: Object-valued arguments of resources that are maps, not nested blocks (the JSON syntax cannot tell them apart).
+_JSON_MAPS = frozenset({"tags", "tags_all", "variables", "triggers", "request_parameters", "request_templates",
+                        "response_parameters", "response_templates", "dimensions", "labels", "stage_variables",
+                        "parameters", "environment_variables", "default_tags_map", "context"})
+
+
+def parse_tf_json(text: str, path: Path) -> Body:
+    """A ``.tf.json`` file (Terraform's JSON syntax, as CDK for Terraform writes it) as blocks and attributes.
+
+    Each argument's value becomes the text of the expression it stands for: a JSON string is a template
+    (``"${aws_vpc.main.id}"``), numbers, booleans, lists and objects are literals. An object (or a list of
+    objects) in a resource, data source or provider is a nested block, except the few arguments that are maps
+    (``tags``...); ``dynamic`` blocks keep their shape. Lines are those of each block's name in the file.
+    """
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportSourceError(path, f"JSON syntax error: {error.msg}", line=error.lineno) from None
+    if not isinstance(document, dict):
+        raise ImportSourceError(path, "a .tf.json file must hold an object")
+    body = Body()
+    for block_type, content in document.items():
+        depth = _JSON_LABELS.get(block_type)
+        if depth is None or block_type.startswith("//"):
+            continue
+        for labels, inner in _json_labelled(content, depth):
+            for item in inner if isinstance(inner, list) else [inner]:
+                if isinstance(item, dict):
+                    line = _json_line(text, labels[-1] if labels else block_type)
+                    body.blocks.append(_json_block(block_type, tuple(labels), item, path, line, nested=False))
+    return body
+
+
+def _json_labelled(content: Any, depth: int) -> list[tuple[list[str], Any]]:
+    if depth == 0:
+        return [([], content)]
+    if not isinstance(content, dict):
+        return []
+    return [([str(key), *labels], inner) for key, value in content.items() if not str(key).startswith("//")
+            for labels, inner in _json_labelled(value, depth - 1)]
+
+
+def _json_block(kind: str, labels: tuple[str, ...], content: dict[str, Any], path: Path, line: int, *,
+                nested: bool) -> Block:
+    block = Block(kind, labels, path, line)
+    with_blocks = nested or kind in {"resource", "data", "provider", "terraform"}
+    for key, value in content.items():
+        if key.startswith("//"):
+            continue
+        if key == "dynamic" and isinstance(value, dict):
+            for name, spec in value.items():
+                if isinstance(spec, dict):
+                    block.blocks.append(_json_dynamic(name, spec, path, line))
+            continue
+        items = value if isinstance(value, list) else [value]
+        if with_blocks and key not in _JSON_MAPS and items and all(isinstance(item, dict) for item in items):
+            block.blocks.extend(_json_block(key, (), item, path, line, nested=True) for item in items)
+            continue
+        block.attributes[key] = Attribute(key, _json_expression(kind, key, value), path, line)
+    return block
+
+
+def _json_dynamic(name: str, spec: dict[str, Any], path: Path, line: int) -> Block:
+    dynamic = Block("dynamic", (name,), path, line)
+    for key, value in spec.items():
+        if key == "content" and isinstance(value, dict):
+            dynamic.blocks.append(_json_block("content", (), value, path, line, nested=True))
+        elif not key.startswith("//"):
+            dynamic.attributes[key] = Attribute(key, _json_expression("dynamic", key, value), path, line)
+    return dynamic
+
+
+def _json_expression(kind: str, key: str, value: Any) -> str:
+    """The expression text a JSON value stands for."""
+    if key == "depends_on" and isinstance(value, list):
+        return "[" + ", ".join(str(item) for item in value) + "]"  # references written as bare strings
+    if isinstance(value, str) and (key == "provider" or (kind == "variable" and key == "type")):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_line(text: str, name: str) -> int:
+    position = text.find(json.dumps(name))
+    return text.count("\n", 0, position) + 1 if position >= 0 else 1
+
+
 def parse_hcl(text: str, path: Path) -> Body:
     """Parse HCL text that came from ``path`` (see :func:`read_hcl`)."""
     from hcl2.api import parses_to_tree  # python-hcl2: imported only when a configuration is read

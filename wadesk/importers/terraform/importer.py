@@ -40,7 +40,7 @@ def read_source(
 ) -> TfSource:
     """Read a plan or a configuration (see :func:`import_terraform`)."""
     path = Path(path)
-    if path.is_file() and path.suffix != ".tf":
+    if path.is_file() and path.suffix != ".tf" and not path.name.endswith(".tf.json"):
         from wadesk.importers.terraform.plan import read_plan
 
         return read_plan(path)  # read_plan says so when the file is not a plan
