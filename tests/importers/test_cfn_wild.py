@@ -646,3 +646,28 @@ def test_a_group_rule_whose_peer_is_imported_names_the_export() -> None:
          "SourceSecurityGroupId": External("clients-ClientSecurityGroup", "import")}]})}))
     [rule] = design.nodes["Sg"].props["group_rules"]
     assert rule["peer"] == "clients-ClientSecurityGroup (imported from another stack)"
+
+
+def test_loops_that_cannot_be_expanded_say_why_and_never_replace_a_declared_resource(tmp_path: Path) -> None:
+    import json
+
+    many = [str(n) for n in range(100)]
+    data = {
+        "Transform": "AWS::LanguageExtensions",
+        "Resources": {
+            "Ta": {"Type": "AWS::SQS::Queue"},
+            "Fn::ForEach::Clash": ["X", ["a", "b"], {"T${X}": {"Type": "AWS::SNS::Topic"}}],
+            "Fn::ForEach::Shape": "not a loop",
+            "Fn::ForEach::Huge": ["X", many, {"Fn::ForEach::Inner": ["Y", many, {"H${X}x${Y}": {
+                "Type": "AWS::SNS::Topic"}}]}],
+        },
+    }
+    path = tmp_path / "loops.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_template(path)
+    assert loaded.resources["Ta"].type == "AWS::SQS::Queue" and loaded.resources["Tb"].type == "AWS::SNS::Topic"
+    reasons = {entry.path or entry.logical_id: entry.reason for entry in loaded.unresolved}
+    assert "already declares" in reasons["Fn::ForEach::Clash"]
+    assert "not [identifier, collection, template fragment]" in reasons["Fn::ForEach::Shape"]
+    assert "more than 5000 entries" in reasons["Fn::ForEach::Huge"]
+    assert not any(key.startswith("H") for key in loaded.resources)

@@ -30,11 +30,13 @@ MAX_GENERATED = 5000
 class _Budget:
     def __init__(self) -> None:
         self.left = MAX_GENERATED
+        #: loop key -> why it was left unexpanded (the last reason met wins)
+        self.problems: dict[str, str] = {}
 
 
 def expand_foreach(
     data: dict[str, Any], parameters: Mapping[str, Any]
-) -> tuple[dict[str, Any], dict[str, str]]:
+) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
     """The template with every loop that can be expanded expanded.
 
     Args:
@@ -42,8 +44,9 @@ def expand_foreach(
         parameters: parameter values by name (lists for list parameters).
 
     Returns:
-        The expanded template and, for each resource a loop made, the key of its outermost loop under
-        ``Resources`` (so a report can point at the loop's line).
+        The expanded template; for each resource a loop made, the key of its outermost loop under
+        ``Resources`` (so a report can point at the loop's line); and for each loop left unexpanded, or whose
+        entries were not all taken, why.
     """
     mappings = data.get("Mappings") if isinstance(data.get("Mappings"), dict) else {}
     budget = _Budget()
@@ -61,13 +64,16 @@ def expand_foreach(
                     result[key] = value
                     continue
                 for made_key, made_value in made.items():
+                    if made_key in entries or made_key in result:  # CloudFormation refuses a logical id twice
+                        budget.problems[key] = f"it makes {made_key}, which the template already declares"
+                        continue
                     result[made_key] = made_value
                     if section == "Resources":
                         origins[made_key] = key
             else:
                 result[key] = _expand_within(value, parameters, mappings, budget, 0)
         expanded[section] = result
-    return expanded, origins
+    return expanded, origins, budget.problems
 
 
 def _has_loop(value: Any, depth: int) -> bool:
@@ -107,14 +113,22 @@ def _expand_within(
 def _expand_loop(
     key: str, spec: Any, parameters: Mapping[str, Any], mappings: Mapping[str, Any], budget: _Budget, level: int
 ) -> dict[str, Any] | None:
-    """The entries one loop makes, or None when it cannot be expanded."""
-    if level > MAX_NESTING or not (isinstance(spec, list) and len(spec) == 3):
+    """The entries one loop makes, or None when it cannot be expanded (the reason kept in the budget)."""
+    if level > MAX_NESTING:
+        budget.problems[key] = f"loops nest more than {MAX_NESTING} deep, which CloudFormation refuses"
+        return None
+    if not (isinstance(spec, list) and len(spec) == 3):
+        budget.problems[key] = "it is not [identifier, collection, template fragment]"
         return None
     identifier, collection, fragment = spec
     if not isinstance(identifier, str) or not identifier or not isinstance(fragment, dict):
+        budget.problems[key] = "its identifier is not a name or its fragment not a mapping"
         return None
     items = _collection(collection, parameters, mappings)
     if items is None:
+        budget.problems[key] = (
+            "its collection is not a list of strings, a list parameter or a mapping entry known before deployment"
+        )
         return None
     made: dict[str, Any] = {}
     for item in items:
@@ -122,6 +136,7 @@ def _expand_loop(
         expanded = _expand_within(copied, parameters, mappings, budget, level)
         for made_key, made_value in expanded.items():
             if budget.left <= 0:
+                budget.problems[key] = f"the loops would make more than {MAX_GENERATED} entries"
                 return None
             budget.left -= 1
             made[made_key] = made_value

@@ -69,13 +69,14 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
     template.description = description if isinstance(description, str) else None
     template.transforms = _transforms(data.get("Transform"))
     generated_from: dict[str, str] = {}
+    loop_problems: dict[str, str] = {}
     values, assumptions, unresolved = resolve_parameters(
         data.get("Parameters"), given, source=path, lines=document.lines.get("Parameters", {})
     )
     if "AWS::LanguageExtensions" in template.transforms:
         from wadesk.importers.cfn.foreach import expand_foreach
 
-        data, generated_from = expand_foreach(data, values)
+        data, generated_from, loop_problems = expand_foreach(data, values)
         document = replace(document, data=data)
     if SAM_TRANSFORM in template.transforms:
         from wadesk.importers.cfn.sam import expand_sam
@@ -114,10 +115,10 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
     for logical_id, body in raw_resources.items():
         logical_id = str(logical_id)
         if logical_id.startswith("Fn::ForEach::"):
-            reason = (
-                "Fn::ForEach is not expanded (its collection is not a list, a list parameter or a mapping entry, "
-                "or the template does not declare AWS::LanguageExtensions); the resources it makes are not imported"
-            )
+            why = loop_problems.pop(logical_id, None)
+            if why is None:
+                why = "the template does not declare the AWS::LanguageExtensions transform"
+            reason = f"Fn::ForEach is not expanded: {why}; the resources it makes are not imported"
             template.unresolved.append(UnresolvedValue(logical_id, "", logical_id, reason))
             continue
         if not isinstance(body, dict):
@@ -145,6 +146,8 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             raise ImportSourceError(path, reason, line_of(logical_id))
         candidates[logical_id] = body
 
+    for loop, why in loop_problems.items():  # loops expanded in part, or nested in a loop left unexpanded
+        template.unresolved.append(UnresolvedValue("Resources", loop, loop, f"Fn::ForEach: {why}"))
     evaluator = Evaluator(
         source=path,
         parameters=values,
