@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from designkit import design, hits, key
 
+from wadesk.analysis.engine import analyse
 from wadesk.rules.security.sg_open_ports import RULE
 
 
@@ -35,3 +36,21 @@ def test_web_ports_and_restricted_sources_pass() -> None:
 def test_ssh_alone_is_left_to_the_admin_rule() -> None:
     ssh = [{"cidr": "0.0.0.0/0", "port_from": 22, "port_to": 22}]
     assert hits(RULE, design([("ssh", "security_group", None, {"ingress": ssh})])) == set()
+
+
+def test_a_group_whose_members_are_all_load_balancers_says_only_listeners_answer() -> None:
+    # A load balancer answers only on its listeners' ports: the finding stays (the rule is over-broad) but
+    # does not claim every port is reachable. Near miss: the same group also holding an instance.
+    everything = {"ingress": [{"cidr": "0.0.0.0/0", "port_from": 0, "port_to": 65535, "protocol": "-1"}]}
+    only_balancers = design(
+        [("lb-group", "security_group", None, everything), ("alb", "alb", "lb-group"), ("nlb", "nlb", "lb-group")]
+    )
+    found = [f for f in analyse(only_balancers).findings if f.rule == RULE.id]
+    assert [f.node for f in found] == ["lb-group"]
+    assert "answer only on their listeners' ports" in found[0].message
+    assert "admits anyone on the internet to port 0-65535" in found[0].message
+    mixed = design(
+        [("lb-group", "security_group", None, everything), ("alb", "alb", "lb-group"), ("web", "ec2", "lb-group")]
+    )
+    found = [f for f in analyse(mixed).findings if f.rule == RULE.id]
+    assert [f.message for f in found] == ["lb-group lets anyone on the internet reach port 0-65535."]
