@@ -265,3 +265,20 @@ def test_replication_is_a_flow_and_a_front_doors_log_bucket_is_not_a_request_pat
     # Rules read a flow from CloudFront to a bucket as the bucket being served: its log bucket gets none.
     assert pairs[("Site", "Replica")] == "Replication" and ("Cdn", "Logs") not in pairs
     assert pairs[("Cdn", "Site")] == "Origin" and ("internet-users", "Cdn") in pairs
+
+
+def test_zones_are_drawn_in_the_order_of_their_names_whatever_order_the_subnets_come_in() -> None:
+    zones = ("us-east-1c", "AZ 10", "us-east-1a", "AZ 2", "us-east-1b")
+    resources: dict = {"Vpc": ("AWS::EC2::VPC", {"CidrBlock": "10.0.0.0/16"})}
+    for index, zone in enumerate(zones):
+        resources[f"Subnet{index}"] = (
+            "AWS::EC2::Subnet", {"VpcId": R("Vpc"), "AvailabilityZone": zone, "CidrBlock": f"10.0.{index}.0/24"}
+        )
+    design = map_template(template(resources))
+    arch = build_architecture(design, layout=True).arch
+    boxes = [child for child in arch.children("Vpc") if arch.kind_of(child) == "availability_zone"]
+    names = [arch.props_of(box)["name"] for box in boxes]
+    assert names == ["AZ 2", "AZ 10", "us-east-1a", "us-east-1b", "us-east-1c"]
+    # Laid out with nothing flowing between them, the zones read top to bottom in that order.
+    tops = [arch.node(box).y for box in boxes]
+    assert tops == sorted(tops)

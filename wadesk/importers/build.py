@@ -10,6 +10,7 @@ property when their kind has one and are drawn in the first of their subnets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,6 +68,11 @@ def build_architecture(design: ImportedDesign, catalog: Catalog = CATALOG, *, la
     return built
 
 
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders the numbers in ``text`` by value ("AZ 2" before "AZ 10")."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
+
+
 class _Builder:
     def __init__(self, design: ImportedDesign, catalog: Catalog) -> None:
         self.design = design
@@ -87,7 +93,9 @@ class _Builder:
         subnets = [n for n in self.nodes.values() if n.kind == "subnet"]
         for vpc in vpcs:
             self._place_vpc(vpc)
-        for subnet in subnets:
+        # Zones are drawn in the order of their names (AZ 1 before AZ 2, us-east-1a before us-east-1b),
+        # whatever order the source declares its subnets in; subnets keep the source's order within a zone.
+        for subnet in sorted(subnets, key=lambda s: _natural(s.zone or "")):
             self._place_subnet(subnet)
         # Containers that hold others explicitly (auto scaling groups) come before what they hold.
         pending = [n for n in self.nodes.values() if n.kind not in ("vpc", "subnet", "security_group")]
