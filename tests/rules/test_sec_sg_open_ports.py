@@ -48,9 +48,33 @@ def test_a_group_whose_members_are_all_load_balancers_says_only_listeners_answer
     found = [f for f in analyse(only_balancers).findings if f.rule == RULE.id]
     assert [f.node for f in found] == ["lb-group"]
     assert "answer only on their listeners' ports" in found[0].message
-    assert "admits anyone on the internet to port 0-65535" in found[0].message
+    assert "admits any address (0.0.0.0/0 or ::/0) to port 0-65535" in found[0].message
     mixed = design(
         [("lb-group", "security_group", None, everything), ("alb", "alb", "lb-group"), ("web", "ec2", "lb-group")]
     )
     found = [f for f in analyse(mixed).findings if f.rule == RULE.id]
-    assert [f.message for f in found] == ["lb-group lets anyone on the internet reach port 0-65535."]
+    assert [f.message for f in found] == [
+        "lb-group admits any address (0.0.0.0/0 or ::/0) to port 0-65535; no member sits in a public subnet today, "
+        "so it is open to whatever can route to it."
+    ]
+
+
+def test_the_message_says_the_internet_reaches_the_group_only_when_a_member_sits_in_a_public_subnet() -> None:
+    # The rule is reported either way (it admits the world); the message claims internet reach only when a
+    # member sits in a public subnet, and names that member.
+    open_db = {"ingress": [{"cidr": "0.0.0.0/0", "port_from": 5432, "port_to": 5432}]}
+    for public in (True, False):
+        arch = design(
+            [
+                ("vpc", "vpc"),
+                ("sub", "subnet", "vpc", {"public": public}),
+                ("db-sg", "security_group", "sub", open_db),
+                ("db", "rds", "db-sg"),
+            ]
+        )
+        (finding,) = [f for f in analyse(arch).findings if f.rule == RULE.id]
+        if public:
+            assert finding.message.endswith("db sits in a public subnet, so anyone on the internet can reach it.")
+        else:
+            assert "anyone on the internet" not in finding.message
+            assert "no member sits in a public subnet today" in finding.message

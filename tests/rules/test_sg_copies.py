@@ -74,7 +74,10 @@ def test_a_peer_group_drawn_again_is_still_the_group_s_own_members() -> None:
 def test_members_of_every_box_count_for_the_load_balancer_exemption() -> None:
     # The group's own box holds only a load balancer; its copy holds an instance: SSH reaches the instance.
     found = {f.key: f.message for f in analyse(_two_boxes(first="alb"), [sg_open_admin.RULE]).findings}
-    assert found == {key(sg_open_admin.RULE, "sg"): "sg lets anyone on the internet connect to port 22."}
+    assert found == {key(sg_open_admin.RULE, "sg"): (
+        "sg admits any address (0.0.0.0/0 or ::/0) to port 22; no member sits in a public subnet today, so it is "
+        "open to whatever can route to it."
+    )}
     assert analyse(_two_boxes(first="alb", second="alb"), [sg_open_admin.RULE]).findings == ()
 
 

@@ -152,6 +152,16 @@ def network_location(ctx: Context, node_id: str) -> tuple[str, str] | None:
 
 
 # ------------------------------------------------------------------ security group ingress
+def world_reach(ctx: Context, members: list[str]) -> str:
+    """How far a world-open rule of a group whose members are ``members`` reaches today, as the end of a
+    sentence that begins "<group> admits any address": the internet when a member sits in a public subnet;
+    otherwise only what the rule would let in once a member is given a way in from the internet."""
+    public = next((m for m in members if ctx.in_public_subnet(m)), None)
+    if public is not None:
+        return f"{ctx.label(public)} sits in a public subnet, so anyone on the internet can reach it"
+    return "no member sits in a public subnet today, so it is open to whatever can route to it"
+
+
 def world_open_rules(ingress: Iterable[Mapping[str, Any]]) -> Iterator[tuple[int, int, str]]:
     """``(first port, last port, protocol)`` of every ingress rule open to the whole internet.
 

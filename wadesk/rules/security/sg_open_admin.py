@@ -8,7 +8,7 @@ from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.drawn_groups import group_root, once_per_group
 from wadesk.rules.groups import LOAD_BALANCERS
-from wadesk.rules.security._common import internet_sources, port_list, world_open_rules
+from wadesk.rules.security._common import internet_sources, port_list, world_open_rules, world_reach
 
 META = RuleMeta(
     id="SEC-SG-OPEN-ADMIN",
@@ -64,7 +64,8 @@ def _open_admin_message(ctx: Context, box: str, boxes: list[str]) -> str | None:
     members = [m for b in boxes for m in ctx.members(b)]
     if members and all(ctx.kind(m) in LOAD_BALANCERS for m in members):
         return None  # a load balancer answers only on its listeners: no SSH or RDP behind this rule
-    return f"{ctx.label(boxes[0])} lets anyone on the internet connect to port {port_list(exposed)}."
+    reach = world_reach(ctx, members)
+    return f"{ctx.label(boxes[0])} admits any address (0.0.0.0/0 or ::/0) to port {port_list(exposed)}; {reach}."
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -111,7 +112,7 @@ def _targets_of_a_changed_gateway(ctx: Context, altered: frozenset[str]) -> list
 RULE = graph_rule(
     META,
     check,
-    reads={"security_group": {"ingress", "copy_of"}},
+    reads={"security_group": {"ingress", "copy_of"}, "subnet": {"public"}},
     flows="ends",
     also_affects=_targets_of_a_changed_gateway,
 )

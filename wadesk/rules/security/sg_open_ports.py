@@ -8,7 +8,7 @@ from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.drawn_groups import once_per_group
 from wadesk.rules.groups import LOAD_BALANCERS
-from wadesk.rules.security._common import world_open_rules
+from wadesk.rules.security._common import world_open_rules, world_reach
 
 META = RuleMeta(
     id="SEC-SG-OPEN-PORTS",
@@ -46,13 +46,15 @@ def _open_ranges(ctx: Context, node_id: str) -> list[str]:
     return list(dict.fromkeys(ranges))
 
 
-def open_ports_message(ctx: Context, node_id: str, name: str) -> str | None:
+def open_ports_message(ctx: Context, node_id: str, name: str, members: list[str] | None = None) -> str | None:
     """The finding for one security group box with a world-open ingress rule covering a port other than 80
-    and 443 (``name`` is the group's), or None. SSH and RDP alone are left to SEC-SG-OPEN-ADMIN."""
+    and 443 (``name`` is the group's), or None. SSH and RDP alone are left to SEC-SG-OPEN-ADMIN. It says
+    whether the internet reaches a member today (``members``, the box's own when not given)."""
     ranges = _open_ranges(ctx, node_id)
     if not ranges:
         return None
-    return f"{name} lets anyone on the internet reach port {', '.join(ranges)}."
+    reach = world_reach(ctx, ctx.members(node_id) if members is None else members)
+    return f"{name} admits any address (0.0.0.0/0 or ::/0) to port {', '.join(ranges)}; {reach}."
 
 
 def _judged(ctx: Context, box: str, boxes: list[str]) -> str | None:
@@ -63,11 +65,11 @@ def _judged(ctx: Context, box: str, boxes: list[str]) -> str | None:
         # The rule is still wider than it needs to be, but a load balancer accepts connections on its
         # listeners' ports alone: say what is exposed today rather than every port.
         return (
-            f"{name} admits anyone on the internet to port {', '.join(ranges)}; its members are load balancers, "
+            f"{name} admits any address (0.0.0.0/0 or ::/0) to port {', '.join(ranges)}; its members are load balancers, "
             "which answer only on their listeners' ports, so the rule exposes any listener later added on another "
             "port."
         )
-    return open_ports_message(ctx, box, name)
+    return open_ports_message(ctx, box, name, members)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -76,4 +78,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     return once_per_group(ctx, lambda box, boxes: _judged(ctx, box, boxes))
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"ingress", "copy_of"}}, flows="none")
+RULE = graph_rule(META, check, reads={"security_group": {"ingress", "copy_of"}, "subnet": {"public"}}, flows="none")
