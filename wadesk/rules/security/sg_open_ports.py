@@ -66,8 +66,8 @@ def _judged(ctx: Context, box: str, boxes: list[str]) -> str | None:
         # listeners' ports alone: say what is exposed today rather than every port.
         return (
             f"{name} admits any address (0.0.0.0/0 or ::/0) to port {', '.join(ranges)}; its members are load "
-            "balancers, which answer only on their listeners' ports, so the rule exposes any listener later added on another "
-            "port."
+            "balancers, which answer only on their listeners' ports, so the rule exposes any listener later added "
+            "on another port."
         )
     return open_ports_message(ctx, box, name, members)
 
