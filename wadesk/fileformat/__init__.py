@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from wadesk.fileformat.errors import DesignFileError, ReadOnlyDesignError
 
 if TYPE_CHECKING:
-    from wadesk.fileformat.io import dumps_design, load_design, loads_design, save_design, to_document, write_atomic
+    from wadesk.fileformat.atomic import write_atomic
+    from wadesk.fileformat.io import dumps_design, load_design, loads_design, save_design, to_document
     from wadesk.fileformat.schema import CURRENT_VERSION
 
 #: What is loaded on first use, and from where: the reader and writer build pydantic file records, which
@@ -20,7 +21,7 @@ _ON_FIRST_USE = {
     "loads_design": "io",
     "save_design": "io",
     "to_document": "io",
-    "write_atomic": "io",
+    "write_atomic": "atomic",
 }
 
 
