@@ -158,9 +158,9 @@ def test_a_logical_id_with_control_characters_is_refused(tmp_path: Path) -> None
 
 
 def test_an_evaluation_that_explodes_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wadesk.importers.cfn import intrinsics
+    from wadesk.importers.cfn import evaluation
 
-    monkeypatch.setattr(intrinsics, "MAX_EVALUATED_VALUES", 1000)
+    monkeypatch.setattr(evaluation, "MAX_EVALUATED_VALUES", 1000)
     text = "Resources:\n" + "".join(f"  T{index}: {{Type: AWS::SNS::Topic, Properties: {{A: [1, 2, 3]}}}}\n"
                                     for index in range(400))
     assert "expands to more than 1,000 values" in _refused(_write(tmp_path, text)).reason

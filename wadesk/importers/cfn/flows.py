@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wadesk.importers.cfn.mapping import COMPUTE_KINDS, DATA_KINDS, CfnMapper
-from wadesk.importers.cfn.mapping_compute import policy_targets, role_powers
+from wadesk.importers.cfn.mapping_iam import policy_targets, role_powers
 from wadesk.importers.ir import ImportedNode, Purpose
 
 #: Key of the one internet node (a hyphen: never a CloudFormation logical id).

@@ -5,7 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from wadesk.importers.cfn import flows, mapping_compute, mapping_data, mapping_edge, mapping_network, mapping_services
+from wadesk.importers.cfn import (
+    flows,
+    mapping_apis,
+    mapping_compute,
+    mapping_containers,
+    mapping_data,
+    mapping_edge,
+    mapping_iam,
+    mapping_network,
+    mapping_services,
+    mapping_storage,
+)
 from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable
 from wadesk.importers.cfn.values import Template
 from wadesk.importers.ir import ImportedDesign
@@ -14,8 +25,12 @@ from wadesk.importers.ir import ImportedDesign
 TABLES: tuple[HandlerTable, ...] = (
     mapping_network.HANDLERS,
     mapping_compute.HANDLERS,
+    mapping_containers.HANDLERS,
+    mapping_iam.HANDLERS,
     mapping_data.HANDLERS,
+    mapping_storage.HANDLERS,
     mapping_edge.HANDLERS,
+    mapping_apis.HANDLERS,
     mapping_services.HANDLERS,
 )
 FINISHERS = (
@@ -23,9 +38,9 @@ FINISHERS = (
     flows.finish_placement,
     mapping_edge.finish_load_balancers,
     mapping_edge.finish_classic,
-    mapping_edge.finish_apis,
+    mapping_apis.finish_apis,
     mapping_edge.finish_waf,
-    mapping_compute.finish_roles,
+    mapping_iam.finish_roles,
     flows.finish_flows,
 )
 

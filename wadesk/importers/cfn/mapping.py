@@ -126,6 +126,15 @@ def refs(value: Any) -> list[str]:
     return [item.logical_id for item in refs_in(value)]
 
 
+def fold_to(prop: str) -> Handler:
+    """A handler that folds a resource into the node its property ``prop`` names."""
+
+    def handler(m: CfnMapper, r: Resource) -> None:
+        m.fold(r, ref(r.properties.get(prop)))
+
+    return handler
+
+
 def dig(props: Any, *path: str) -> Any:
     """``props[path[0]][path[1]]...``, or None where a step is missing or not a mapping."""
     current = props
