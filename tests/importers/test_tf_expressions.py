@@ -7,14 +7,15 @@ from typing import Any
 
 import pytest
 
-from wadesk.importers.terraform.evaluator import EvalError, Evaluator, ResourceInstance, finish
+from wadesk.importers.terraform.evaluator import Evaluator
 from wadesk.importers.terraform.expressions import ExpressionSyntaxError, parse_expression
 from wadesk.importers.terraform.functions import FunctionContext, call_function
+from wadesk.importers.terraform.operations import EvalError, ResourceInstance, finish
 from wadesk.importers.terraform.values import Interpolated, ModuleOutput, TfRef, Unresolved, refs_in
 
 
 def evaluate(text: str, names: dict[str, Any] | None = None, root: Path | None = None) -> Any:
-    from wadesk.importers.terraform.evaluator import Namespace
+    from wadesk.importers.terraform.operations import Namespace
 
     class Lookup(Namespace):
         def __init__(self, table: dict[str, Any]) -> None:

@@ -11,17 +11,16 @@ source's ``unresolved``, never a guess.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from wadesk.importers.errors import ImportSourceError
 from wadesk.importers.sniff import looks_like_configuration as looks_like_configuration
-from wadesk.importers.terraform import expressions as ast
-from wadesk.importers.terraform.evaluator import EvalError, Evaluator, finish
-from wadesk.importers.terraform.functions import FunctionContext, call_function
-from wadesk.importers.terraform.hcl_files import Attribute, Block, read_configuration_file, read_hcl
+from wadesk.importers.terraform import syntax_tree as ast
+from wadesk.importers.terraform.expressions import ExpressionSyntaxError, parse_expression
+from wadesk.importers.terraform.hcl_files import Attribute, Block
+from wadesk.importers.terraform.module_files import configuration_files, read_module_files
 from wadesk.importers.terraform.module_scope import (
     LocalModule,
     ModuleConfig,
@@ -30,6 +29,7 @@ from wadesk.importers.terraform.module_scope import (
     _short,
     unknown_names,
 )
+from wadesk.importers.terraform.root_variables import root_inputs
 from wadesk.importers.terraform.secrets import SECRET_ATTRIBUTES, classify, nested_attribute, references_in
 from wadesk.importers.terraform.values import (
     Interpolated,
@@ -51,7 +51,6 @@ MAX_FILES = 1000
 _META_ARGUMENTS = {"count", "for_each", "provider", "depends_on"}
 _META_BLOCKS = {"lifecycle", "provisioner", "connection"}
 _MODULE_META = {"source", "version", "count", "for_each", "providers", "depends_on"}
-_PRIMITIVE_TYPES = {"string", "number", "bool"}
 
 
 def read_configuration(
@@ -109,12 +108,12 @@ class ConfigurationReader:
         if not files:
             raise ImportSourceError(self.path, "no .tf or .tf.json files in this folder")
         root_config = self._load_module(self.root_dir, files)
-        inputs = self._root_inputs(root_config)
+        inputs = root_inputs(self.path, root_config, self._variables, self._var_files, self.source.files)
         root = ModuleScope(self, root_config, "", {name: (lambda value=value: value) for name, value in inputs.items()})
         self._lineage[id(root)] = ()
         self._collect(root)
         for name in root_config.variables:
-            self.source.variables[name] = root.evaluate_node(ast.parse_expression(f"var.{name}"))
+            self.source.variables[name] = root.evaluate_node(parse_expression(f"var.{name}"))
         for provider in root_config.providers:
             if provider.labels == ("aws",) and "alias" not in provider.attributes and "region" in provider.attributes:
                 region = root.evaluate(provider.attributes["region"])
@@ -131,99 +130,11 @@ class ConfigurationReader:
         paths = files if files is not None else configuration_files(directory)
         if len(paths) > MAX_FILES:
             raise ImportSourceError(directory, f"the module has {len(paths)} .tf files, more than wadesk reads")
-        config = ModuleConfig(directory)
-        # Override files are read last and merge into what the others declare (Terraform's override files).
-        overrides = [path for path in paths if _is_override(path)] if len(paths) > 1 else []
-        for path in [*(path for path in paths if path not in overrides), *overrides]:
-            config.files.append(path)
-            self.source.files.append(path)
-            for block in read_configuration_file(path).blocks:
-                if path in overrides:
-                    _override(config, block)
-                else:
-                    self._add_block(config, block)
+        config = read_module_files(directory, paths)
+        self.source.files.extend(config.files)
         if files is None:
             self._configs[directory] = config
         return config
-
-    def _add_block(self, config: ModuleConfig, block: Block) -> None:
-        labels = block.labels
-        if block.type == "provider":
-            config.providers.append(block)
-        elif block.type == "locals":
-            config.locals.update(block.attributes)
-        elif block.type == "variable" and len(labels) == 1:
-            config.variables[labels[0]] = block
-        elif block.type == "output" and len(labels) == 1:
-            config.outputs[labels[0]] = block
-        elif block.type == "module" and len(labels) == 1:
-            _no_duplicate(config.modules, labels[0], block, f"module {labels[0]}")
-            config.modules[labels[0]] = block
-        elif block.type in {"resource", "data"} and len(labels) == 2:
-            table = config.resources if block.type == "resource" else config.data
-            kind = "resource" if block.type == "resource" else "data source"
-            _no_duplicate(table, (labels[0], labels[1]), block, f"{kind} {labels[0]}.{labels[1]}")
-            table[(labels[0], labels[1])] = block
-
-    # --- root variables -------------------------------------------------------------------------------------
-
-    def _root_inputs(self, config: ModuleConfig) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        automatic = [self.root_dir / "terraform.tfvars", self.root_dir / "terraform.tfvars.json"]
-        automatic += sorted([*self.root_dir.glob("*.auto.tfvars"), *self.root_dir.glob("*.auto.tfvars.json")])
-        for path in [*(item for item in automatic if item.is_file() and self.path.is_dir()), *self._var_files]:
-            values.update(self._read_tfvars(path))
-        for name, text in self._variables.items():
-            block = config.variables.get(name)
-            if block is None:
-                raise ImportSourceError(self.path, f"--var {name}: the configuration declares no variable {name!r}")
-            values[name] = self._convert_var(name, text, block)
-        return values
-
-    def _read_tfvars(self, path: Path) -> dict[str, Any]:
-        if not path.is_file():
-            raise ImportSourceError(path, "no such variables file")
-        self.source.files.append(path)
-        if path.name.endswith(".json"):
-            try:
-                document = json.loads(path.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise ImportSourceError(path, f"not a JSON variables file: {error}") from None
-            if not isinstance(document, dict):
-                raise ImportSourceError(path, "a JSON variables file must hold an object")
-            return document
-        body = read_hcl(path)
-        return {name: self._literal(attribute) for name, attribute in body.attributes.items()}
-
-    def _literal(self, attribute: Attribute) -> Any:
-        """A value in a variables file or on the command line: an expression that names nothing."""
-
-        def nothing(name: str) -> Any:
-            raise EvalError(f"a variable value cannot refer to {name!r}")
-
-        context = FunctionContext(self.root_dir, self.root_dir)
-        evaluator = Evaluator(nothing, lambda ev, name, args, node: call_function(context, ev, name, args, node))
-        try:
-            return finish(evaluator.evaluate(ast.parse_expression(attribute.text)))
-        except (ast.ExpressionSyntaxError, EvalError) as error:
-            raise ImportSourceError(attribute.file, f"the value of {attribute.name} is not valid: {error}",
-                                    line=attribute.line) from None
-
-    def _convert_var(self, name: str, text: str, block: Block) -> Any:
-        type_attribute = block.attributes.get("type")
-        declared = type_attribute.text.strip() if type_attribute else ""
-        if declared in {"", "string", "any"} or declared not in _PRIMITIVE_TYPES and not declared:
-            return text
-        if declared == "number":
-            try:
-                return json.loads(text)
-            except json.JSONDecodeError:
-                raise ImportSourceError(self.path, f"--var {name}: {text!r} is not a number") from None
-        if declared == "bool":
-            if text not in {"true", "false"}:
-                raise ImportSourceError(self.path, f"--var {name}: {text!r} is not true or false")
-            return text == "true"
-        return self._literal(Attribute(f"--var {name}", text, self.path, 0))
 
     # --- module calls -------------------------------------------------------------------------------------
 
@@ -454,8 +365,8 @@ def _secret_origins(scope: ModuleScope, block: Block, resource: TfResource) -> d
         if attribute is None:
             continue
         try:
-            node = ast.parse_expression(attribute.text)
-        except ast.ExpressionSyntaxError:
+            node = parse_expression(attribute.text)
+        except ExpressionSyntaxError:
             continue
         value = nested_attribute(
             resource.values,
@@ -491,52 +402,12 @@ def _depends_on(attribute: Attribute | None) -> tuple[str, ...]:
     if attribute is None:
         return ()
     try:
-        node = ast.parse_expression(attribute.text)
-    except ast.ExpressionSyntaxError:
+        node = parse_expression(attribute.text)
+    except ExpressionSyntaxError:
         return ()
     if isinstance(node, ast.TupleNode):
         return tuple(item.text for item in node.items)
     return ()
-
-
-def configuration_files(directory: Path) -> list[Path]:
-    """A module's ``.tf`` and ``.tf.json`` files, in name order."""
-    return sorted([*directory.glob("*.tf"), *directory.glob("*.tf.json")], key=lambda path: path.name)
-
-
-def _is_override(path: Path) -> bool:
-    """``override.tf`` or ``*_override.tf`` (or ``.tf.json``): Terraform merges these into the other files."""
-    name = path.name.removesuffix(".json")
-    return name == "override.tf" or name.endswith("_override.tf")
-
-
-def _override(config: ModuleConfig, block: Block) -> None:
-    """Merge a block of an override file into the block it overrides: each attribute it sets replaces the
-    original's, and each type of nested block it has replaces all the original's blocks of that type; ``locals``
-    replace the values they name. A block that overrides nothing is left out (Terraform rejects it)."""
-    labels = block.labels
-    if block.type == "locals":
-        config.locals.update(block.attributes)
-        return
-    target: Block | None = None
-    if block.type in {"resource", "data"} and len(labels) == 2:
-        target = (config.resources if block.type == "resource" else config.data).get((labels[0], labels[1]))
-    elif block.type in {"variable", "output", "module"} and len(labels) == 1:
-        table = {"variable": config.variables, "output": config.outputs, "module": config.modules}[block.type]
-        target = table.get(labels[0])
-    if target is None:
-        return
-    target.attributes.update(block.attributes)
-    replaced = {nested.type for nested in block.blocks}
-    target.blocks = [nested for nested in target.blocks if nested.type not in replaced] + list(block.blocks)
-
-
-def _no_duplicate(table: dict[Any, Block], key: Any, block: Block, what: str) -> None:
-    first = table.get(key)
-    if first is not None:
-        raise ImportSourceError(
-            block.file, f"{what} is declared twice (first at {first.file.name}:{first.line})", line=block.line
-        )
 
 
 def _display(directory: Path, root: Path) -> str:

@@ -24,7 +24,7 @@ from wadesk.importers.sniff import looks_like_terraform as looks_like_terraform
 from wadesk.importers.terraform.modules import module_kind, module_resource
 from wadesk.importers.terraform.secrets import SECRET_ATTRIBUTES
 from wadesk.importers.terraform.translate import Context, Fold, Translation, placeholder_summary
-from wadesk.importers.terraform.translate_more import TYPES
+from wadesk.importers.terraform.translate_types import TYPES
 from wadesk.importers.terraform.values import ModulePlaceholder, TfResource, TfSource, Unresolved, classify_output
 
 _SHAPE_ERRORS = (AttributeError, TypeError, ValueError, KeyError, IndexError)

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wadesk.importers.terraform import expressions as ast
-from wadesk.importers.terraform.evaluator import EvalError, Evaluator, Namespace, ResourceInstance, finish, is_marker
-from wadesk.importers.terraform.functions import FunctionContext, call_function, json_encode
+from wadesk.importers.terraform import syntax_tree as ast
+from wadesk.importers.terraform.evaluator import Evaluator
+from wadesk.importers.terraform.expressions import ExpressionSyntaxError, parse_expression
+from wadesk.importers.terraform.function_library import json_encode
+from wadesk.importers.terraform.functions import FunctionContext, call_function
 from wadesk.importers.terraform.hcl_files import Attribute, Block
+from wadesk.importers.terraform.operations import EvalError, Namespace, ResourceInstance, finish, is_marker
 from wadesk.importers.terraform.values import ModuleOutput, TfRef, Unresolved, UnresolvedValue, classify_output
 from wadesk.importers.terraform.var_types import with_type_defaults
 
@@ -87,8 +90,8 @@ class ModuleScope:
     def evaluate(self, attribute: Attribute, names: dict[str, Any] | None = None) -> Any:
         """The value of an attribute's expression, finished (references as markers), in this module's scope."""
         try:
-            node = ast.parse_expression(attribute.text)
-        except ast.ExpressionSyntaxError as error:
+            node = parse_expression(attribute.text)
+        except ExpressionSyntaxError as error:
             return Unresolved(_short(attribute.text), f"wadesk cannot parse this expression: {error}")
         return self.evaluate_node(node, names)
 
@@ -165,8 +168,8 @@ class ModuleScope:
         if declared is None or "optional" not in declared.text:
             return value
         try:
-            node = ast.parse_expression(declared.text)
-        except ast.ExpressionSyntaxError:
+            node = parse_expression(declared.text)
+        except ExpressionSyntaxError:
             return value
         return with_type_defaults(node, value, self.evaluate_node)
 
@@ -186,8 +189,8 @@ class ModuleScope:
 
     def _local_value(self, name: str, attribute: Attribute) -> Any:
         try:
-            node = ast.parse_expression(attribute.text)
-        except ast.ExpressionSyntaxError as error:
+            node = parse_expression(attribute.text)
+        except ExpressionSyntaxError as error:
             return Unresolved(_short(attribute.text), f"wadesk cannot parse this expression: {error}")
         try:
             return finish(self.evaluator.with_names({}, node))
@@ -201,7 +204,7 @@ class ModuleScope:
         return self._remember(f"output.{name}", lambda: self._output_value(block))
 
     def _output_value(self, block: Block) -> Any:
-        node = ast.parse_expression(block.attributes["value"].text)
+        node = parse_expression(block.attributes["value"].text)
         try:
             return finish(self.evaluator.with_names({}, node))
         except EvalError as error:
@@ -401,7 +404,7 @@ def unknown_names(kind: str, marker: Unresolved) -> dict[str, Any]:
 def _as_unresolved(value: Any, text: str) -> Unresolved:
     if isinstance(value, Unresolved):
         return value
-    from wadesk.importers.terraform.evaluator import unresolved_from
+    from wadesk.importers.terraform.operations import unresolved_from
 
     return unresolved_from(_short(text), "the number of instances is known only after apply", value)
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from wadesk.importers.terraform import expressions as ast
+    from wadesk.importers.terraform import syntax_tree as ast
 
 #: Resource type -> its secret attributes (dotted through nested blocks) and the CloudFormation property path
 #: the translated resource gives them.
@@ -70,7 +70,7 @@ def references_in(node: ast.Node) -> list[str]:
     """The traversals an HCL expression names, as dotted text up to three steps (``data.aws_x.y``)."""
     # Imported here: a plan never parses HCL, and the expression tree's classes cost a check of one
     # about a twentieth of its time to create.
-    from wadesk.importers.terraform import expressions as ast
+    from wadesk.importers.terraform import syntax_tree as ast
 
     found: list[str] = []
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wadesk.importers.terraform import expressions as ast
+from wadesk.importers.terraform import syntax_tree as ast
 
 #: Evaluates a default written in a type constraint (a literal expression in the module).
 Evaluate = Callable[[ast.Node], Any]
