@@ -8,17 +8,18 @@ from typing import Any
 import pytest
 
 from wadesk.fileformat import DesignFileError, dumps_design, loads_design
+from wadesk.fileformat.schema import CURRENT_VERSION
 
 
 def _v1(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
     return json.dumps({"format": "wadesk", "version": 1, "name": "old", "nodes": nodes, "edges": edges})
 
 
-def test_a_version_1_file_loads_as_a_workload_and_saves_as_version_2() -> None:
+def test_a_version_1_file_loads_as_a_workload_and_saves_as_the_current_version() -> None:
     arch = loads_design(_v1([{"id": "web", "kind": "ec2"}], []))
     assert arch.scope == "workload"
     saved = json.loads(dumps_design(arch))
-    assert saved["version"] == 2 and saved["scope"] == "workload"
+    assert saved["version"] == CURRENT_VERSION and saved["scope"] == "workload"
 
 
 def test_the_scope_round_trips_and_an_unknown_one_is_refused() -> None:

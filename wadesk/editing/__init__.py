@@ -19,6 +19,7 @@ from wadesk.editing.units import (
     SetLabel,
     SetProperty,
     SetScope,
+    SetUnknown,
 )
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "SetEdgeProperty",
     "SetLabel",
     "SetProperty",
+    "SetUnknown",
     "SetScope",
 ]

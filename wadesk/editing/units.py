@@ -42,6 +42,7 @@ def _add(arch: Architecture, node: Node, position: int | None = None) -> None:
         h=node.h,
         props=copy.deepcopy(dict(node.props)),
         position=position,
+        unknown=dict(node.unknown),
     )
 
 
@@ -230,20 +231,42 @@ class SetDesignMeta:
 
 @dataclass
 class SetProperty:
-    """Set one property of a node (checked by the catalog; ModelError if invalid)."""
+    """Set one property of a node (checked by the catalog; ModelError if invalid).
+
+    A property the design did not know becomes known; undo makes it unknown again.
+    """
 
     node_id: str
     name: str
     value: Any
     text: str = "Change property"
     _old: dict[str, Any] = field(default_factory=dict, repr=False)
+    _old_unknown: dict[str, str] = field(default_factory=dict, repr=False)
 
     def apply(self, arch: Architecture) -> None:
         self._old = copy.deepcopy(dict(arch.node(self.node_id).props))
+        self._old_unknown = dict(arch.unknown_of(self.node_id))
         arch.set_property(self.node_id, self.name, copy.deepcopy(self.value))
 
     def revert(self, arch: Architecture) -> None:
-        arch.set_props(self.node_id, copy.deepcopy(self._old))
+        arch.set_props(self.node_id, copy.deepcopy(self._old), unknown=self._old_unknown)
+
+
+@dataclass
+class SetUnknown:
+    """Say which properties of a node the design does not know (name -> source expression); values stay."""
+
+    node_id: str
+    unknown: Mapping[str, str]
+    text: str = "Change unknown properties"
+    _old: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def apply(self, arch: Architecture) -> None:
+        self._old = dict(arch.unknown_of(self.node_id))
+        arch.set_props(self.node_id, arch.props_of(self.node_id), unknown=dict(self.unknown))
+
+    def revert(self, arch: Architecture) -> None:
+        arch.set_props(self.node_id, arch.props_of(self.node_id), unknown=self._old)
 
 
 @dataclass

@@ -82,6 +82,7 @@ def loads_design(data: bytes | str, source: str = "<design>", catalog: Catalog =
         raise DesignFileError(
             source, [f"not a wadesk design: 'format' must be \"wadesk\", got {document.get('format')!r}"]
         )
+    _check_unknown_needs_v3(document, source)
     document = migrate(document, source)
     _check_counts(document, source)
     try:
@@ -89,6 +90,17 @@ def loads_design(data: bytes | str, source: str = "<design>", catalog: Catalog =
     except ValidationError as exc:
         raise DesignFileError(source, _structure_problems(exc, document)) from None
     return _build(record, source, catalog)
+
+
+def _check_unknown_needs_v3(document: Mapping[str, Any], source: str) -> None:
+    """Refuse ``unknown`` properties in a file that says it is older than version 3, which has none."""
+    version, nodes = document.get("version"), document.get("nodes")
+    if isinstance(version, int) and version < 3 and isinstance(nodes, list):
+        for node in nodes:
+            if isinstance(node, dict) and "unknown" in node:
+                raise DesignFileError(
+                    source, [f"node {node.get('id')!r}: 'unknown' needs file format version 3, the file says {version}"]
+                )
 
 
 def _check_counts(document: Mapping[str, Any], source: str) -> None:
@@ -318,6 +330,7 @@ def _build(record: DesignRecord, source: str, catalog: Catalog) -> Architecture:
                 w=node.w,
                 h=node.h,
                 props=node.props,
+                unknown=node.unknown,
             )
         except ModelError as exc:
             problems.extend(str(exc).splitlines())
@@ -412,6 +425,8 @@ def to_document(arch: Architecture, catalog: Catalog = CATALOG) -> dict[str, Any
         props = {key: value for key, value in node.props.items() if key not in defaults or defaults[key] != value}
         if props:
             item["props"] = props
+        if node.unknown:
+            item["unknown"] = dict(node.unknown)
         nodes.append(item)
     edges = []
     for edge in arch.edges():

@@ -72,8 +72,13 @@ def _v1_to_v2(document: Document) -> Document:
     return {**document, "nodes": new_nodes, "edges": new_edges}
 
 
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds a node's ``unknown`` properties; a version 2 file knows every property it holds."""
+    return document
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` document into a version ``n + 1`` one.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(

@@ -13,7 +13,7 @@ MAX_TEXT_CHARS = 100_000
 MAX_DESCRIPTION_CHARS = 1_000_000
 
 #: The newest file format version this program reads and writes.
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 class _Record(BaseModel):
@@ -36,6 +36,13 @@ class NodeRecord(_Record):
     w: float | None = Field(None, gt=0, allow_inf_nan=False, description="Width (containers)")
     h: float | None = Field(None, gt=0, allow_inf_nan=False, description="Height (containers)")
     props: dict[str, Any] = Field(default_factory=dict, description="The kind's typed properties")
+    unknown: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "The properties the design does not know (version 3 and later): each name, a property of the kind, "
+            "with the source expression its value would come from; the value stored is only the default"
+        ),
+    )
 
 
 class EdgeRecord(_Record):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wadesk.catalog import CATALOG, Catalog
+from wadesk.catalog.placeholders import placeholder_unknowns
 from wadesk.importers.ir import ImportedDesign, ImportedNode, SourceLocation
 from wadesk.model import Architecture
 from wadesk.model.errors import ModelError
@@ -27,6 +28,8 @@ REGION_ID = "aws-region"
 #: zones unknown to the drawing) rather than in the first subnet (which would look like a single-zone tier).
 _ZONE_READ = frozenset({"ecs_service", "fargate_task", "eks_cluster", "elastic_beanstalk", "batch"})
 _OUTSIDE_REGION = frozenset({"internet", "corporate_network", "external_service"})
+#: Properties the builder sets from placement, whatever a value the mapping marked unknown.
+_BUILT = frozenset({"subnets", "availability_zone", "public", "copy_of", "defined_elsewhere"})
 
 
 @dataclass
@@ -255,9 +258,15 @@ class _Builder:
         node_id = node_id or node.key
         kind = node.kind if self.catalog.has_kind(node.kind) else "aws_resource"
         props = dict(node.props if props is None else props)
-        if node.placeholder and "defined_elsewhere" in self.catalog.get(kind).props_schema.model_fields:
+        defaults = self.catalog.defaults(kind)
+        unknown = {name: text for name, text in node.unknown.items() if name in defaults and name not in _BUILT}
+        if node.placeholder and "defined_elsewhere" in defaults:
             props["defined_elsewhere"] = True
-        self._add(node_id, kind, label if label is not None else (node.label or node.key), parent, props, node)
+            # Everything the source does not state about it is unknown, said explicitly so that a stated value
+            # equal to the default reads as stated.
+            unknown = dict.fromkeys(placeholder_unknowns(kind, defaults, props), "")
+        self._add(node_id, kind, label if label is not None else (node.label or node.key), parent, props, node,
+                  unknown)
         self.built.origins[node_id] = node.key
         if node.location is not None:
             self.built.locations[node_id] = node.location
@@ -270,11 +279,12 @@ class _Builder:
         parent: str | None,
         props: Mapping[str, Any],
         node: ImportedNode | None,
+        unknown: Mapping[str, str] | None = None,
     ) -> None:
         clean = dict(props)
         while True:
             try:
-                self.arch.add_node(node_id, kind, label=label, parent=parent, props=clean)
+                self.arch.add_node(node_id, kind, label=label, parent=parent, props=clean, unknown=unknown)
                 return
             except ModelError as exc:
                 bad = _first_bad_property(str(exc), clean)

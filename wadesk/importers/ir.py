@@ -45,6 +45,8 @@ class ImportedNode:
         inside: key of an explicit enclosing node (a group's instances inside their auto scaling group);
             overrides the placement from ``vpc`` and ``subnets``.
         placeholder: a container that stands for something defined elsewhere (another stack, a module).
+        unknown: properties whose value the source leaves unresolved, each with the expression it would come
+            from; their value in ``props`` (if any) is only what the mapping fell back to.
     """
 
     key: str
@@ -60,6 +62,7 @@ class ImportedNode:
     security_groups: list[str] = field(default_factory=list)
     inside: str | None = None
     placeholder: bool = False
+    unknown: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wadesk.editing import AddNode, Compound, Connect, Disconnect, Edit, MoveNodes, RemoveNode, Reparent, SetProperty
+from wadesk.editing import (
+    AddNode,
+    Compound,
+    Connect,
+    Disconnect,
+    Edit,
+    MoveNodes,
+    RemoveNode,
+    Reparent,
+    SetProperty,
+    SetUnknown,
+)
 from wadesk.model import Architecture, Node
 
 #: Room left between a new node and what its container already holds, and inside a container's border.
@@ -82,7 +93,10 @@ def plan_update(current: Architecture, fresh: Architecture, text: str = "Update 
             x, y = _free_spot(current, fresh, node, geometry, kept_set, gone_set)
         offsets[node_id] = (x - node.x, y - node.y)
         geometry[node_id] = (x, y, node.w, node.h)
-        edits.append(AddNode(Node(node.id, node.kind, node.label, node.parent, x, y, node.w, node.h, dict(node.props))))
+        edits.append(
+            AddNode(Node(node.id, node.kind, node.label, node.parent, x, y, node.w, node.h, dict(node.props),
+                         dict(node.unknown)))
+        )
         _grow(fresh, node.parent, (x, y, node.w, node.h), geometry, grown, kept_set)
 
     # Kept nodes follow the new containment and properties; their geometry stays.
@@ -94,6 +108,8 @@ def plan_update(current: Architecture, fresh: Architecture, text: str = "Update 
             for name, value in new.props.items():
                 if old.props.get(name) != value:
                     edits.append(SetProperty(node_id, name, value))
+            if new.unknown or old.unknown:  # what the new source leaves unresolved, exactly
+                edits.append(SetUnknown(node_id, dict(new.unknown)))
 
     # Gone nodes: their survivors have moved out above, so removing the topmost gone ones is enough.
     for node_id in gone:

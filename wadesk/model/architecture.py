@@ -8,16 +8,17 @@ from typing import Any
 
 import networkx as nx
 
+from wadesk.model.containment import Containment
 from wadesk.model.errors import ModelError
 from wadesk.model.events import ModelEvent
-from wadesk.model.limits import check_label, check_number, check_size, checked_scope
+from wadesk.model.limits import check_label, check_number, check_size, checked_scope, checked_unknown
 from wadesk.model.ordering import check_position, move_last_node_to, move_last_to
 from wadesk.model.values import Edge, KindSchema, Node, Scope, Suppression
 
 Listener = Callable[[ModelEvent], None]
 
 
-class Architecture:
+class Architecture(Containment):
     """A design: nodes, their containment tree and the directed flows between them.
 
     Every change goes through a method of this class, and each emits a
@@ -103,6 +104,7 @@ class Architecture:
             w=data["w"],
             h=data["h"],
             props=dict(data["props"]),
+            unknown=dict(data["unknown"]),
         )
 
     def kind_of(self, node_id: str) -> str:
@@ -114,6 +116,11 @@ class Architecture:
         """The live property mapping of a node (do not mutate)."""
         props: Mapping[str, Any] = self._node_attrs[node_id]["props"]
         return props
+
+    def unknown_of(self, node_id: str) -> Mapping[str, str]:
+        """The properties of a node the design does not know, each with its source expression (do not mutate)."""
+        unknown: Mapping[str, str] = self._node_attrs[node_id]["unknown"]
+        return unknown
 
     def label_of(self, node_id: str) -> str:
         """The label of a node, or its id when the label is empty."""
@@ -176,6 +183,7 @@ class Architecture:
         h: float | None = None,
         props: Mapping[str, Any] | None = None,
         position: int | None = None,
+        unknown: Mapping[str, str] | None = None,
     ) -> Node:
         """Add a node and return its snapshot.
 
@@ -185,6 +193,8 @@ class Architecture:
                 index a removed node had, so the order, and the saved file, come
                 back exactly. Its parent's children keep the same relative order
                 (it goes before the first sibling that follows it). O(n).
+            unknown: the properties the design does not know (name -> the source
+                expression their value would come from); each must be a property of the kind.
 
         Raises:
             ModelError: the id is taken, the kind is unknown, the parent is
@@ -207,7 +217,10 @@ class Architecture:
         if h is not None:
             h = check_size(h, f"{where}: h")
         checked = self._validate_props(kind, props or {}, where)
-        self._graph.add_node(node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked)
+        unknowns = self._checked_unknown(kind, unknown or {}, checked, where)
+        self._graph.add_node(
+            node_id, kind=kind, label=label, parent=parent, x=x, y=y, w=w, h=h, props=checked, unknown=unknowns
+        )
         self._children[parent][node_id] = None
         if position is not None:
             move_last_node_to(self._graph, self._children[parent], position)
@@ -278,25 +291,42 @@ class Architecture:
             self._emit(ModelEvent("node_label_changed", node_id, old=old, new=label))
 
     def set_property(self, node_id: str, name: str, value: Any) -> None:
-        """Set one property of a node, checked against its kind's schema."""
+        """Set one property of a node, checked against its kind's schema.
+
+        A property the design did not know is known from now on (the user has stated it), even when the
+        value given is the one it already held.
+        """
         data = self._node_data(node_id)
         props = dict(data["props"])
         old = props.get(name)
         props[name] = value
         checked = self._validate_props(data["kind"], props, f"node {node_id!r}")
-        if checked == data["props"]:
+        stated = name in data["unknown"]
+        if checked == data["props"] and not stated:
             return
         data["props"] = checked
+        if stated:
+            data["unknown"] = {key: text for key, text in data["unknown"].items() if key != name}
         self._emit(ModelEvent("node_props_changed", node_id, old={name: old}, new={name: checked.get(name)}))
 
-    def set_props(self, node_id: str, props: Mapping[str, Any]) -> None:
-        """Replace every property of a node at once (missing ones take defaults)."""
+    def set_props(self, node_id: str, props: Mapping[str, Any], unknown: Mapping[str, str] | None = None) -> None:
+        """Replace every property of a node at once (missing ones take defaults).
+
+        Args:
+            unknown: the properties the node does not know from now on (None: those it did not know, less
+                any whose value changes).
+        """
         data = self._node_data(node_id)
-        checked = self._validate_props(data["kind"], props, f"node {node_id!r}")
-        old = data["props"]
-        if checked == old:
+        where = f"node {node_id!r}"
+        checked = self._validate_props(data["kind"], props, where)
+        old, was = data["props"], data["unknown"]
+        if unknown is None:
+            unknown = {key: text for key, text in was.items() if checked.get(key) == old.get(key)}
+        unknowns = self._checked_unknown(data["kind"], unknown, checked, where)
+        if checked == old and unknowns == was:
             return
-        data["props"] = checked
+        data["props"], data["unknown"] = checked, unknowns
+        # Both hold every property, so a name that became known or unknown is among the names that changed.
         self._emit(ModelEvent("node_props_changed", node_id, old=dict(old), new=dict(checked)))
 
     def connect(
@@ -415,34 +445,6 @@ class Architecture:
         if old != self._scope:
             self._emit(ModelEvent("scope_changed", None, old=old, new=self._scope))
 
-    # -------------------------------------------------------- containment
-    def children(self, node_id: str | None) -> list[str]:
-        """Direct children of container ``node_id`` (None: top-level nodes)."""
-        return list(self._children.get(node_id, {}))
-
-    def descendants(self, node_id: str) -> list[str]:
-        """Every node inside container ``node_id``, depth first."""
-        out: list[str] = []
-        stack = list(reversed(self.children(node_id)))
-        while stack:
-            current = stack.pop()
-            out.append(current)
-            stack.extend(reversed(self.children(current)))
-        return out
-
-    def ancestors(self, node_id: str) -> list[str]:
-        """The containers around ``node_id``, innermost first."""
-        out: list[str] = []
-        parent = self._node_attrs[node_id]["parent"]
-        while parent is not None:
-            out.append(parent)
-            parent = self._node_attrs[parent]["parent"]
-        return out
-
-    def is_container(self, node_id: str) -> bool:
-        """Whether the node may hold other nodes."""
-        return node_id in self._children
-
     # ------------------------------------------------------------ helpers
     def copy(self) -> Architecture:
         """An independent copy without listeners."""
@@ -485,6 +487,13 @@ class Architecture:
         if self._schema is None:
             return dict(props)
         return self._schema.validate_props(kind, props, where)
+
+    def _checked_unknown(
+        self, kind: str, unknown: Mapping[str, str], props: Mapping[str, Any], where: str
+    ) -> dict[str, str]:
+        if self._schema is None:
+            return dict(unknown)
+        return checked_unknown(unknown, props, kind, where)
 
     def _validate_edge_props(self, props: Mapping[str, Any], where: str) -> dict[str, Any]:
         if self._schema is None:

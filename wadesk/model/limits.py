@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import cast
+from collections.abc import Mapping
+from typing import Any, cast
 
 from wadesk.model.errors import ModelError
 from wadesk.model.values import SCOPES, Scope
@@ -60,3 +61,28 @@ def checked_scope(scope: object) -> Scope:
     if scope not in SCOPES:
         raise ModelError(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
     return cast(Scope, scope)
+
+
+#: The longest source expression an unknown property may name, in characters.
+MAX_EXPRESSION_CHARS = 10_000
+
+
+def checked_unknown(unknown: object, props: Mapping[str, Any], kind: str, where: str) -> dict[str, str]:
+    """``unknown`` (property name -> source expression) when every name is a property of the node.
+
+    Args:
+        props: the node's properties, completed with defaults (so every property of its kind is a key).
+    """
+    if not isinstance(unknown, Mapping):
+        raise ModelError(f"{where}: 'unknown' must map property names to expressions, got {unknown!r}")
+    out: dict[str, str] = {}
+    for name, expression in unknown.items():
+        if name not in props:
+            raise ModelError(f"{where}: 'unknown' names {name!r}, which is not a property of a {kind}")
+        if not isinstance(expression, str) or len(expression) > MAX_EXPRESSION_CHARS:
+            raise ModelError(
+                f"{where}: the unknown property {name!r} must name its source expression as text of at most "
+                f"{MAX_EXPRESSION_CHARS:,} characters, got {str(expression)[:80]!r}"
+            )
+        out[name] = expression
+    return out

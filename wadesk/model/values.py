@@ -41,6 +41,10 @@ class Node:
     w: float | None = None
     h: float | None = None
     props: Mapping[str, Any] = field(default_factory=dict)
+    #: The properties the design does not know, each with the source expression it would come from
+    #: (``{"storage_encrypted": "var.enc"}``): their values are only the kind's defaults, and no finding
+    #: may rest on them.
+    unknown: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

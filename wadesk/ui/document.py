@@ -217,7 +217,8 @@ class DocumentController(QObject):
         """Set a property of a node or flow (raises ModelError with the reason if invalid)."""
         text = f"Change {name.replace('_', ' ')} of {describe(self.arch, [item_id])}"
         if self.arch.has_node(item_id):
-            if self.arch.props_of(item_id).get(name) != value:
+            # Stating the value an unknown property already holds makes it known: an edit too.
+            if self.arch.props_of(item_id).get(name) != value or name in self.arch.unknown_of(item_id):
                 self.push(SetProperty(item_id, name, value, text))
         elif self.arch.edge(item_id).props.get(name) != value:
             self.push(SetEdgeProperty(item_id, name, value, text))

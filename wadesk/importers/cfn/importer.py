@@ -17,7 +17,8 @@ from wadesk.importers.cfn import (
     mapping_services,
     mapping_storage,
 )
-from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable
+from wadesk.importers.cfn.mapping import HandlerTable
+from wadesk.importers.cfn.unknowns import map_marking_unknowns
 from wadesk.importers.cfn.values import Template
 from wadesk.importers.ir import ImportedDesign
 
@@ -52,7 +53,7 @@ def known_types() -> list[str]:
 
 def map_template(template: Template) -> ImportedDesign:
     """The intermediate form of an evaluated template."""
-    return CfnMapper(template, TABLES, FINISHERS).run()
+    return map_marking_unknowns(template, TABLES, FINISHERS)
 
 
 def import_template(

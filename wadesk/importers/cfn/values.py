@@ -64,10 +64,14 @@ class Unresolved:
     Attributes:
         expression: a short text of the intrinsic function that could not be evaluated.
         reason: why, in words a user reads in the report.
+        chosen_by_aws: the source does not set the value and AWS picks it when the resource is created (a plan's
+            attribute known after apply that its configuration leaves out): the catalog's default, which says
+            what AWS does then, stands for it, so the setting is not unknown.
     """
 
     expression: str
     reason: str
+    chosen_by_aws: bool = False
 
     def __str__(self) -> str:
         return f"<{self.expression}>"

@@ -19,6 +19,7 @@ from pathlib import Path
 from wadesk.importers.cfn import values as cfn
 from wadesk.importers.cfn.importer import FINISHERS, TABLES
 from wadesk.importers.cfn.mapping import CfnMapper
+from wadesk.importers.cfn.unknowns import map_marking_unknowns
 from wadesk.importers.ir import ImportedDesign, ImportedNode, ReportEntry, SourceLocation, UnresolvedEntry
 from wadesk.importers.sniff import looks_like_terraform as looks_like_terraform
 from wadesk.importers.terraform.modules import module_kind, module_resource
@@ -106,7 +107,7 @@ def map_source(source: TfSource) -> ImportedDesign:
     modules = _module_placeholders(context, source, resources, notes)
     pristine = copy.deepcopy(resources) if modules else {}  # the mapping may change what it is given
     template = cfn.Template(path=source.path, resources=resources)
-    design = CfnMapper(template, TABLES, FINISHERS).run()
+    design = map_marking_unknowns(template, TABLES, FINISHERS)
     design.name = source.path.stem if source.path.is_file() else source.path.resolve().name
     design.report.folded[:0] = folded
     _finish(design, source, notes)

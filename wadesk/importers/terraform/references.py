@@ -161,8 +161,11 @@ class PlanReferences:
             return value
         if "references" not in expression and "constant_value" not in expression:
             if isinstance(value, dict):
+                # A block's attribute its configuration leaves out and the plan knows only after apply is AWS's
+                # choice, as for a resource's own attributes (see ``apply``).
                 return {
-                    key: self._link(resource, key, item, expression[key]) if key in expression else item
+                    key: self._link(resource, key, item, expression[key]) if key in expression
+                    else Unknown(item.reason, provider_default=True) if isinstance(item, Unknown) else item
                     for key, item in value.items()
                 }
             return value

@@ -65,7 +65,7 @@ class Context:
         if isinstance(value, ModuleOutput):
             return self.external(value)
         if isinstance(value, Unknown):
-            return cfn.Unresolved("(known after apply)", value.reason)
+            return cfn.Unresolved("(known after apply)", value.reason, value.provider_default)
         if isinstance(value, Unresolved):
             return cfn.Unresolved(value.expression, value.reason)
         if isinstance(value, Interpolated):

@@ -330,7 +330,7 @@ class InspectorPanel(QWidget):
         elsewhere = target is not None and arch.has_node(target) and is_defined_elsewhere(arch.props_of(target))
         if elsewhere and target is not None:
             kind = arch.kind_of(target)
-            unknown = set(unknown_settings(CATALOG, kind, arch.props_of(target)))
+            unknown = set(unknown_settings(CATALOG, kind, arch.props_of(target), arch.unknown_of(target)))
             what = CATALOG.get(kind).props_schema.model_fields[DEFINED_ELSEWHERE].description or ""
             self.elsewhere_notice.setText(
                 f"<b>Defined elsewhere.</b> {what}.<br>Settings shown as <i>unknown</i> are decided there, not in "
