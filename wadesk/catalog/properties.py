@@ -173,6 +173,9 @@ class LambdaProps(ModuleResourceProps):
     )
     tracing: bool = Field(False, description="X-Ray active tracing")
     in_vpc: bool = Field(False, description="Attached to VPC subnets")
+    subnets: list[str] = Field(
+        default_factory=list, description="Ids of the subnet nodes it is attached to (it runs in each one's AZ)"
+    )
     package_type: Literal["zip", "image"] = Field("zip", description="Deployed as a zip archive or a container image")
     architecture: Literal["x86_64", "arm64"] = Field(
         "x86_64", description="Instruction set the function runs on (arm64 is Graviton)"

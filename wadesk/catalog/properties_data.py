@@ -245,6 +245,9 @@ class MskProps(Props):
         "TLS", description="Client-broker traffic: TLS only, TLS and plaintext, or plaintext"
     )
     public_access: bool = Field(False, description="Brokers are reachable from the internet")
+    subnets: list[str] = Field(
+        default_factory=list, description="Ids of the subnet nodes its brokers are spread over (one per AZ)"
+    )
 
 
 class MqProps(Props):

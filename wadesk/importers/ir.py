@@ -37,8 +37,8 @@ class ImportedNode:
         location: where it was declared.
         vpc: key of the VPC (or placeholder VPC) it sits in.
         subnets: keys of the subnets it is attached to, in source order. One subnet: drawn inside it.
-            Several: a spanning kind (auto scaling group, load balancer) records them all in its ``subnets``
-            property; other kinds are drawn in the first one.
+            Several: a spanning kind (auto scaling group, load balancer, Lambda function, MSK cluster) records
+            them all in its ``subnets`` property; other kinds are drawn in the first one.
         zone: for a subnet, its Availability Zone name (a placeholder such as ``"AZ 1"`` is fine).
         public: for a subnet, whether its route table sends 0.0.0.0/0 to an internet gateway.
         security_groups: keys of the security groups that protect it, in source order.

@@ -99,8 +99,9 @@ def group_subnets(arch: Architecture, group_id: str) -> list[str]:
     return [own] if own is not None else []
 
 
-#: Kinds whose ``subnets`` property says where they run, wherever they are drawn.
-SPANNING = frozenset({AUTO_SCALING_GROUP, "alb", "nlb", "elb"})
+#: Kinds whose ``subnets`` property says where they run, wherever they are drawn (a function attached to several
+#: subnets, a Kafka cluster's brokers spread over its client subnets).
+SPANNING = frozenset({AUTO_SCALING_GROUP, "alb", "nlb", "elb", "lambda", "msk"})
 
 
 def zones_of(arch: Architecture, node_id: str) -> frozenset[str]:

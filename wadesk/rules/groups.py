@@ -53,4 +53,6 @@ PLACEMENT_READS: dict[str, frozenset[str]] = {
     "alb": frozenset({"subnets"}),
     "nlb": frozenset({"subnets"}),
     "elb": frozenset({"subnets"}),
+    "lambda": frozenset({"subnets"}),
+    "msk": frozenset({"subnets"}),
 }

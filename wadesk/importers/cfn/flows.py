@@ -214,7 +214,7 @@ def _internet(m: CfnMapper, members: dict[str, list[str]]) -> None:
         if m.get(key) is not None:
             entries.append((m.get(key).key, "https", 443, label, "request"))  # type: ignore[union-attr]
     for node in list(nodes.values()):
-        if node.kind in _ENTRY_KINDS and node.props.get("scheme") != "internal":
+        if node.kind in _ENTRY_KINDS and node.props.get("scheme") != "internal" and not node.placeholder:
             secure = node.props.get("https_only")
             entries.append(
                 (

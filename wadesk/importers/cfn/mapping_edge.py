@@ -5,8 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from wadesk.catalog.tls_policies import ELB_DEFAULT_POLICY, weakest_elb_policy
-from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
-from wadesk.importers.cfn.values import Resource
+from wadesk.importers.cfn.mapping import (
+    CfnMapper,
+    HandlerTable,
+    as_list,
+    dig,
+    externals,
+    flag,
+    number,
+    ref,
+    refs,
+    text,
+)
+from wadesk.importers.cfn.values import Resource, Unresolved
+from wadesk.importers.ir import ImportedNode
 
 _SECURE = ("HTTPS", "TLS", "SSL")
 #: A policy value the template does not resolve: rules cannot judge it (never read as "none named").
@@ -85,6 +97,8 @@ def _listener(m: CfnMapper, r: Resource) -> None:
     m.topic("listener_plain")[r.logical_id] = protocol not in _SECURE
     for group in _forwarded_groups(p.get("DefaultActions")):
         m.topic("lb_groups").setdefault(balancer or "", []).append(group)
+        if balancer is None:
+            m.topic("outside_listeners").setdefault(group, _outside_name(p.get("LoadBalancerArn")))
     m.fold(r, balancer)
 
 
@@ -97,6 +111,8 @@ def _listener_rule(m: CfnMapper, r: Resource) -> None:
         m.topic("listeners").setdefault(balancer or "", []).append(False)
     for group in forwarded:
         m.topic("lb_groups").setdefault(balancer or "", []).append(group)
+        if balancer is None:
+            m.topic("outside_listeners").setdefault(group, _outside_name(r.properties.get("ListenerArn")))
     m.fold(r, balancer)
 
 
@@ -105,12 +121,75 @@ def _target_group(m: CfnMapper, r: Resource) -> None:
     for target in as_list(p.get("Targets")):
         for key in refs(dig(target, "Id")):
             m.topic("tg_targets").setdefault(r.logical_id, []).append(key)
-    balancers = [lb for lb, groups in m.topic("lb_groups").items() if r.logical_id in groups]
-    m.fold(r, balancers[0] if balancers else None, "no load balancer forwards to it")
+    # Folded once every listener is read (see _fold_target_groups): a listener rule may come later.
+    m.topic("target_groups")[r.logical_id] = r
+
+
+def _outside_name(value: Any) -> str:
+    """What names a listener or load balancer of another stack: its export or parameter, else its ARN's end."""
+    found = externals(value)
+    if found:
+        return found[0].name
+    if isinstance(value, Unresolved):
+        return value.expression.removeprefix("Ref ")
+    return text(value).rsplit("/", 1)[-1] if "/" in text(value) else text(value)
+
+
+def _fold_target_groups(m: CfnMapper) -> None:
+    """Fold each target group into the load balancer that forwards to it.
+
+    A target group with targets that no load balancer of the template forwards to is registered with one defined
+    elsewhere (a shared load balancer's listener in another stack; ECS even refuses a service whose target group
+    has no load balancer): that load balancer is drawn as a placeholder, so its targets still read as receiving
+    requests through a load balancer, and nothing claims the group forwards nothing.
+    """
+    drawn = {lb: groups for lb, groups in m.topic("lb_groups").items() if m.get(lb) is not None}
+    for key, resource in m.topic("target_groups").items():
+        balancers = [lb for lb, groups in drawn.items() if key in groups]
+        if not balancers and m.topic("tg_targets").get(key):
+            balancers = [_outside_balancer(m, resource)] if _outside_kind(resource) else []
+        m.fold(resource, balancers[0] if balancers else None, "no load balancer forwards to it")
+
+
+def _outside_kind(resource: Resource) -> str | None:
+    """The kind of load balancer a target group's protocol needs (None for a Gateway Load Balancer's GENEVE)."""
+    protocol = text(resource.properties.get("Protocol")).upper()
+    if text(resource.properties.get("TargetType")) == "lambda" or protocol in ("", "HTTP", "HTTPS"):
+        return "alb"
+    return "nlb" if protocol in ("TCP", "TLS", "UDP", "TCP_UDP") else None
+
+
+def _outside_balancer(m: CfnMapper, resource: Resource) -> str:
+    """The placeholder load balancer that forwards to a target group from outside the template."""
+    kind = _outside_kind(resource) or "alb"
+    listener = m.topic("outside_listeners").get(resource.logical_id)
+    if listener:
+        key, label = f"listener:{listener}", f"Load balancer of listener {listener} (defined outside the template)"
+    else:
+        key, label = f"{resource.logical_id}.balancer", f"Load balancer of {resource.logical_id} (in another stack)"
+    existing = m.design.nodes.get(key)
+    if existing is None or existing.kind != kind:
+        while key in m.design.nodes or key in m.resources:
+            key = f"{key}'"
+        node = ImportedNode(key=key, kind=kind, label=label, placeholder=True, source_type="")
+        # Drawn beside its targets (a load balancer spans the subnets it forwards into, as far as the template
+        # tells), else in the target group's VPC.
+        targets = [m.get(target) for target in m.topic("tg_targets").get(resource.logical_id, [])]
+        node.subnets = list(dict.fromkeys(s for target in targets if target is not None for s in target.subnets))
+        if not node.subnets:
+            node.vpc = m.vpc_key(resource.properties.get("VpcId"))
+        m.design.add(node)
+        m.report.assume(
+            f"No listener of the template forwards to the target group {resource.logical_id}: a load balancer "
+            "defined elsewhere does, drawn as a placeholder"
+        )
+    m.topic("lb_groups").setdefault(key, []).append(resource.logical_id)
+    return key
 
 
 def finish_load_balancers(m: CfnMapper) -> None:
     """Listener protocols decide ``https_only``; a balancer forwards to the targets of its target groups."""
+    _fold_target_groups(m)
     for balancer, secure in m.topic("listeners").items():
         node = m.get(balancer)
         if node is not None and node.kind in ("alb", "nlb", "elb"):

@@ -40,7 +40,8 @@ def private_zones(ctx: Context, node_id: str) -> frozenset[str]:
     if ctx.kind(node_id) == "subnet":
         subnets = [node_id]
     else:
-        group = node_id if ctx.kind(node_id) == ASG else ctx.enclosing(node_id, ASG)
+        # A spanning node (a group, a function attached to several subnets) runs in every subnet it lists.
+        group = node_id if ctx.kind(node_id) in q.SPANNING else ctx.enclosing(node_id, ASG)
         if group is not None:
             subnets = group_subnets(ctx, group)
         else:

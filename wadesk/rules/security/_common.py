@@ -112,11 +112,12 @@ def describe_path(ctx: Context, parents: Mapping[str, str | None], node_id: str,
 
 # ------------------------------------------------------------------ network placement
 def subnets_of(ctx: Context, node_id: str) -> frozenset[str]:
-    """The subnets a node runs in: its Auto Scaling group's, a load balancer's ``subnets``, or its own."""
+    """The subnets a node runs in: its Auto Scaling group's, a spanning kind's ``subnets`` (a load balancer, a
+    function attached to several subnets), or its own."""
     group = node_id if ctx.kind(node_id) == "auto_scaling_group" else ctx.enclosing(node_id, "auto_scaling_group")
     if group is not None:
         return frozenset(q.group_subnets(ctx.arch, group))
-    if ctx.kind(node_id) in ("alb", "nlb", "elb"):
+    if ctx.kind(node_id) in q.SPANNING:
         listed = [s for s in ctx.prop(node_id, "subnets", []) or [] if s in ctx.arch and ctx.kind(s) == "subnet"]
         if listed:
             return frozenset(listed)
