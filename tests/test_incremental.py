@@ -82,6 +82,8 @@ def edit(draw: st.DrawFn, arch: Architecture, counter: list[int]) -> None:
                 "label",
                 "suppress",
                 "zone",
+                "unknown",
+                "unknown",
             ]
         )
     )
@@ -97,7 +99,11 @@ def edit(draw: st.DrawFn, arch: Architecture, counter: list[int]) -> None:
             w=50 if container else None,
             h=50 if container else None,
             props=draw(props_for(kind)),
+            unknown=_unknown(draw, kind),
         )
+    elif action == "unknown":
+        node = draw(st.sampled_from(nodes))
+        arch.set_props(node, arch.props_of(node), unknown=_unknown(draw, arch.kind_of(node)))
     elif action == "connect":
         props: dict[str, Any] = {"protocol": draw(st.sampled_from(["https", "http", "sql", "tcp"]))}
         if draw(st.booleans()):
@@ -145,6 +151,18 @@ def edit(draw: st.DrawFn, arch: Architecture, counter: list[int]) -> None:
         )
 
 
+def _unknown(draw: st.DrawFn, kind: str) -> dict[str, str]:
+    """Some properties of a kind marked unknown (none, often), as an import of an unresolved source marks them."""
+    names = sorted(CATALOG.defaults(kind))
+    if not names or draw(st.booleans()):
+        return {}
+    return {name: f"var.{name}" for name in draw(st.lists(st.sampled_from(names), max_size=3))}
+
+
+def _set_aside(result: Any) -> list[tuple[Any, ...]]:
+    return sorted((u.finding.key, u.finding.message, u.rests_on) for u in result.unjudged)
+
+
 def _snapshot(findings: Any) -> list[tuple[Any, ...]]:
     return sorted((f.key, f.severity, f.message, f.suppressed, f.justification, f.error) for f in findings)
 
@@ -161,6 +179,7 @@ def test_incremental_equals_full_after_every_edit(data: st.DataObject) -> None:
         expected = analyse(arch.copy())
         assert [f.message for f in expected.findings if f.error] == []
         assert _snapshot(analyzer.result().findings) == _snapshot(expected.findings)
+        assert _set_aside(analyzer.result()) == _set_aside(expected)
         for node in arch.node_ids()[:5]:
             assert _snapshot(analyzer.findings_for(node)) == _snapshot(expected.for_node(node))
 

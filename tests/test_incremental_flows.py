@@ -45,6 +45,7 @@ def _assert_equals_full(analyzer: Analyzer, arch: Architecture, what: str) -> No
     expected = analyse(arch.copy())
     assert [f.message for f in expected.findings if f.error] == [], what
     assert _by_rule(analyzer.result().findings) == _by_rule(expected.findings), what
+    assert _by_rule(u.finding for u in analyzer.result().unjudged) == _by_rule(u.finding for u in expected.unjudged), what
 
 
 def _flow_props(rng: random.Random) -> dict[str, Any]:
@@ -148,6 +149,33 @@ def test_every_flow_of_the_mixed_design_and_random_ones_equal_a_full_analysis() 
         else:
             arch.disconnect(rng.choice(arch.edge_ids()))
         _assert_equals_full(analyzer, arch, f"step {index}")
+
+
+def test_flows_and_edits_around_unknown_properties_equal_a_full_analysis() -> None:
+    """Unknown settings that node rules and graph rules (reachability, a walk through the load balancer) read."""
+    arch = _mixed()
+    arch.set_props("lb", arch.props_of("lb"), unknown={"scheme": "var.scheme", "https_only": "var.tls"})
+    arch.set_props("db", arch.props_of("db"), unknown={"storage_encrypted": "var.enc", "publicly_accessible": "x"})
+    arch.set_props("svc", arch.props_of("svc"), unknown={"desired_count": "var.count"})
+    analyzer = Analyzer(arch)
+    assert analyzer.result().unjudged
+    for edge in list(arch.edges()):
+        arch.disconnect(edge.id)
+        _assert_equals_full(analyzer, arch, f"after removing {edge.source} -> {edge.target}")
+        arch.connect(edge.id, edge.source, edge.target, label=edge.label, props=edge.props)
+        _assert_equals_full(analyzer, arch, f"after drawing {edge.source} -> {edge.target} again")
+    rng = random.Random(8)
+    nodes = arch.node_ids()
+    for index in range(30):
+        if rng.random() < 0.6 or not arch.edge_ids():
+            arch.connect(f"u{index}", rng.choice(nodes), rng.choice(nodes), props=_flow_props(rng))
+        else:
+            arch.disconnect(rng.choice(arch.edge_ids()))
+        _assert_equals_full(analyzer, arch, f"step {index}")
+    for node, name in (("lb", "scheme"), ("db", "storage_encrypted"), ("svc", "desired_count"), ("lb", "https_only")):
+        arch.set_property(node, name, arch.props_of(node)[name])  # stated: known from now on
+        _assert_equals_full(analyzer, arch, f"after stating {name} of {node}")
+    assert not arch.unknown_of("lb") and not arch.unknown_of("svc")
 
 
 def test_flows_on_a_generated_design_equal_a_full_analysis() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from wadesk.analysis.defined_elsewhere import DEFINED_ELSEWHERE_KINDS as DEFINED_ELSEWHERE_KINDS
 from wadesk.analysis.defined_elsewhere import is_not_judged
+from wadesk.analysis.focus import FocusFinder
+from wadesk.analysis.unknowns import Unjudged, graph_unknowns, judge_graph, judge_node
 from wadesk.model import Architecture, Edge, ModelEvent
 from wadesk.rules.base import (
     PILLARS,
@@ -19,7 +22,7 @@ from wadesk.rules.base import (
     RuleMeta,
     finding_key,
 )
-from wadesk.rules.context import GROUP_KINDS, Context, FlowMemo
+from wadesk.rules.context import Context, FlowMemo
 from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
@@ -107,10 +110,13 @@ class AnalysisResult:
 
     ``assumptions`` are what a workload design takes the account's baseline
     to provide: account-level rules' design findings, stated once instead.
+    ``unjudged`` are the findings set aside because they rest on a value the
+    design does not know (see :mod:`wadesk.analysis.unknowns`).
     """
 
     findings: tuple[Finding, ...]
     assumptions: tuple[Assumption, ...] = ()
+    unjudged: tuple[Unjudged, ...] = ()
 
     def for_node(self, node_id: str | None) -> list[Finding]:
         """Findings attached to one node (None: about the whole design)."""
@@ -149,6 +155,11 @@ class Analyzer:
                 self._graph_rules.append(rule)
         self._metas = {rule.id: rule.meta for rule in rules}
         self._node_results: dict[str, dict[str, Finding]] = {}
+        self._rules_by_id = {rule.id: rule for rule in rules if isinstance(rule, NodeRule)}
+        #: Nodes with unknown properties, and the findings set aside because they rest on one.
+        self._with_unknown: set[str] = set()
+        self._node_unjudged: dict[str, list[Unjudged]] = {}
+        self._graph_unjudged: dict[str, list[Unjudged]] = {}
         self._graph_results: dict[str, dict[str, Finding]] = {}
         self._dirty_nodes: set[str] = set()
         self._dirty_graph: set[str] = set()
@@ -173,6 +184,8 @@ class Analyzer:
         self._memo.clear()
         ctx = Context(self.arch, self._memo)
         self._node_results = {}
+        self._node_unjudged, self._graph_unjudged = {}, {}
+        self._with_unknown = {node_id for node_id, data in self.arch.node_attrs.items() if data["unknown"]}
         for node_id, kind in self.arch.graph.nodes(data="kind"):
             self._node_results[node_id] = self._check_node(ctx, node_id, kind)
         self._graph_results = {rule.id: self._run_graph_rule(rule, ctx) for rule in self._graph_rules}
@@ -204,20 +217,23 @@ class Analyzer:
         changed = self._changed
         for node_id in self._dirty_nodes:
             if node_id in self.arch:
-                before = self._node_results.get(node_id)
+                before, set_aside = self._node_results.get(node_id), self._node_unjudged.get(node_id)
                 after = self._check_node(ctx, node_id, self.arch.kind_of(node_id))
-                if before != after:
+                if before != after or set_aside != self._node_unjudged.get(node_id):
                     self._node_results[node_id] = after
                     changed.add(node_id)
         arch = self.arch
-        scopes = _FocusFinder(
+        scopes = FocusFinder(
             ctx, {n for n in self._flow_sources if n in arch}, {n for n in self._flow_targets if n in arch}
         )
         for rule in self._graph_rules:
             if rule.id in self._dirty_graph:
                 self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
             elif rule.partial and flows_changed:
-                self._rerun_for_flows(rule, ctx, scopes.focus(rule))
+                if self._unknown_reads(rule):  # judged again whole, with the values they could take
+                    self._replace_graph_results(rule, self._run_graph_rule(rule, ctx))
+                else:
+                    self._rerun_for_flows(rule, ctx, scopes.focus(rule))
         self._dirty_nodes.clear()
         self._dirty_graph.clear()
         self._flow_sources.clear()
@@ -274,8 +290,12 @@ class Analyzer:
         """The current findings; reading them never consumes :meth:`update`'s change set."""
         self._recompute()
         if self._result is None:
+            unjudged = [*itertools.chain.from_iterable(self._node_unjudged.values()),
+                        *itertools.chain.from_iterable(self._graph_unjudged.values())]
             self._result = AnalysisResult(
-                tuple(sorted(self._apply_suppressions(self._raw()), key=sort_key)), tuple(self.assumptions())
+                tuple(sorted(self._apply_suppressions(self._raw()), key=sort_key)),
+                tuple(self.assumptions()),
+                tuple(sorted(unjudged, key=lambda item: sort_key(item.finding))),
             )
         return self._result
 
@@ -350,8 +370,28 @@ class Analyzer:
         return is_not_judged(self.arch, node_id)
 
     def _run_graph_rule(self, rule: GraphRule, ctx: Context, focus: set[str] | None = None) -> dict[str, Finding]:
+        found = self._judged(rule, ctx, focus)
+        reads = self._unknown_reads(rule)
+        unjudged: list[Unjudged] = []
+        if reads and focus is None:
+            found, unjudged = judge_graph(self.arch, reads, found, lambda fresh: self._judged(rule, fresh))
+        before = self._graph_unjudged.get(rule.id, [])
+        if before != unjudged and (focus is None or not reads):
+            self._changed.update(item.finding.node for item in [*before, *unjudged])
+            self._graph_unjudged[rule.id] = unjudged
+            self._result = None
+        return found
+
+    def _judged(self, rule: GraphRule, ctx: Context, focus: set[str] | None = None) -> dict[str, Finding]:
         found = run_graph_rule(rule, ctx, focus)
         return {key: f for key, f in found.items() if f.error or not self._defined_elsewhere(f.node)}
+
+    def _unknown_reads(self, rule: GraphRule) -> list[tuple[str, str, str]]:
+        """The unknown properties (of nodes judged at all) that a graph rule reads."""
+        if not self._with_unknown:
+            return []
+        nodes = {n: self.arch.unknown_of(n) for n in self._with_unknown if not self._defined_elsewhere(n)}
+        return graph_unknowns(rule, self.arch, nodes)
 
     def _check_node(self, ctx: Context, node_id: str, kind: str) -> dict[str, Finding]:
         found: dict[str, Finding] = {}
@@ -361,6 +401,12 @@ class Analyzer:
             finding = run_node_rule(rule, ctx, node_id)
             if finding is not None:
                 found[rule.id] = finding
+        if node_id in self._with_unknown:
+            found, unjudged = judge_node(self.arch, node_id, self._rules_by_id, found)
+            if unjudged:
+                self._node_unjudged[node_id] = unjudged
+                return found
+        self._node_unjudged.pop(node_id, None)
         return found
 
     def _on_model_event(self, event: ModelEvent) -> None:
@@ -382,6 +428,9 @@ class Analyzer:
             self._memo.clear()
             if target is not None:
                 removed = self._node_results.pop(target, None)
+                self._with_unknown.discard(target)
+                if self._node_unjudged.pop(target, None):
+                    self._result = None
                 self._changed.add(target)
                 if removed:
                     self._result = None
@@ -389,6 +438,7 @@ class Analyzer:
             return
         if kind == "node_props_changed" and target is not None:
             self._dirty_nodes.add(target)
+            self._note_unknown(target)
             node_kind = self.arch.kind_of(target)
             names = set(event.new or {}) | set(event.old or {})
             for rule in self._graph_rules:
@@ -405,7 +455,14 @@ class Analyzer:
         self._memo.clear()
         if kind in ("node_added", "node_label_changed") and target is not None:
             self._dirty_nodes.add(target)
+            self._note_unknown(target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules)
+
+    def _note_unknown(self, node_id: str) -> None:
+        if self.arch.unknown_of(node_id):
+            self._with_unknown.add(node_id)
+        else:
+            self._with_unknown.discard(node_id)
 
     def _on_flow_changed(self, kind: str, edge_id: str, event: ModelEvent) -> None:
         """A flow changes only what rules that read flows see, and only as far as each rule's scope says."""
@@ -419,96 +476,6 @@ class Analyzer:
         self._flow_sources.add(edge.source)
         self._flow_targets.add(edge.target)
         self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows == "any")
-
-
-class _FocusFinder:
-    """The nodes whose findings the flows changed since the last pass can alter, per rule.
-
-    A flow change alters what a rule can read of a few nodes only: the flow's
-    two ends, and the members of an end that is a group (a flow to an auto
-    scaling group is a flow of its instances). Each scope widens that set as
-    far as its rules read (see :data:`wadesk.rules.base.FlowScope`): a changed
-    flow lies on the paths that lead on from its target and on those that
-    lead up to its source.
-    """
-
-    def __init__(self, ctx: Context, sources: set[str], targets: set[str]) -> None:
-        self._ctx = ctx
-        self._ends = sources | targets
-        self._sources = self._with_members(sources)
-        self._targets = self._with_members(targets)
-        self._altered = self._sources | self._targets
-        self._found: dict[object, set[str]] = {}
-        self._down: set[str] | None = None
-
-    def _with_members(self, ends: set[str]) -> set[str]:
-        ctx = self._ctx
-        out = set(ends)
-        for end in ends:
-            if ctx.kind(end) in GROUP_KINDS:
-                out.update(ctx.members(end))
-        return out
-
-    def focus(self, rule: GraphRule) -> set[str]:
-        """The nodes a rule must judge again."""
-        scope = rule.flows
-        extra: frozenset[str] = frozenset()
-        if rule.also_affects is not None:
-            extra = frozenset(rule.also_affects(self._ctx, frozenset(self._altered)))
-            if scope in ("downstream", "paths"):
-                extra -= self._downstream()
-        key = (scope, extra)
-        found = self._found.get(key)
-        if found is None:
-            found = self._compute(scope, extra)
-            self._found[key] = found
-        return found
-
-    def _compute(self, scope: str, extra: frozenset[str]) -> set[str]:
-        ctx = self._ctx
-        altered = self._altered
-        if scope == "ends":
-            touched = altered | extra
-        elif scope == "near":
-            touched = altered | extra
-            for node in altered:
-                touched.update(ctx.neighbours(node))
-        else:
-            # Everything a changed flow leads to (administrative flows included: a superset), and what lies
-            # below the further nodes the rule names.
-            touched = altered | self._downstream()
-            if extra:
-                touched |= self._closure(set(extra), ctx.successors)
-            if scope == "paths":
-                touched |= self._closure(self._sources, ctx.predecessors)
-        return self._with_containers(touched)
-
-    def _downstream(self) -> set[str]:
-        if self._down is None:
-            self._down = self._closure(self._targets, self._ctx.successors)
-        return self._down
-
-    @staticmethod
-    def _closure(starts: set[str], following: Callable[[str], list[str]]) -> set[str]:
-        seen = set(starts)
-        stack = list(seen)
-        while stack:
-            for nxt in following(stack.pop()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        return seen
-
-    def _with_containers(self, touched: set[str]) -> set[str]:
-        """``touched``, the containers around them, and what the changed flows' container ends hold."""
-        arch = self._ctx.arch
-        out = set(touched)
-        for node in touched:
-            out.update(arch.ancestors(node))
-        for end in self._ends:
-            if arch.is_container(end):
-                out.update(arch.descendants(end))
-        return out
 
 
 def analyse(arch: Architecture, rules: Sequence[Rule] = ALL_RULES) -> AnalysisResult:

@@ -16,6 +16,7 @@ from wadesk.analysis.consistency import design_warnings
 from wadesk.analysis.defined_elsewhere import not_judged
 from wadesk.analysis.engine import AnalysisResult, analyse
 from wadesk.analysis.ownership import design_ownership_totals, node_ownership
+from wadesk.analysis.unknowns import Unjudged
 from wadesk.cli.terminal import error_lines, printable
 from wadesk.fileformat import DesignFileError
 from wadesk.model import Architecture
@@ -221,6 +222,20 @@ def assumption_dict(assumption: Assumption) -> dict[str, Any]:
     return {"rule": assumption.rule, "pillar": assumption.pillar, "wa_bp": assumption.wa_bp, "text": assumption.text}
 
 
+def unjudged_dict(unjudged: Unjudged, arch: Architecture) -> dict[str, Any]:
+    """A finding set aside because it rests on a value the design does not know, and what it rests on."""
+    finding = unjudged.finding
+    return {
+        "rule": finding.rule,
+        "pillar": finding.pillar,
+        "severity": finding.severity,
+        "node": finding.node,
+        "message": finding.message,
+        "reason": unjudged.reason(arch.label_of),
+        "rests_on": [{"node": node, "property": name, "expression": text} for node, name, text in unjudged.rests_on],
+    }
+
+
 def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
     """The ``--format json`` object of SPEC section 6."""
     designs = []
@@ -244,6 +259,7 @@ def json_document(checked: Sequence[Checked]) -> dict[str, Any]:
                 "nodes": nodes,
                 "findings": [finding_dict(f) for f in item.result.findings],
                 "assumptions": [assumption_dict(a) for a in item.result.assumptions],
+                "not_judged": [unjudged_dict(u, item.arch) for u in item.result.unjudged],
                 "summary": item.result.summary(),
                 "warnings": design_warnings(item.arch),
                 "ownership_totals": design_ownership_totals(item.arch),
@@ -329,6 +345,13 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
                             use_color))
         lines.extend(_wrapped(printable(", ".join(arch.label_of(node_id) for node_id in outside)), width))
         lines.extend(_wrapped("Their settings are not in this design, so no rule judged them.", width))
+    if result.unjudged:
+        lines.append("")
+        lines.append(_paint("Not judged (they rest on a value the source leaves unresolved)", "bold", use_color))
+        for unjudged in result.unjudged:
+            finding = unjudged.finding
+            where = arch.label_of(finding.node) if finding.node is not None else "the design"
+            lines.append(printable(f"  {finding.rule} on {where}: not judged: {unjudged.reason(arch.label_of)}"))
     totals = design_ownership_totals(arch)
     layers = sum(totals.values())
     lines.append("")

@@ -15,6 +15,7 @@ from wadesk.rules.best_practices import FRAMEWORK_URL, bp_url
 from wadesk.rules.registry import ALL_RULES
 
 if TYPE_CHECKING:
+    from wadesk.analysis.unknowns import Unjudged
     from wadesk.cli.check import Checked
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -84,6 +85,46 @@ def _finding_line(item: Checked, node_id: str | None) -> int:
     return _line_of(item.file, node_id)
 
 
+def _not_judged_result(item: Checked, uri: str, unjudged: Unjudged, index: dict[str, int]) -> dict[str, Any]:
+    """A finding set aside because it rests on an unresolved value: SARIF's "review" kind, which carries no level."""
+    finding = unjudged.finding
+    node_file = item.files.get(finding.node or "")
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "kind": "review",
+        "level": "none",
+        "message": {
+            "text": f"Not judged: {unjudged.reason(item.arch.label_of)}. Under the value the design holds: "
+            f"{finding.message}"
+        },
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": Path(node_file).as_posix() if node_file else uri},
+                    "region": {"startLine": _finding_line(item, finding.node)},
+                },
+                "logicalLocations": [
+                    {
+                        "name": finding.node or item.arch.name or "design",
+                        "fullyQualifiedName": f"{item.arch.name or uri}/{finding.node or ''}",
+                        "kind": "resource" if finding.node else "module",
+                    }
+                ],
+            }
+        ],
+        "partialFingerprints": {"wadeskNotJudged/v1": f"{uri}:{finding.key}"},
+        "properties": {
+            "pillar": finding.pillar,
+            "wa_bp": finding.wa_bp,
+            "severity": finding.severity,
+            "unresolved": [{"node": n, "property": p, "expression": e} for n, p, e in unjudged.rests_on],
+        },
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    return result
+
+
 def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
     """One SARIF run over every checked design."""
     rules = list(ALL_RULES)
@@ -151,6 +192,8 @@ def sarif_document(checked: Sequence[Checked]) -> dict[str, Any]:
             if assumption.rule in index:
                 stated["ruleIndex"] = index[assumption.rule]
             results.append(stated)
+        for item_unjudged in item.result.unjudged:
+            results.append(_not_judged_result(item, uri, item_unjudged, index))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -1,0 +1,109 @@
+"""No finding rests on a property the design does not know: such findings are set aside as not judged, and
+findings that hold whatever the unknown value is stay."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from designkit import design
+
+from wadesk.analysis.engine import Analyzer, analyse
+from wadesk.model import Architecture
+
+
+def _unknown(arch: Architecture, node: str, unknown: Mapping[str, str]) -> Architecture:
+    arch.set_props(node, arch.props_of(node), unknown=unknown)
+    return arch
+
+
+def _keys(arch: Architecture) -> set[str]:
+    return {f.key for f in analyse(arch).findings}
+
+
+def _set_aside(arch: Architecture) -> dict[str, str]:
+    return {u.finding.key: u.reason(arch.label_of) for u in analyse(arch).unjudged}
+
+
+def test_a_node_finding_on_an_unknown_boolean_is_not_judged() -> None:
+    arch = _unknown(design([("db", "rds")]), "db", {"storage_encrypted": "var.enc"})
+    assert "SEC-DB-UNENCRYPTED@db" not in _keys(arch)
+    assert _set_aside(arch)["SEC-DB-UNENCRYPTED@db"] == "depends on unresolved storage_encrypted (var.enc)"
+
+
+def test_the_near_miss_a_known_false_is_still_a_finding() -> None:
+    arch = design([("db", "rds", None, {"storage_encrypted": False})])
+    assert "SEC-DB-UNENCRYPTED@db" in _keys(arch)
+    assert not analyse(arch).unjudged
+
+
+def test_a_finding_that_holds_whatever_the_unknown_value_stays() -> None:
+    """An unknown Multi-AZ setting says nothing about encryption: that finding stays, the single-AZ one goes."""
+    arch = _unknown(design([("db", "rds")]), "db", {"multi_az": "Ref MultiAz"})
+    keys = _keys(arch)
+    assert "SEC-DB-UNENCRYPTED@db" in keys and "REL-DB-SINGLE-AZ@db" not in keys
+    assert set(_set_aside(arch)) == {"REL-DB-SINGLE-AZ@db"}
+
+
+def test_an_unknown_choice_is_judged_for_each_choice() -> None:
+    """CloudFront's viewer protocol: allow-all reports, but the unknown could be redirect-to-https."""
+    arch = design([("cdn", "cloudfront", None, {"viewer_protocol": "allow-all"})])
+    assert "SEC-CLOUDFRONT-ALLOW-HTTP@cdn" in _keys(arch)
+    _unknown(arch, "cdn", {"viewer_protocol": "var.policy"})
+    assert "SEC-CLOUDFRONT-ALLOW-HTTP@cdn" not in _keys(arch)
+    assert "SEC-CLOUDFRONT-ALLOW-HTTP@cdn" in _set_aside(arch)
+
+
+def test_a_graph_finding_that_rests_on_another_nodes_unknown_names_that_node() -> None:
+    """Whether the database sits in a public subnet depends on the subnet's unknown ``public``."""
+    arch = design([
+        ("vpc", "vpc"),
+        ("net", "subnet", "vpc", {"public": True, "availability_zone": "a"}),
+        ("db", "rds", "net", {"storage_encrypted": True}),
+    ])
+    assert "SEC-DB-PUBLIC-SUBNET@db" in _keys(arch)
+    _unknown(arch, "net", {"public": "var.public"})
+    assert "SEC-DB-PUBLIC-SUBNET@db" not in _keys(arch)
+    assert _set_aside(arch)["SEC-DB-PUBLIC-SUBNET@db"] == "depends on unresolved public of net (var.public)"
+
+
+def test_an_unknown_the_rule_does_not_read_changes_nothing() -> None:
+    arch = design([
+        ("vpc", "vpc"),
+        ("net", "subnet", "vpc", {"public": True, "availability_zone": "a"}),
+        ("db", "rds", "net", {"storage_encrypted": True}),
+    ])
+    _unknown(arch, "net", {"cidr": "var.cidr"})
+    assert "SEC-DB-PUBLIC-SUBNET@db" in _keys(arch)
+
+
+def test_a_walk_through_an_internal_or_internet_facing_balancer_is_not_judged_on_its_unknown_scheme() -> None:
+    """SEC-NO-WAF reports an internet-facing ALB that requests reach past no WAF; the scheme is unknown."""
+    arch = design([("users", "internet"), ("lb", "alb", None, {"scheme": "internet-facing"})], [("users", "lb")])
+    assert "SEC-NO-WAF@lb" in _keys(arch)
+    _unknown(arch, "lb", {"scheme": "var.scheme"})
+    assert "SEC-NO-WAF@lb" not in _keys(arch)
+    assert "SEC-NO-WAF@lb" in _set_aside(arch)
+
+
+def test_placeholders_are_not_judged_and_take_no_part() -> None:
+    arch = design([("db", "rds", None, {"defined_elsewhere": True})])
+    _unknown(arch, "db", {"storage_encrypted": ""})
+    result = analyse(arch)
+    assert not result.unjudged and not result.for_node("db")
+
+
+def test_stating_the_value_in_the_editor_judges_it_again_and_undo_sets_it_aside_again() -> None:
+    from wadesk.editing import SetProperty
+
+    arch = _unknown(design([("db", "rds")]), "db", {"storage_encrypted": "var.enc"})
+    analyzer = Analyzer(arch)
+    assert "SEC-DB-UNENCRYPTED@db" not in {f.key for f in analyzer.result().findings}
+    edit = SetProperty("db", "storage_encrypted", False)
+    edit.apply(arch)
+    assert "db" in analyzer.update()
+    assert "SEC-DB-UNENCRYPTED@db" in {f.key for f in analyzer.result().findings}
+    assert not analyzer.result().unjudged
+    edit.revert(arch)
+    analyzer.update()
+    assert "SEC-DB-UNENCRYPTED@db" not in {f.key for f in analyzer.result().findings}
+    assert [u.finding.key for u in analyzer.result().unjudged] == ["SEC-DB-UNENCRYPTED@db"]
