@@ -21,6 +21,7 @@ from wadesk.importers.terraform import syntax_tree as ast
 from wadesk.importers.terraform.expressions import ExpressionSyntaxError, parse_expression
 from wadesk.importers.terraform.hcl_files import Attribute, Block
 from wadesk.importers.terraform.module_files import configuration_files, read_module_files
+from wadesk.importers.terraform.module_manifest import INSTANCE_KEY, MANIFEST, read_manifest, same_source
 from wadesk.importers.terraform.module_scope import (
     LocalModule,
     ModuleConfig,
@@ -88,6 +89,7 @@ class ConfigurationReader:
         self._configs: dict[Path, ModuleConfig] = {}
         self._lineage: dict[int, tuple[Path, ...]] = {}
         self._scopes = 0
+        self._manifest = read_manifest(self.root_dir)
 
     # --- what module scopes call back ---------------------------------------------------------------------
 
@@ -153,20 +155,23 @@ class ConfigurationReader:
         if not isinstance(source, str):
             reason = "its source is not a plain string"
             return self._placeholder(parent, block, address, str(source), reason, kind, keys)
-        if not source.startswith(("./", "../")) and source not in {".", ".."}:
-            reason = "registry or remote module, not on disk"
-            return self._placeholder(parent, block, address, source, reason, kind, keys)
-        directory = (parent.config.directory / source).resolve()
-        if not directory.is_dir() or not configuration_files(directory):
-            return self._placeholder(parent, block, address, source, "local module folder not found", kind, keys)
         lineage = (*self._lineage[id(parent)], parent.config.directory)
-        if directory in lineage:
-            chain = [*lineage[lineage.index(directory):], directory]
-            names = " → ".join(_display(item, self.root_dir) for item in chain)
-            raise ImportSourceError(block.file, f"module cycle: {names}", line=block.line)
-        if len(lineage) >= MAX_MODULE_DEPTH:
-            reason = f"modules are nested more than {MAX_MODULE_DEPTH} deep"
-            raise ImportSourceError(block.file, reason, line=block.line)
+        if not source.startswith(("./", "../")) and source not in {".", ".."}:
+            found = self._installed_module(address, source, lineage)
+            if isinstance(found, str):
+                return self._placeholder(parent, block, address, source, found, kind, keys)
+            directory = found
+        else:
+            directory = (parent.config.directory / source).resolve()
+            if not directory.is_dir() or not configuration_files(directory):
+                return self._placeholder(parent, block, address, source, "local module folder not found", kind, keys)
+            if directory in lineage:
+                chain = [*lineage[lineage.index(directory):], directory]
+                names = " → ".join(_display(item, self.root_dir) for item in chain)
+                raise ImportSourceError(block.file, f"module cycle: {names}", line=block.line)
+            if len(lineage) >= MAX_MODULE_DEPTH:
+                reason = f"modules are nested more than {MAX_MODULE_DEPTH} deep"
+                raise ImportSourceError(block.file, reason, line=block.line)
         config = self._load_module(directory)
 
         def make(key: Any, names: dict[str, Any]) -> LocalModule:
@@ -184,6 +189,35 @@ class ConfigurationReader:
             return LocalModule(scope)
 
         return _shape(kind, [(key, make(key, names)) for key, names in keys])
+
+    def _installed_module(self, address: str, source: str, lineage: tuple[Path, ...]) -> Path | str:
+        """The folder ``terraform init`` downloaded a registry or remote module to, or why it cannot be read."""
+        manifest = self._manifest
+        if manifest.path is None:
+            return "registry or remote module, not on disk"
+        if manifest.problem is not None:
+            self.assume(f"{manifest.problem}: registry and remote modules are drawn as placeholders")
+            return "registry or remote module, its module manifest cannot be read"
+        record = manifest.installed(address)
+        if record is None:
+            return f"registry or remote module, not in {MANIFEST} (run terraform init)"
+        if not same_source(source, record.source):
+            return f"terraform init installed it from {record.source}, not from this source (run terraform init)"
+        root = self.root_dir.resolve()
+        directory = (root / record.directory).resolve()
+        shown = record.directory.removeprefix("./")
+        if root not in directory.parents:
+            return f"its recorded folder {shown} is outside the configuration folder"
+        if not directory.is_dir() or not configuration_files(directory):
+            return f"its downloaded folder {shown} is missing or has no .tf files"
+        if directory in lineage:
+            return f"its downloaded folder {shown} is one of the modules that call it (a cycle)"
+        if len(lineage) >= MAX_MODULE_DEPTH:
+            return f"modules are nested more than {MAX_MODULE_DEPTH} deep"
+        version = f" {record.version}" if record.version else ""
+        self.assume(f"{_call_address(address)}: read from {shown}, where terraform init downloaded "
+                    f"{source}{version}")
+        return directory
 
     def _placeholder(
         self, parent: ModuleScope, block: Block, address: str, source: str, reason: str, kind: str, keys: list[Any]
@@ -416,3 +450,8 @@ def _display(directory: Path, root: Path) -> str:
     except ValueError:
         return str(directory)
     return "." if str(relative) == "." else f"./{relative}"
+
+
+def _call_address(address: str) -> str:
+    """A module call's address without its instance keys (one sentence for every instance)."""
+    return INSTANCE_KEY.sub("", address)
