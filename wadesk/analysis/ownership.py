@@ -111,7 +111,18 @@ def _lambda(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
     )
 
 
+def _ecr(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
+    if props.get("encryption", "AES256") != "KMS":
+        return base
+    return base.with_layers(
+        note=f"{base.note} With a KMS key the customer also owns the key's policy and rotation, and pulls fail "
+        "when the key is disabled.",
+        encryption="shared",
+    )
+
+
 _ADJUSTERS = {
+    "ecr": _ecr,
     "ec2": _ec2,
     "ecs_service": _ecs_service,
     "ecs_cluster": _ecs_cluster,

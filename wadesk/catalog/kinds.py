@@ -70,6 +70,7 @@ ROWS: tuple[KindRow, ...] = (
     _row("elastic_beanstalk", "Elastic Beanstalk", "compute", "aws.compute.ElasticBeanstalk", p.ElasticBeanstalkProps),
     _row("batch", "AWS Batch", "compute", "aws.compute.Batch", p.BatchProps),
     _row("ecs_cluster", "ECS cluster", "compute", "aws.compute.ElasticContainerService", p.EcsClusterProps),
+    _row("ecr", "ECR repository", "compute", "aws.compute.ECR", p.EcrProps),
     # storage
     _row("s3", "S3 bucket", "storage", "aws.storage.S3", pd.S3Props),
     _row("ebs", "EBS volume", "storage", "aws.storage.EBS", pd.EbsProps),

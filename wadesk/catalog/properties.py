@@ -241,6 +241,18 @@ class EcsClusterProps(ModuleResourceProps):
     )
 
 
+
+class EcrProps(Props):
+    scan_on_push: bool = Field(
+        False, description="Each image pushed is scanned for known vulnerabilities (by the repository or the registry)"
+    )
+    tag_immutability: bool = Field(False, description="A tag, once pushed, cannot be moved to another image")
+    encryption: Literal["AES256", "KMS"] = Field(
+        "AES256", description="Images at rest: encrypted with AES-256 keys ECR manages, or with a KMS key"
+    )
+    lifecycle_policy: bool = Field(False, description="A lifecycle policy expires old or untagged images")
+
+
 # ----------------------------------------------------------------- networking
 class LoadBalancerProps(ModuleResourceProps):
     scheme: Literal["internet-facing", "internal"] = Field(

@@ -10,6 +10,12 @@ MORE: dict[str, tuple[str, str, str]] = {
         "The customer chooses the capacity (Fargate or its own EC2 container instances, which it patches), turns "
         "on Container Insights and decides who may run tasks. Classified as ECS (on EC2 or Fargate).",
     ),
+    "ecr": (
+        "abstracted", "AAAA AA-C CCAS",
+        "The customer builds and patches the images it pushes, turns on scanning, decides who may push and pull "
+        "(repository and registry policies), keeps tags immutable and expires old images. AWS stores the images "
+        "encrypted and replicated within the Region. Classified by analogy with S3.",
+    ),
     "elb": (
         "abstracted", "AAAA AAC- CC-S",
         "The customer sets listeners and the TLS policy, security groups, subnets in two or more zones and "

@@ -11,6 +11,7 @@ from wadesk.importers.terraform.translate_common import (
     cfn_props,
     decode_json,
     merge_into,
+    nested_blocks,
     simple,
 )
 from wadesk.importers.terraform.values import TfResource
@@ -225,6 +226,28 @@ def _instance_profile(c: Context, r: TfResource) -> Translation:
 
 
 #: The compute and IAM types.
+def _ecr_repository(c: Context, r: TfResource) -> Translation:
+    props = cfn_props(c, r, {"RepositoryName": "name", "ImageTagMutability": "image_tag_mutability"})
+    if c.blocks(r, "image_scanning_configuration"):
+        props["ImageScanningConfiguration"] = {
+            "ScanOnPush": c.block(r, "image_scanning_configuration").get("scan_on_push")}
+    if c.blocks(r, "encryption_configuration"):
+        block = c.block(r, "encryption_configuration")
+        props["EncryptionConfiguration"] = {"EncryptionType": block.get("encryption_type"),
+                                            "KmsKey": block.get("kms_key")}
+    return Translation("AWS::ECR::Repository", props)
+
+
+def _ecr_registry_scanning(c: Context, r: TfResource) -> Translation:
+    return Translation("AWS::ECR::RegistryScanningConfiguration", {
+        "ScanType": c.get(r, "scan_type"),
+        "Rules": [{"ScanFrequency": rule.get("scan_frequency"),
+                   "RepositoryFilters": [{"Filter": item.get("filter"), "FilterType": item.get("filter_type")}
+                                         for item in nested_blocks(rule, "repository_filter")]}
+                  for rule in c.blocks(r, "rule")],
+    })
+
+
 COMPUTE: dict[str, Translator] = {
     "aws_instance": _instance,
     "aws_ebs_volume": simple("AWS::EC2::Volume", Encrypted="encrypted", VolumeType="type", Size="size",
@@ -303,4 +326,14 @@ COMPUTE: dict[str, Translator] = {
         {"ManagedPolicyArns": c.get(r, "policy_arns")})),
     "aws_iam_role_policies_exclusive": lambda c, r: Fold(c.get(r, "role_name"), merge_into({})),
     "aws_key_pair": simple("AWS::EC2::KeyPair"),
+    "aws_ecr_repository": _ecr_repository,
+    "aws_ecr_lifecycle_policy": lambda c, r: Fold(c.get(r, "repository"), merge_into(
+        {"LifecyclePolicy": {"LifecyclePolicyText": c.get(r, "policy")}})),
+    "aws_ecr_repository_policy": lambda c, r: Fold(c.get(r, "repository"), merge_into(
+        {"RepositoryPolicyText": decode_json(c.get(r, "policy"))})),
+    "aws_ecr_registry_scanning_configuration": _ecr_registry_scanning,
+    "aws_ecr_replication_configuration": simple("AWS::ECR::ReplicationConfiguration"),
+    "aws_ecr_registry_policy": simple("AWS::ECR::RegistryPolicy"),
+    "aws_ecr_pull_through_cache_rule": simple("AWS::ECR::PullThroughCacheRule"),
+    "aws_ecr_repository_creation_template": simple("AWS::ECR::RepositoryCreationTemplate"),
 }

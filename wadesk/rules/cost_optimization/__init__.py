@@ -5,6 +5,7 @@ from __future__ import annotations
 from wadesk.rules.base import Rule
 from wadesk.rules.cost_optimization import (
     ebs_gp2,
+    ecr_no_lifecycle,
     idle_load_balancer,
     log_retention_forever,
     nat_for_aws_services,
@@ -25,4 +26,5 @@ RULES: tuple[Rule, ...] = (
     s3_no_lifecycle.RULE,
     log_retention_forever.RULE,
     ebs_gp2.RULE,
+    ecr_no_lifecycle.RULE,
 )

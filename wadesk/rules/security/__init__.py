@@ -37,6 +37,8 @@ from wadesk.rules.security import (
     dynamodb_default_key,
     ec2_imdsv1,
     ec2_public_ip,
+    ecr_mutable_tags,
+    ecr_no_scan,
     efs_plaintext_nfs,
     eks_public_endpoint,
     eks_secrets_unencrypted,
@@ -173,4 +175,6 @@ RULES: tuple[Rule, ...] = (
     waf_no_managed_rules.RULE,
     cognito_no_threat_protection.RULE,
     dns_no_query_logs.RULE,
+    ecr_mutable_tags.RULE,
+    ecr_no_scan.RULE,
 )
