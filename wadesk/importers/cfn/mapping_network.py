@@ -5,7 +5,19 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
-from wadesk.importers.cfn.mapping import CfnMapper, HandlerTable, as_list, dig, flag, number, ref, refs, text
+from wadesk.importers.cfn.mapping import (
+    CfnMapper,
+    HandlerTable,
+    as_list,
+    dig,
+    flag,
+    fold_to,
+    number,
+    ref,
+    refs,
+    text,
+)
+from wadesk.importers.cfn.mapping_interfaces import interface_instance
 from wadesk.importers.cfn.values import External, Resource
 
 WORLD = ("0.0.0.0/0", "::/0")
@@ -96,21 +108,22 @@ def _nat_gateway(m: CfnMapper, r: Resource) -> None:
 
 
 def _eip(m: CfnMapper, r: Resource) -> None:
-    instance = ref(r.properties.get("InstanceId"))
+    instance = ref(r.properties.get("InstanceId")) or interface_instance(m, r.properties.get("NetworkInterfaceId"))
     if instance:
         m.topic("public_address")[instance] = True
     owner = m.topic("eip_owner").get(r.logical_id) or instance
     if owner is None:
         # An EIP named by a load balancer's SubnetMappings or an association further down.
         for association in m.referrers(r.logical_id, "AWS::EC2::EIPAssociation"):
-            owner = ref(m.prop(association, "InstanceId"))
+            owner = ref(m.prop(association, "InstanceId")) or interface_instance(
+                m, m.prop(association, "NetworkInterfaceId"))
         for balancer in m.referrers(r.logical_id, "AWS::ElasticLoadBalancingV2::LoadBalancer"):
             owner = balancer
     m.fold(r, owner, "not attached to anything drawn")
 
 
 def _eip_association(m: CfnMapper, r: Resource) -> None:
-    instance = ref(r.properties.get("InstanceId"))
+    instance = ref(r.properties.get("InstanceId")) or interface_instance(m, r.properties.get("NetworkInterfaceId"))
     if instance:
         m.topic("public_address")[instance] = True
     m.fold(r, instance)
@@ -442,6 +455,10 @@ HANDLERS: HandlerTable = {
     "AWS::EC2::TransitGateway": (0, _simple("transit_gateway")),
     "AWS::EC2::TransitGatewayAttachment": (1, _transit_attachment),
     "AWS::EC2::TransitGatewayVpcAttachment": (1, _transit_attachment),
+    "AWS::EC2::TransitGatewayRouteTable": (1, fold_to("TransitGatewayId")),
+    "AWS::EC2::TransitGatewayRouteTableAssociation": (2, fold_to("TransitGatewayRouteTableId")),
+    "AWS::EC2::TransitGatewayRouteTablePropagation": (2, fold_to("TransitGatewayRouteTableId")),
+    "AWS::EC2::TransitGatewayRoute": (2, fold_to("TransitGatewayRouteTableId")),
     "AWS::EC2::VPNGateway": (0, _vpn_gateway),
     "AWS::EC2::VPNConnection": (1, _vpn_connection),
     "AWS::EC2::CustomerGateway": (0, _customer_gateway),

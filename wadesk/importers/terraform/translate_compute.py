@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wadesk.importers.cfn import values as cfn
 from wadesk.importers.terraform.translate import Context, Fold, Translation, Translator, pascal_keys
 from wadesk.importers.terraform.translate_common import (
     append_to,
@@ -33,6 +34,13 @@ def _instance(c: Context, r: TfResource) -> Translation:
         props["NetworkInterfaces"] = [{"AssociatePublicIpAddress": True, "DeviceIndex": "0",
                                        "SubnetId": props.pop("SubnetId", None),
                                        "GroupSet": props.pop("SecurityGroupIds", None)}]
+    # Interfaces the configuration names; a plan also lists the primary interface the instance will get (its id
+    # known after apply), which says nothing about where the instance is.
+    interfaces = [{"NetworkInterfaceId": b.get("network_interface_id"), "DeviceIndex": b.get("device_index", 0)}
+                  for b in c.blocks(r, "primary_network_interface") + c.blocks(r, "network_interface")
+                  if isinstance(b.get("network_interface_id"), cfn.ResourceRef | str)]
+    if interfaces and "NetworkInterfaces" not in props:
+        props["NetworkInterfaces"] = interfaces
     template = c.block(r, "launch_template")
     if template:
         props["LaunchTemplate"] = {"LaunchTemplateId": template.get("id"), "LaunchTemplateName": template.get("name")}
@@ -113,6 +121,9 @@ def _ecs_service(c: Context, r: TfResource) -> Translation:
         props["NetworkConfiguration"] = {"AwsvpcConfiguration": {
             "Subnets": network.get("subnets"), "SecurityGroups": network.get("security_groups"),
             "AssignPublicIp": "ENABLED" if network.get("assign_public_ip") is True else "DISABLED"}}
+    registries = [{"RegistryArn": b.get("registry_arn")} for b in c.blocks(r, "service_registries")]
+    if registries:
+        props["ServiceRegistries"] = registries
     strategies = [{"CapacityProvider": s.get("capacity_provider"), "Weight": s.get("weight")}
                   for s in c.blocks(r, "capacity_provider_strategy")]
     if strategies:
@@ -327,6 +338,12 @@ COMPUTE: dict[str, Translator] = {
     "aws_iam_role_policies_exclusive": lambda c, r: Fold(c.get(r, "role_name"), merge_into({})),
     "aws_key_pair": simple("AWS::EC2::KeyPair"),
     "aws_ecr_repository": _ecr_repository,
+    "aws_service_discovery_service": simple("AWS::ServiceDiscovery::Service", Name="name"),
+    "aws_service_discovery_instance": simple("AWS::ServiceDiscovery::Instance", ServiceId="service_id"),
+    "aws_service_discovery_private_dns_namespace": simple("AWS::ServiceDiscovery::PrivateDnsNamespace",
+                                                          Name="name", Vpc="vpc"),
+    "aws_service_discovery_public_dns_namespace": simple("AWS::ServiceDiscovery::PublicDnsNamespace", Name="name"),
+    "aws_service_discovery_http_namespace": simple("AWS::ServiceDiscovery::HttpNamespace", Name="name"),
     "aws_ecr_lifecycle_policy": lambda c, r: Fold(c.get(r, "repository"), merge_into(
         {"LifecyclePolicy": {"LifecyclePolicyText": c.get(r, "policy")}})),
     "aws_ecr_repository_policy": lambda c, r: Fold(c.get(r, "repository"), merge_into(

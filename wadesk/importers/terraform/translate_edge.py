@@ -146,7 +146,9 @@ def _integration(c: Context, r: TfResource) -> Fold:
             target = c.value(ref_to(other))
             break
     integration = {"Integration": {"Uri": c.get(r, "uri"), "Type": c.get(r, "type"),
-                                   "IntegrationHttpMethod": c.get(r, "integration_http_method")}}
+                                   "IntegrationHttpMethod": c.get(r, "integration_http_method"),
+                                   "ConnectionType": c.get(r, "connection_type"),
+                                   "ConnectionId": c.get(r, "connection_id")}}
     return Fold(target, merge_into(integration))
 
 
@@ -225,7 +227,11 @@ EDGE: dict[str, Translator] = {
     "aws_apigatewayv2_api": lambda c, r: Translation("AWS::ApiGatewayV2::Api", {
         "ProtocolType": c.get(r, "protocol_type"), "Name": c.get(r, "name"), "Body": decode_json(c.get(r, "body"))}),
     "aws_apigatewayv2_integration": simple("AWS::ApiGatewayV2::Integration", ApiId="api_id",
-                                           IntegrationUri="integration_uri", IntegrationType="integration_type"),
+                                           IntegrationUri="integration_uri", IntegrationType="integration_type",
+                                           ConnectionType="connection_type", ConnectionId="connection_id"),
+    "aws_apigatewayv2_vpc_link": simple("AWS::ApiGatewayV2::VpcLink", Name="name", SubnetIds="subnet_ids",
+                                        SecurityGroupIds="security_group_ids"),
+    "aws_api_gateway_vpc_link": simple("AWS::ApiGateway::VpcLink", Name="name", TargetArns="target_arns"),
     "aws_apigatewayv2_route": simple("AWS::ApiGatewayV2::Route", ApiId="api_id", Target="target",
                                      RouteKey="route_key", AuthorizationType="authorization_type"),
     "aws_apigatewayv2_stage": lambda c, r: Translation("AWS::ApiGatewayV2::Stage", {

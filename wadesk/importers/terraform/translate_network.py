@@ -6,6 +6,7 @@ from typing import Any
 
 from wadesk.importers.terraform.translate import Context, Fold, Translation, Translator
 from wadesk.importers.terraform.translate_common import (
+    append_to,
     as_list,
     cfn_props,
     merge_into,
@@ -161,6 +162,17 @@ def _record(c: Context, r: TfResource) -> Translation:
     return Translation("AWS::Route53::RecordSet", props)
 
 
+def _network_interface(c: Context, r: TfResource) -> Translation:
+    """An elastic network interface; its ``attachment`` blocks are attachments of their own, as in CloudFormation."""
+    t = Translation("AWS::EC2::NetworkInterface", cfn_props(c, r, {
+        "SubnetId": "subnet_id", "GroupSet": "security_groups", "PrivateIpAddress": "private_ip"}))
+    for position, block in enumerate(c.blocks(r, "attachment")):
+        t.extra.append((f"attachment[{position}]", "AWS::EC2::NetworkInterfaceAttachment", {
+            "InstanceId": block.get("instance"), "NetworkInterfaceId": ref(r.address),
+            "DeviceIndex": block.get("device_index")}))
+    return t
+
+
 #: The network types.
 NETWORK: dict[str, Translator] = {
     "aws_vpc": simple("AWS::EC2::VPC", CidrBlock="cidr_block"),
@@ -180,8 +192,26 @@ NETWORK: dict[str, Translator] = {
     "aws_main_route_table_association": lambda c, r: Fold(c.get(r, "vpc_id"), merge_into(
         {"MainRouteTable": c.get(r, "route_table_id")})),
     "aws_nat_gateway": simple("AWS::EC2::NatGateway", SubnetId="subnet_id", AllocationId="allocation_id"),
-    "aws_eip": simple("AWS::EC2::EIP", InstanceId="instance"),
-    "aws_eip_association": simple("AWS::EC2::EIPAssociation", InstanceId="instance_id", AllocationId="allocation_id"),
+    "aws_eip": simple("AWS::EC2::EIP", InstanceId="instance", NetworkInterfaceId="network_interface"),
+    "aws_eip_association": simple("AWS::EC2::EIPAssociation", InstanceId="instance_id", AllocationId="allocation_id",
+                                  NetworkInterfaceId="network_interface_id"),
+    "aws_network_interface": _network_interface,
+    "aws_ec2_transit_gateway_route_table": simple("AWS::EC2::TransitGatewayRouteTable",
+                                                  TransitGatewayId="transit_gateway_id"),
+    "aws_ec2_transit_gateway_route_table_association": simple(
+        "AWS::EC2::TransitGatewayRouteTableAssociation", TransitGatewayRouteTableId="transit_gateway_route_table_id",
+        TransitGatewayAttachmentId="transit_gateway_attachment_id"),
+    "aws_ec2_transit_gateway_route_table_propagation": simple(
+        "AWS::EC2::TransitGatewayRouteTablePropagation", TransitGatewayRouteTableId="transit_gateway_route_table_id",
+        TransitGatewayAttachmentId="transit_gateway_attachment_id"),
+    "aws_ec2_transit_gateway_route": simple(
+        "AWS::EC2::TransitGatewayRoute", TransitGatewayRouteTableId="transit_gateway_route_table_id",
+        TransitGatewayAttachmentId="transit_gateway_attachment_id", DestinationCidrBlock="destination_cidr_block"),
+    "aws_network_interface_attachment": simple("AWS::EC2::NetworkInterfaceAttachment", InstanceId="instance_id",
+                                               NetworkInterfaceId="network_interface_id",
+                                               DeviceIndex="device_index"),
+    "aws_network_interface_sg_attachment": lambda c, r: Fold(c.get(r, "network_interface_id"), append_to(
+        "GroupSet", c.get(r, "security_group_id"))),
     "aws_security_group": _security_group,
     "aws_default_security_group": _default_security_group,
     "aws_security_group_rule": _security_group_rule,

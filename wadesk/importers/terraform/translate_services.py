@@ -10,9 +10,11 @@ from wadesk.importers.terraform.translate_common import (
     cfn_props,
     decode_json,
     merge_into,
+    nested_blocks,
+    ref_to,
     simple,
 )
-from wadesk.importers.terraform.values import TfResource
+from wadesk.importers.terraform.values import TfResource, refs_in
 
 
 def _emr_instances(c: Context, r: TfResource) -> dict[str, Any]:
@@ -25,6 +27,19 @@ def _emr_instances(c: Context, r: TfResource) -> dict[str, Any]:
         if c.blocks(r, block):
             groups[name] = {}
     return groups
+
+
+def _schedule(c: Context, r: TfResource) -> Translation:
+    targets = []
+    for target in c.blocks(r, "target"):
+        entry: dict[str, Any] = {"Arn": target.get("arn"), "RoleArn": target.get("role_arn")}
+        for block in nested_blocks(target, "dead_letter_config")[:1]:
+            entry["DeadLetterConfig"] = {"Arn": block.get("arn")}
+        for block in nested_blocks(target, "ecs_parameters")[:1]:
+            entry["EcsParameters"] = {"TaskDefinitionArn": block.get("task_definition_arn")}
+        targets.append(entry)
+    return Translation("AWS::Events::Rule", {
+        "ScheduleExpression": c.get(r, "schedule_expression"), "Name": c.get(r, "name"), "Targets": targets})
 
 
 SERVICES: dict[str, Translator] = {
@@ -144,4 +159,37 @@ SERVICES: dict[str, Translator] = {
                                               RootAccess="root_access", SubnetId="subnet_id",
                                               SecurityGroupIds="security_groups", KmsKeyId="kms_key_id"),
     "aws_ssm_parameter": simple("AWS::SSM::Parameter", Type="type", Name="name"),
+    # EventBridge Scheduler: a schedule invokes its target as a scheduled rule does.
+    "aws_scheduler_schedule": _schedule,
+}
+
+def _layer(c: Context, r: TfResource) -> Fold:
+    """A Lambda layer is part of the functions that use it."""
+    users = [c.value(ref_to(other)) for other in c.source.resources.values()
+             if other.type == "aws_lambda_function" and any(
+                 found.address == r.address for found in refs_in(other.values.get("layers")))]
+    return Fold(users, merge_into({}))
+
+
+#: Policies and settings written as resources of their own, folded into the resource they configure.
+SETTINGS: dict[str, Translator] = {
+    "aws_api_gateway_rest_api_policy": lambda c, r: Fold(c.get(r, "rest_api_id"), merge_into(
+        {"Policy": decode_json(c.get(r, "policy"))})),
+    "aws_api_gateway_documentation_part": lambda c, r: Fold(c.get(r, "rest_api_id"), merge_into({})),
+    "aws_api_gateway_documentation_version": lambda c, r: Fold(c.get(r, "rest_api_id"), merge_into({})),
+    "aws_dynamodb_resource_policy": lambda c, r: Fold(c.get(r, "resource_arn"), merge_into(
+        {"ResourcePolicy": {"PolicyDocument": decode_json(c.get(r, "policy"))}})),
+    "aws_kinesis_resource_policy": lambda c, r: Fold(c.get(r, "resource_arn"), merge_into({})),
+    "aws_kinesis_stream_consumer": lambda c, r: Fold(c.get(r, "stream_arn"), merge_into({})),
+    "aws_backup_vault_policy": lambda c, r: Fold(c.get(r, "backup_vault_name"), merge_into(
+        {"AccessPolicy": decode_json(c.get(r, "policy"))})),
+    "aws_ebs_snapshot": lambda c, r: Fold(c.get(r, "volume_id"), merge_into({})),
+    "aws_kms_grant": lambda c, r: Fold(c.get(r, "key_id"), merge_into({})),
+    "aws_route53_zone_association": lambda c, r: Fold(c.get(r, "zone_id"), merge_into({})),
+    "aws_eks_access_entry": lambda c, r: Fold(c.get(r, "cluster_name"), merge_into({})),
+    "aws_eks_access_policy_association": lambda c, r: Fold(c.get(r, "cluster_name"), merge_into({})),
+    "aws_eks_pod_identity_association": lambda c, r: Fold(c.get(r, "cluster_name"), merge_into({})),
+    # The OIDC provider of an EKS cluster (IAM roles for service accounts) names the cluster's issuer URL.
+    "aws_iam_openid_connect_provider": lambda c, r: Fold(c.get(r, "url"), merge_into({})),
+    "aws_lambda_layer_version": _layer,
 }

@@ -14,8 +14,8 @@ from wadesk.importers.terraform.translate import Translator
 from wadesk.importers.terraform.translate_compute import COMPUTE
 from wadesk.importers.terraform.translate_edge import EDGE
 from wadesk.importers.terraform.translate_network import NETWORK
-from wadesk.importers.terraform.translate_services import SERVICES
+from wadesk.importers.terraform.translate_services import SERVICES, SETTINGS
 from wadesk.importers.terraform.translate_storage import BUCKET_SETTINGS, DATA
 
 #: Every ``aws_*`` type with a translation.
-TYPES: dict[str, Translator] = {**NETWORK, **COMPUTE, **BUCKET_SETTINGS, **DATA, **EDGE, **SERVICES}
+TYPES: dict[str, Translator] = {**NETWORK, **COMPUTE, **BUCKET_SETTINGS, **DATA, **EDGE, **SERVICES, **SETTINGS}
