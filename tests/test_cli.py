@@ -225,6 +225,22 @@ def test_module_entry_point_runs() -> None:
     assert out.returncode == 0 and out.stdout.startswith("wadesk")
 
 
+def test_a_check_run_as_the_process_writes_everything_and_exits_with_its_code(tmp_path: Path) -> None:
+    """Run as the process (``python -m wadesk``), a check ends without Python's shutdown: its output must still
+    be complete (more than a pipe holds at once) and its exit code the check's."""
+    path = _write(tmp_path, GOOD)
+    files = [str(path)] * 40 + [str(p) for p in EXAMPLES]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = [sys.executable, "-m", "wadesk", "check", "--format", "json", *files]
+    out = subprocess.run(code, capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+    assert out.returncode == 1, out.stderr
+    assert len(out.stdout) > 65536 and len(json.loads(out.stdout)["designs"]) == len(files)
+    quiet = subprocess.run([*code, "--fail-on", "never"], capture_output=True, timeout=300, env=env, cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stdout == out.stdout.encode()
+    missing = subprocess.run([*code[:4], str(tmp_path / "none.wadesk")], capture_output=True, text=True, env=env)
+    assert missing.returncode == 2 and "none.wadesk" in missing.stderr
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_checks(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(path), "--fail-on", "never"]) == 0
