@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from wadesk.catalog import properties as p
 from wadesk.catalog import properties_data as pd
+from wadesk.catalog import properties_services as ps
 
 #: Palette categories, in the order the palette shows them.
 CATEGORIES: tuple[str, ...] = (
@@ -71,6 +72,7 @@ ROWS: tuple[KindRow, ...] = (
     _row("batch", "AWS Batch", "compute", "aws.compute.Batch", p.BatchProps),
     _row("ecs_cluster", "ECS cluster", "compute", "aws.compute.ElasticContainerService", p.EcsClusterProps),
     _row("ecr", "ECR repository", "compute", "aws.compute.ECR", p.EcrProps),
+    _row("app_runner", "App Runner service", "compute", "aws.compute.AppRunner", ps.AppRunnerProps),
     # storage
     _row("s3", "S3 bucket", "storage", "aws.storage.S3", pd.S3Props),
     _row("ebs", "EBS volume", "storage", "aws.storage.EBS", pd.EbsProps),
@@ -87,6 +89,7 @@ ROWS: tuple[KindRow, ...] = (
     _row("documentdb", "DocumentDB cluster", "database", "aws.database.DocumentDB", pd.DocumentDbProps),
     _row("neptune", "Neptune cluster", "database", "aws.database.Neptune", pd.NeptuneProps),
     _row("opensearch", "OpenSearch domain", "database", "aws.analytics.AmazonOpensearchService", pd.OpenSearchProps),
+    _row("dsql", "Aurora DSQL cluster", "database", "aws.database.Aurora", ps.DsqlProps),
     # networking
     _row("alb", "Application Load Balancer", "networking", "aws.network.ALB", p.AlbProps),
     _row("nlb", "Network Load Balancer", "networking", "aws.network.NLB", p.LoadBalancerProps),
@@ -113,6 +116,7 @@ ROWS: tuple[KindRow, ...] = (
     _row("acm", "Certificate Manager", "security", "aws.security.CertificateManager"),
     _row("macie", "Macie", "security", "aws.security.Macie", p.DetectorProps),
     _row("inspector", "Inspector", "security", "aws.security.Inspector", p.DetectorProps),
+    _row("directory_service", "Directory Service", "security", "aws.security.DirectoryService", ps.DirectoryProps),
     # management
     _row("cloudtrail", "CloudTrail", "management", "aws.management.Cloudtrail", p.CloudTrailProps),
     _row("cloudwatch", "CloudWatch", "management", "aws.management.Cloudwatch", p.CloudWatchProps),
@@ -122,6 +126,9 @@ ROWS: tuple[KindRow, ...] = (
     _row("cloudformation", "CloudFormation", "management", "aws.management.Cloudformation"),
     _row("trusted_advisor", "Trusted Advisor", "management", "aws.management.TrustedAdvisor"),
     _row("cloudwatch_alarm", "CloudWatch alarm", "management", "aws.management.CloudwatchAlarm", p.AlarmProps),
+    _row("codepipeline", "CodePipeline pipeline", "management", "aws.devtools.Codepipeline", ps.CodePipelineProps),
+    _row("codebuild", "CodeBuild project", "management", "aws.devtools.Codebuild", ps.CodeBuildProps),
+    _row("codedeploy", "CodeDeploy application", "management", "aws.devtools.Codedeploy", ps.CodeDeployProps),
     _row("aws_resource", "AWS resource (other)", "management", "aws.general.Marketplace", p.GenericResourceProps),
     # integration
     _row("sqs", "SQS queue", "integration", "aws.integration.SQS", pd.SqsProps),

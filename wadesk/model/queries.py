@@ -100,8 +100,10 @@ def group_subnets(arch: Architecture, group_id: str) -> list[str]:
 
 
 #: Kinds whose ``subnets`` property says where they run, wherever they are drawn (a function attached to several
-#: subnets, a Kafka cluster's brokers spread over its client subnets).
-SPANNING = frozenset({AUTO_SCALING_GROUP, "alb", "nlb", "elb", "lambda", "msk"})
+#: subnets, a Kafka cluster's brokers spread over its client subnets, a directory's domain controllers).
+SPANNING = frozenset(
+    {AUTO_SCALING_GROUP, "alb", "nlb", "elb", "lambda", "msk", "app_runner", "codebuild", "directory_service"}
+)
 
 
 def zones_of(arch: Architecture, node_id: str) -> frozenset[str]:

@@ -55,4 +55,7 @@ PLACEMENT_READS: dict[str, frozenset[str]] = {
     "elb": frozenset({"subnets"}),
     "lambda": frozenset({"subnets"}),
     "msk": frozenset({"subnets"}),
+    "app_runner": frozenset({"subnets"}),
+    "codebuild": frozenset({"subnets"}),
+    "directory_service": frozenset({"subnets"}),
 }

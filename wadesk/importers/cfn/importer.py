@@ -11,6 +11,7 @@ from wadesk.importers.cfn import (
     mapping_compute,
     mapping_containers,
     mapping_data,
+    mapping_devtools,
     mapping_discovery,
     mapping_ecr,
     mapping_edge,
@@ -39,6 +40,7 @@ TABLES: tuple[HandlerTable, ...] = (
     mapping_edge.HANDLERS,
     mapping_apis.HANDLERS,
     mapping_services.HANDLERS,
+    mapping_devtools.HANDLERS,
 )
 FINISHERS = (
     mapping_network.finish_networks,
@@ -48,6 +50,7 @@ FINISHERS = (
     mapping_apis.finish_apis,
     mapping_edge.finish_waf,
     mapping_iam.finish_roles,
+    mapping_devtools.finish_pipelines,
     flows.finish_flows,
 )
 

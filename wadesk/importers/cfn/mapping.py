@@ -39,6 +39,8 @@ COMPUTE_KINDS = frozenset(
         "dms",
         "eventbridge",
         "api_gateway",
+        "app_runner",
+        "codebuild",
     }
 )
 #: Kinds a permission or environment variable that names them turns into a flow to them.
@@ -66,6 +68,7 @@ DATA_KINDS = frozenset(
         "glacier",
         "msk",
         "mq",
+        "dsql",
     }
 )
 
@@ -133,6 +136,12 @@ def fold_to(prop: str) -> Handler:
         m.fold(r, ref(r.properties.get(prop)))
 
     return handler
+
+
+def fold_into_user(m: CfnMapper, r: Resource) -> None:
+    """Fold a resource into the first drawn node that references it (a layer into a function using it)."""
+    users = [key for key in m.referrers(r.logical_id) if m.get(key) is not None]
+    m.fold(r, users[0] if users else None, "used by nothing drawn")
 
 
 def dig(props: Any, *path: str) -> Any:

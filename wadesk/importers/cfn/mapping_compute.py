@@ -1,4 +1,4 @@
-"""CloudFormation compute types: EC2 instances and volumes, Auto Scaling, Lambda, Elastic Beanstalk."""
+"""CloudFormation compute types: EC2 instances and volumes, Auto Scaling, Lambda, App Runner, Elastic Beanstalk."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from wadesk.importers.cfn.mapping import (
     as_list,
     dig,
     flag,
+    fold_into_user,
     fold_to,
     number,
     ref,
@@ -208,12 +209,6 @@ def _scheduled_action(m: CfnMapper, r: Resource) -> None:
     m.fold(r, group.key if group else None)
 
 
-def _fold_into_user(m: CfnMapper, r: Resource) -> None:
-    """Fold a resource into the first drawn node that references it (a layer into a function using it)."""
-    users = [key for key in m.referrers(r.logical_id) if m.get(key) is not None]
-    m.fold(r, users[0] if users else None, "used by nothing drawn")
-
-
 # ------------------------------------------------------------------ Lambda
 def _function(m: CfnMapper, r: Resource) -> None:
     p = r.properties
@@ -259,6 +254,52 @@ def _function_url(m: CfnMapper, r: Resource) -> None:
     if text(r.properties.get("AuthType")) == "NONE" and function:
         m.topic("internet_entries")[function] = "Function URL"
     m.fold(r, function)
+
+
+# ------------------------------------------------------------------ App Runner
+def _app_runner(m: CfnMapper, r: Resource) -> None:
+    """An App Runner service: public unless its ingress says otherwise, in the subnets of its VPC connector."""
+    p = r.properties
+    network = p.get("NetworkConfiguration")
+    vpc_egress = text(dig(network, "EgressConfiguration", "EgressType")).upper() == "VPC"
+    connector = m.resource(ref(dig(network, "EgressConfiguration", "VpcConnectorArn")))
+    scaling = m.resource(ref(p.get("AutoScalingConfigurationArn")))
+    limits = scaling.properties if scaling is not None else {}
+    observability = p.get("ObservabilityConfiguration")
+    traced = m.resource(ref(dig(observability, "ObservabilityConfigurationArn")))
+    vendor = text(dig(traced.properties, "TraceConfiguration", "Vendor")) if traced is not None else "AWSXRAY"
+    health = text(dig(p, "HealthCheckConfiguration", "Protocol"), "TCP").upper()
+    public = flag(dig(network, "IngressConfiguration", "IsPubliclyAccessible"), True)
+    node = m.node(
+        r,
+        "app_runner",
+        {
+            "publicly_accessible": public,
+            "egress": "vpc" if vpc_egress else "default",
+            # The default observability configuration traces with X-Ray.
+            "tracing": flag(dig(observability, "ObservabilityEnabled"), False) and vendor == "AWSXRAY",
+            "kms_encryption": dig(p, "EncryptionConfiguration", "KmsKey") is not None,
+            "min_instances": number(limits.get("MinSize"), 1),
+            "max_instances": number(limits.get("MaxSize"), 25),
+            "health_check_protocol": health if health in ("TCP", "HTTP") else "TCP",
+        },
+    )
+    if vpc_egress and connector is not None:
+        node.subnets = m.subnet_keys(connector.properties.get("Subnets"))
+        node.security_groups = m.security_group_keys(connector.properties.get("SecurityGroups"))
+    m.uses_role(node.key, dig(p, "InstanceConfiguration", "InstanceRoleArn"))
+    source = p.get("SourceConfiguration")
+    settings = [
+        dig(source, "ImageRepository", "ImageConfiguration"),
+        dig(source, "CodeRepository", "CodeConfiguration", "CodeConfigurationValues"),
+    ]
+    m.topic("env_refs")[node.key] = [
+        key
+        for setting in settings
+        for key in refs(dig(setting, "RuntimeEnvironmentVariables")) + refs(dig(setting, "RuntimeEnvironmentSecrets"))
+    ]
+    if public:
+        m.topic("internet_entries")[node.key] = "HTTPS"
 
 
 # ------------------------------------------------------------------ Elastic Beanstalk
@@ -308,8 +349,13 @@ HANDLERS: HandlerTable = {
     "AWS::Lambda::Alias": (1, fold_to("FunctionName")),
     "AWS::Lambda::Url": (1, _function_url),
     "AWS::Lambda::EventInvokeConfig": (1, fold_to("FunctionName")),
-    "AWS::Lambda::LayerVersion": (2, _fold_into_user),
+    "AWS::Lambda::LayerVersion": (2, fold_into_user),
     "AWS::Lambda::LayerVersionPermission": (2, fold_to("LayerVersionArn")),
+    "AWS::AppRunner::Service": (0, _app_runner),
+    "AWS::AppRunner::VpcConnector": (2, fold_into_user),
+    "AWS::AppRunner::AutoScalingConfiguration": (2, fold_into_user),
+    "AWS::AppRunner::ObservabilityConfiguration": (2, fold_into_user),
+    "AWS::AppRunner::VpcIngressConnection": (1, fold_to("ServiceArn")),
     "AWS::ElasticBeanstalk::Environment": (0, _beanstalk_environment),
     "AWS::ElasticBeanstalk::Application": (1, _beanstalk_part),
     "AWS::ElasticBeanstalk::ApplicationVersion": (1, _beanstalk_part),

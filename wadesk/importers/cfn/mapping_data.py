@@ -401,6 +401,23 @@ def _dms_endpoint(m: CfnMapper, r: Resource) -> None:
     m.fold(r, owner, "used by no replication task")
 
 
+# ------------------------------------------------------------------ Aurora DSQL
+def _dsql(m: CfnMapper, r: Resource) -> None:
+    """An Aurora DSQL cluster: serverless, in no subnet, active-active across zones (and Regions when peered)."""
+    p = r.properties
+    key = p.get("KmsEncryptionKey")
+    peering = p.get("MultiRegionProperties")
+    m.node(
+        r,
+        "dsql",
+        {
+            "deletion_protection": flag(p.get("DeletionProtectionEnabled"), True),
+            "kms_encryption": key is not None and text(key, "customer key") != "AWS_OWNED_KMS_KEY",
+            "multi_region": bool(dig(peering, "Clusters") or dig(peering, "WitnessRegion")),
+        },
+    )
+
+
 HANDLERS: HandlerTable = {
     "AWS::RDS::DBInstance": (1, _db_instance),
     "AWS::RDS::DBCluster": (0, _db_cluster),
@@ -443,4 +460,5 @@ HANDLERS: HandlerTable = {
     "AWS::DMS::ReplicationInstance": (0, _dms_instance),
     "AWS::DMS::ReplicationTask": (1, _dms_task),
     "AWS::DMS::Endpoint": (2, _dms_endpoint),
+    "AWS::DSQL::Cluster": (0, _dsql),
 }

@@ -283,6 +283,31 @@ def _user_pool(m: CfnMapper, r: Resource) -> None:
     )
 
 
+#: A directory's editions or sizes, by type; the first is what the importer assumes when the template does not say.
+_DIRECTORY_SIZES = {"microsoft_ad": ("Enterprise", "Standard"), "simple_ad": ("Small", "Large")}
+
+
+def _directory(m: CfnMapper, r: Resource) -> None:
+    """A Microsoft AD or Simple AD directory: a domain controller in each of its two subnets (two zones)."""
+    p = r.properties
+    kind = "simple_ad" if r.type == "AWS::DirectoryService::SimpleAD" else "microsoft_ad"
+    # Microsoft AD is the Enterprise edition unless told otherwise; Simple AD's Size is required (read as Small
+    # when it cannot be resolved).
+    given = text(p.get("Size") if kind == "simple_ad" else p.get("Edition"))
+    node = m.node(
+        r,
+        "directory_service",
+        {
+            "directory_type": kind,
+            "edition": given if given in _DIRECTORY_SIZES[kind] else _DIRECTORY_SIZES[kind][0],
+            "sso": flag(p.get("EnableSso"), False),
+        },
+    )
+    node.subnets = m.subnet_keys(dig(p, "VpcSettings", "SubnetIds"))
+    if not node.subnets:
+        node.vpc = m.vpc_key(dig(p, "VpcSettings", "VpcId"))
+
+
 # ------------------------------------------------------------------ analytics / ML
 def _simple(kind: str, props: Any = None) -> Any:
     def handler(m: CfnMapper, r: Resource) -> None:
@@ -356,6 +381,8 @@ HANDLERS: HandlerTable = {
     "AWS::KinesisFirehose::DeliveryStream": (0, _firehose),
     "AWS::StepFunctions::StateMachine": (0, _state_machine),
     "AWS::MSK::Cluster": (0, _msk),
+    "AWS::DirectoryService::MicrosoftAD": (0, _directory),
+    "AWS::DirectoryService::SimpleAD": (0, _directory),
     "AWS::AmazonMQ::Broker": (0, _broker),
     "AWS::Logs::LogGroup": (0, _log_group),
     "AWS::Logs::LogStream": (1, _fold_log),

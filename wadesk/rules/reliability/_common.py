@@ -10,7 +10,18 @@ ASG = "auto_scaling_group"
 
 #: Kinds whose flows to a node manage, observe or protect it rather than send it work.
 NOT_REQUEST_SOURCES = OBSERVERS | frozenset(
-    {"backup", "systems_manager", "cloudformation", "trusted_advisor", "inspector", "macie", "acm", "secrets_manager"}
+    {
+        "backup",
+        "systems_manager",
+        "cloudformation",
+        "trusted_advisor",
+        "inspector",
+        "macie",
+        "acm",
+        "secrets_manager",
+        "codepipeline",
+        "codedeploy",
+    }
 )
 
 
