@@ -29,10 +29,17 @@ DESCRIPTIVE = {
     ("external_service", "description"),
     ("aws_cloud", "account"),
     ("aws_resource", "resource_type"),
+    ("directory_service", "directory_type"),
+    ("directory_service", "edition"),
+    ("codedeploy", "compute_platform"),
 }
 #: Configuration that no rule reads, each with why not (issue 11, item 4). A property here would need a rule
 #: that invents a finding: every other property of the catalog is read by a rule or an ownership adjustment.
 UNREAD_ON_PURPOSE: dict[tuple[str, str], str] = {
+    ("app_runner", "publicly_accessible"): (
+        "Exposure is read from the flows drawn from an internet node, which importers draw from this setting; "
+        "what a public App Runner service risks is judged on those flows and on what it reaches."
+    ),
     ("fargate_task", "count"): (
         "A task started by RunTask or on a schedule runs to completion: how many run at once says nothing about "
         "availability. REL-ECS-SINGLE-TASK judges services, which keep their tasks running."

@@ -56,8 +56,7 @@ def test_an_app_runner_service_is_public_with_aws_defaults() -> None:
     arch = _arch(SERVICE)
     props = dict(arch.props_of("Web"))
     assert arch.kind_of("Web") == "app_runner"
-    assert props["publicly_accessible"] is True and props["egress"] == "default"
-    assert (props["min_instances"], props["max_instances"], props["health_check_protocol"]) == (1, 25, "TCP")
+    assert props == {"publicly_accessible": True, "subnets": [], "tracing": False, "kms_encryption": False}
     assert any(target == "Web" and arch.kind_of(source) == "internet" for source, target in _edges(arch))
 
 
@@ -73,7 +72,7 @@ def test_a_private_app_runner_service_with_a_vpc_connector_spans_its_subnets_and
             "AWS::AppRunner::Service",
             {
                 "AutoScalingConfigurationArn": R("Limits"),
-                "HealthCheckConfiguration": {"Protocol": "HTTP"},
+                "ObservabilityConfiguration": {"ObservabilityEnabled": True},
                 "EncryptionConfiguration": {"KmsKey": "arn:aws:kms:us-east-1:111122223333:key/1"},
                 "NetworkConfiguration": {
                     "IngressConfiguration": {"IsPubliclyAccessible": False},
@@ -84,11 +83,13 @@ def test_a_private_app_runner_service_with_a_vpc_connector_spans_its_subnets_and
     }
     arch = _arch(resources)
     props = dict(arch.props_of("Web"))
-    assert props["subnets"] == ["SubnetA", "SubnetB"] and props["egress"] == "vpc"
+    assert props == {
+        "publicly_accessible": False,
+        "subnets": ["SubnetA", "SubnetB"],
+        "tracing": True,
+        "kms_encryption": True,
+    }
     assert q.zones_of(arch, "Web") == {"az 1", "az 2"}
-    assert (props["min_instances"], props["max_instances"]) == (2, 8)
-    assert props["health_check_protocol"] == "HTTP" and props["kms_encryption"] is True
-    assert props["publicly_accessible"] is False
     assert not any(arch.kind_of(n.id) == "internet" for n in arch.nodes())
     assert "Link" not in arch and "Limits" not in arch  # folded into the service
 
@@ -98,13 +99,12 @@ def test_a_dsql_cluster_is_protected_from_deletion_and_uses_an_aws_owned_key_unl
     assert _props({"Db": ("AWS::DSQL::Cluster", {})}, "Db") == {
         "deletion_protection": True,
         "kms_encryption": False,
-        "multi_region": False,
     }
     owned = _props({"Db": ("AWS::DSQL::Cluster", {"KmsEncryptionKey": "AWS_OWNED_KMS_KEY"})}, "Db")
     assert owned["kms_encryption"] is False
 
 
-def test_a_dsql_cluster_with_its_own_key_and_peers_reads_so() -> None:
+def test_a_dsql_cluster_with_its_own_key_reads_so() -> None:
     resources = {
         "Key": ("AWS::KMS::Key", {}),
         "Db": (
@@ -116,7 +116,7 @@ def test_a_dsql_cluster_with_its_own_key_and_peers_reads_so() -> None:
             },
         ),
     }
-    assert _props(resources, "Db") == {"deletion_protection": False, "kms_encryption": True, "multi_region": True}
+    assert _props(resources, "Db") == {"deletion_protection": False, "kms_encryption": True}
 
 
 def test_a_function_whose_role_may_connect_to_a_dsql_cluster_is_drawn_sending_to_it() -> None:
@@ -134,14 +134,14 @@ def test_a_microsoft_ad_directory_spans_its_two_subnets() -> None:
     settings = {"VpcId": R("Vpc"), "SubnetIds": [R("SubnetA"), R("SubnetB")]}
     arch = _arch(network(public=False) | {"Ad": ("AWS::DirectoryService::MicrosoftAD", {"VpcSettings": settings})})
     props = dict(arch.props_of("Ad"))
-    assert (props["directory_type"], props["edition"], props["sso"]) == ("microsoft_ad", "Enterprise", False)
+    assert (props["directory_type"], props["edition"]) == ("microsoft_ad", "Enterprise")
     assert props["subnets"] == ["SubnetA", "SubnetB"]
     assert q.zones_of(arch, "Ad") == {"az 1", "az 2"}
 
 
 def test_a_simple_ad_reads_its_size() -> None:
-    props = _props({"Ad": ("AWS::DirectoryService::SimpleAD", {"Size": "Large", "EnableSso": True})}, "Ad")
-    assert (props["directory_type"], props["edition"], props["sso"]) == ("simple_ad", "Large", True)
+    props = _props({"Ad": ("AWS::DirectoryService::SimpleAD", {"Size": "Large"})}, "Ad")
+    assert (props["directory_type"], props["edition"]) == ("simple_ad", "Large")
 
 
 # ------------------------------------------------------------------ CodeBuild, CodePipeline, CodeDeploy
@@ -149,9 +149,6 @@ def test_a_codebuild_project_takes_aws_defaults_and_reads_privileged_mode_and_it
     assert _props({"Build": ("AWS::CodeBuild::Project", {})}, "Build") == {
         "privileged_mode": False,
         "kms_encryption": False,
-        "cloudwatch_logs": True,
-        "s3_logs": False,
-        "in_vpc": False,
         "subnets": [],
     }
     props = _props(
@@ -161,14 +158,12 @@ def test_a_codebuild_project_takes_aws_defaults_and_reads_privileged_mode_and_it
                 {
                     "Environment": {"PrivilegedMode": "true"},
                     "EncryptionKey": "arn:aws:kms:us-east-1:111122223333:key/1",
-                    "LogsConfig": {"CloudWatchLogs": {"Status": "DISABLED"}, "S3Logs": {"Status": "ENABLED"}},
                 },
             )
         },
         "Build",
     )
-    assert props["privileged_mode"] and props["kms_encryption"] and props["s3_logs"]
-    assert props["cloudwatch_logs"] is False
+    assert props["privileged_mode"] and props["kms_encryption"]
     managed = _props({"Build": ("AWS::CodeBuild::Project", {"EncryptionKey": "alias/aws/s3"})}, "Build")
     assert managed["kms_encryption"] is False
 
@@ -177,7 +172,7 @@ def _action(category: str, configuration: dict[str, Any]) -> dict[str, Any]:
     return {"ActionTypeId": {"Category": category}, "Configuration": configuration}
 
 
-def _delivery(rollbacks: list[bool]) -> dict[str, tuple[str, dict[str, Any]]]:
+def _delivery(groups: int = 1) -> dict[str, tuple[str, dict[str, Any]]]:
     resources: dict[str, tuple[str, dict[str, Any]]] = {
         "Artifacts": ("AWS::S3::Bucket", {}),
         "Build": ("AWS::CodeBuild::Project", {}),
@@ -194,41 +189,30 @@ def _delivery(rollbacks: list[bool]) -> dict[str, tuple[str, dict[str, Any]]]:
             },
         ),
     }
-    for index, rollback in enumerate(rollbacks):
+    for index in range(groups):
         resources[f"Group{index}"] = (
             "AWS::CodeDeploy::DeploymentGroup",
-            {
-                "ApplicationName": R("App"),
-                "AutoScalingGroups": [R("Servers")],
-                "AutoRollbackConfiguration": {"Enabled": rollback},
-            },
+            {"ApplicationName": R("App"), "AutoScalingGroups": [R("Servers")]},
         )
     return resources
 
 
 def test_a_pipeline_drives_its_build_and_deployment_without_sending_them_requests() -> None:
-    arch = _arch(_delivery([True]))
+    arch = _arch(_delivery())
     edges = _edges(arch)
     assert edges[("Pipeline", "Build")]["service_notifications"] is True
     assert edges[("Pipeline", "App")]["service_notifications"] is True
     assert edges[("App", "Servers")]["service_notifications"] is True
     assert edges[("Pipeline", "Artifacts")]["service_notifications"] is False  # it reads and writes the artifacts
-    assert dict(arch.props_of("Pipeline")) == {"pipeline_type": "V1", "artifact_kms": False}
-    assert dict(arch.props_of("App")) == {"compute_platform": "Server", "auto_rollback": True}
-
-
-def test_an_application_rolls_back_only_when_every_deployment_group_does() -> None:
-    assert _props(_delivery([True, False]), "App")["auto_rollback"] is False
-    assert _props(_delivery([]), "App")["auto_rollback"] is False
+    assert dict(arch.props_of("Pipeline")) == {"artifact_kms": False}
+    assert dict(arch.props_of("App")) == {"compute_platform": "Server"}
+    assert "Group0" not in arch  # folded into its application
 
 
 def test_a_pipeline_encrypts_artifacts_with_its_own_key_only_when_it_names_one() -> None:
     def pipeline(key: str) -> dict[str, tuple[str, dict[str, Any]]]:
         store = {"Type": "S3", "Location": "bucket", "EncryptionKey": {"Id": key, "Type": "KMS"}}
-        return {"Pipeline": ("AWS::CodePipeline::Pipeline", {"ArtifactStore": store, "PipelineType": "V2"})}
+        return {"Pipeline": ("AWS::CodePipeline::Pipeline", {"ArtifactStore": store})}
 
     assert _props(pipeline("arn:aws:kms:us-east-1:111122223333:alias/aws/s3"), "Pipeline")["artifact_kms"] is False
-    assert _props(pipeline("arn:aws:kms:us-east-1:111122223333:key/1"), "Pipeline") == {
-        "pipeline_type": "V2",
-        "artifact_kms": True,
-    }
+    assert _props(pipeline("arn:aws:kms:us-east-1:111122223333:key/1"), "Pipeline") == {"artifact_kms": True}

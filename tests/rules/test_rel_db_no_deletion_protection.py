@@ -24,6 +24,11 @@ def test_problem_is_reported_on_the_node() -> None:
     }
 
 
+def test_an_aurora_dsql_cluster_is_judged_and_protected_unless_told_otherwise() -> None:
+    arch = design([("sql", "dsql"), ("open", "dsql", None, {"deletion_protection": False})])
+    assert hits(RULE, arch) == {key(RULE, "open")}
+
+
 def test_configured_nodes_pass() -> None:
     arch = design(
         [

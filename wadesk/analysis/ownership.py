@@ -121,7 +121,26 @@ def _ecr(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
     )
 
 
+def _customer_key(prop: str) -> Any:
+    """An adjuster for a kind that encrypts with an AWS owned or managed key unless ``prop`` names the customer's."""
+
+    def adjust(base: Responsibility, props: Mapping[str, Any]) -> Responsibility:
+        if not props.get(prop):
+            return base
+        return base.with_layers(
+            note=f"{base.note} With a customer managed KMS key the customer also owns the key's policy and "
+            "rotation, and the service stops working with the data when the key is disabled.",
+            encryption="shared",
+        )
+
+    return adjust
+
+
 _ADJUSTERS = {
+    "app_runner": _customer_key("kms_encryption"),
+    "dsql": _customer_key("kms_encryption"),
+    "codebuild": _customer_key("kms_encryption"),
+    "codepipeline": _customer_key("artifact_kms"),
     "ecr": _ecr,
     "ec2": _ec2,
     "ecs_service": _ecs_service,

@@ -18,21 +18,13 @@ class AppRunnerProps(Props):
         True, description="Its default domain is reachable from the internet; false when only a VPC ingress "
         "connection (a private endpoint) reaches it"
     )
-    egress: Literal["default", "vpc"] = Field(
-        "default",
-        description="Where its outbound traffic goes: the internet (default), or a VPC through a VPC connector",
-    )
     subnets: list[str] = Field(
-        default_factory=list, description="Ids of the subnet nodes its VPC connector attaches to"
+        default_factory=list,
+        description="Ids of the subnet nodes its VPC connector attaches to (its outbound traffic goes through the VPC)",
     )
     tracing: bool = Field(False, description="An observability configuration sends X-Ray traces")
     kms_encryption: bool = Field(
         False, description="Its source and logs are encrypted with a customer managed KMS key (else an AWS owned key)"
-    )
-    min_instances: int = Field(1, ge=1, description="Instances kept provisioned (its auto scaling MinSize)")
-    max_instances: int = Field(25, ge=1, description="Most instances it scales out to (its auto scaling MaxSize)")
-    health_check_protocol: Literal["TCP", "HTTP"] = Field(
-        "TCP", description="How App Runner checks that an instance is healthy"
     )
 
 
@@ -43,9 +35,6 @@ class DsqlProps(Props):
     )
     kms_encryption: bool = Field(
         False, description="Data is encrypted with a customer managed KMS key (else an AWS owned key)"
-    )
-    multi_region: bool = Field(
-        False, description="Peered with clusters in other Regions (a multi-Region cluster with a witness Region)"
     )
 
 
@@ -60,12 +49,10 @@ class DirectoryProps(Props):
     subnets: list[str] = Field(
         default_factory=list, description="Ids of the subnet nodes its domain controllers run in (one per AZ)"
     )
-    sso: bool = Field(False, description="Single sign-on is enabled for the directory")
 
 
 # -------------------------------------------------------------------- delivery
 class CodePipelineProps(Props):
-    pipeline_type: Literal["V1", "V2"] = Field("V1", description="Pipeline type (V2 adds triggers and variables)")
     artifact_kms: bool = Field(
         False, description="Artifacts are encrypted with a customer managed KMS key (else the AWS managed S3 key)"
     )
@@ -78,16 +65,10 @@ class CodeBuildProps(Props):
     kms_encryption: bool = Field(
         False, description="Build artifacts are encrypted with a customer managed KMS key (else the AWS managed key)"
     )
-    cloudwatch_logs: bool = Field(True, description="Build logs go to CloudWatch Logs")
-    s3_logs: bool = Field(False, description="Build logs are also written to S3")
-    in_vpc: bool = Field(False, description="Builds run attached to VPC subnets")
     subnets: list[str] = Field(default_factory=list, description="Ids of the subnet nodes builds attach to")
 
 
 class CodeDeployProps(Props):
     compute_platform: Literal["Server", "Lambda", "ECS"] = Field(
         "Server", description="What it deploys to: EC2 or on-premises servers, Lambda functions or ECS services"
-    )
-    auto_rollback: bool = Field(
-        False, description="A failed deployment is rolled back automatically (a deployment group setting)"
     )

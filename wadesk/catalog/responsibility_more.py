@@ -42,13 +42,13 @@ MORE: dict[str, tuple[str, str, str]] = {
         "endpoints (with TLS to each database) and secures the credentials. Classified by analogy with RDS.",
     ),
     "app_runner": (
-        "abstracted", "AAAA ASSC CCSS",
+        "abstracted", "AAAA ASSC CCAS",
         "The customer supplies the image or source code, gives the instance role least privilege, sets the "
         "scaling limits and decides on public or private ingress and a VPC connector. AWS runs, patches and "
         "spreads the instances over zones. Classified by analogy with Lambda and ECS on Fargate.",
     ),
     "dsql": (
-        "abstracted", "AAAA AAS- CCSS",
+        "abstracted", "AAAA AAS- CCAS",
         "The customer grants database access through IAM (authentication tokens) and database roles, picks the "
         "KMS key and peers clusters in other Regions. AWS runs it active-active across zones. Classified by "
         "analogy with DynamoDB.",
@@ -60,12 +60,12 @@ MORE: dict[str, tuple[str, str, str]] = {
         "daily snapshots. Classified by analogy with the managed services of the security whitepaper.",
     ),
     "codepipeline": (
-        "abstracted", "AAAA AA-C CCSS",
+        "abstracted", "AAAA AA-C CCAS",
         "The customer defines the stages and actions, gives the pipeline a least-privilege role, protects the "
         "artifact bucket and picks its key. Classified by analogy with Step Functions.",
     ),
     "codebuild": (
-        "abstracted", "AAAA ASSC CCSA",
+        "abstracted", "AAAA ASSC CCAA",
         "The customer writes the build specification, picks or builds the image, avoids privileged mode, gives "
         "builds a least-privilege role, keeps secrets out of plain environment variables and picks the key. AWS "
         "runs and patches the build fleet. Classified by analogy with Lambda.",

@@ -263,25 +263,18 @@ def _app_runner(m: CfnMapper, r: Resource) -> None:
     network = p.get("NetworkConfiguration")
     vpc_egress = text(dig(network, "EgressConfiguration", "EgressType")).upper() == "VPC"
     connector = m.resource(ref(dig(network, "EgressConfiguration", "VpcConnectorArn")))
-    scaling = m.resource(ref(p.get("AutoScalingConfigurationArn")))
-    limits = scaling.properties if scaling is not None else {}
     observability = p.get("ObservabilityConfiguration")
     traced = m.resource(ref(dig(observability, "ObservabilityConfigurationArn")))
     vendor = text(dig(traced.properties, "TraceConfiguration", "Vendor")) if traced is not None else "AWSXRAY"
-    health = text(dig(p, "HealthCheckConfiguration", "Protocol"), "TCP").upper()
     public = flag(dig(network, "IngressConfiguration", "IsPubliclyAccessible"), True)
     node = m.node(
         r,
         "app_runner",
         {
             "publicly_accessible": public,
-            "egress": "vpc" if vpc_egress else "default",
             # The default observability configuration traces with X-Ray.
             "tracing": flag(dig(observability, "ObservabilityEnabled"), False) and vendor == "AWSXRAY",
             "kms_encryption": dig(p, "EncryptionConfiguration", "KmsKey") is not None,
-            "min_instances": number(limits.get("MinSize"), 1),
-            "max_instances": number(limits.get("MaxSize"), 25),
-            "health_check_protocol": health if health in ("TCP", "HTTP") else "TCP",
         },
     )
     if vpc_egress and connector is not None:

@@ -406,14 +406,12 @@ def _dsql(m: CfnMapper, r: Resource) -> None:
     """An Aurora DSQL cluster: serverless, in no subnet, active-active across zones (and Regions when peered)."""
     p = r.properties
     key = p.get("KmsEncryptionKey")
-    peering = p.get("MultiRegionProperties")
     m.node(
         r,
         "dsql",
         {
             "deletion_protection": flag(p.get("DeletionProtectionEnabled"), True),
             "kms_encryption": key is not None and text(key, "customer key") != "AWS_OWNED_KMS_KEY",
-            "multi_region": bool(dig(peering, "Clusters") or dig(peering, "WitnessRegion")),
         },
     )
 

@@ -42,7 +42,6 @@ def _acts_on(m: CfnMapper, source: str, target: str, label: str) -> None:
 def _project(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     environment = p.get("Environment")
-    logs = p.get("LogsConfig")
     subnets = m.subnet_keys(dig(p, "VpcConfig", "Subnets"))
     node = m.node(
         r,
@@ -50,9 +49,6 @@ def _project(m: CfnMapper, r: Resource) -> None:
         {
             "privileged_mode": flag(dig(environment, "PrivilegedMode"), False),
             "kms_encryption": _customer_key(p.get("EncryptionKey")),
-            "cloudwatch_logs": text(dig(logs, "CloudWatchLogs", "Status"), "ENABLED").upper() != "DISABLED",
-            "s3_logs": text(dig(logs, "S3Logs", "Status"), "DISABLED").upper() == "ENABLED",
-            "in_vpc": bool(subnets),
         },
     )
     node.subnets = subnets
@@ -70,7 +66,6 @@ def _pipeline(m: CfnMapper, r: Resource) -> None:
         r,
         "codepipeline",
         {
-            "pipeline_type": "V2" if text(p.get("PipelineType")).upper() == "V2" else "V1",
             "artifact_kms": bool(stores) and all(_customer_key(dig(store, "EncryptionKey", "Id")) for store in stores),
         },
     )
@@ -107,17 +102,12 @@ def _application(m: CfnMapper, r: Resource) -> None:
 
 
 def _deployment_group(m: CfnMapper, r: Resource) -> None:
-    """A deployment group: what the application deploys to, and whether a failed deployment rolls back."""
+    """A deployment group: the auto scaling groups and ECS services its application deploys to."""
     p = r.properties
     application = m.get(ref(p.get("ApplicationName")))
     if application is None or application.kind != "codedeploy":
         m.fold(r, None, "deploys for no application drawn")
         return
-    rollback = flag(dig(p, "AutoRollbackConfiguration", "Enabled"), False)
-    seen = m.topic("deployment_groups").setdefault(application.key, [])
-    # The application rolls back only when every one of its deployment groups does.
-    application.props["auto_rollback"] = rollback and all(seen)
-    seen.append(rollback)
     targets = refs(p.get("AutoScalingGroups")) + [
         key for service in as_list(p.get("ECSServices")) for key in refs(dig(service, "ServiceName"))
     ]

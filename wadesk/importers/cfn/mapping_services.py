@@ -300,7 +300,6 @@ def _directory(m: CfnMapper, r: Resource) -> None:
         {
             "directory_type": kind,
             "edition": given if given in _DIRECTORY_SIZES[kind] else _DIRECTORY_SIZES[kind][0],
-            "sso": flag(p.get("EnableSso"), False),
         },
     )
     node.subnets = m.subnet_keys(dig(p, "VpcSettings", "SubnetIds"))

@@ -39,7 +39,7 @@ _NOT_HOPS = OBSERVERS | ACTORS | CONTAINERS | frozenset(
     {"waf", "shield", "acm", "cognito", "secrets_manager", "efs", "fsx", "ebs"}
 )
 #: Kinds with a tracing property of their own.
-_TRACING_PROP = frozenset({"lambda", "api_gateway", "step_functions"})
+_TRACING_PROP = frozenset({"lambda", "api_gateway", "step_functions", "app_runner"})
 
 
 def _is_hop(ctx: Context, node_id: str) -> bool:

@@ -28,4 +28,4 @@ def check(ctx: Context, node_id: str) -> str | None:
     return f"{ctx.label(node_id)} can be deleted by a single call (deletion_protection is false)."
 
 
-RULE = node_rule(META, ("rds", "aurora", "documentdb", "neptune", "dynamodb"), check)
+RULE = node_rule(META, ("rds", "aurora", "documentdb", "neptune", "dynamodb", "dsql"), check)
