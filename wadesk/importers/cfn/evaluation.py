@@ -79,6 +79,8 @@ class ValueWalker:
         self._condition_chain: list[str] = []
         self._cidr_lookups: set[str] = set()
         self._depth = 0
+        #: ``(stack, output name) -> value`` of a nested stack the reader expanded, or None (see ``nested.py``)
+        self.nested_outputs: Callable[[str, str], Value | None] | None = None
         self._functions: dict[str, Callable[[Any, str], Value]] = {
             "Ref": self._ref,
             "Fn::GetAtt": self._get_att,
@@ -96,8 +98,13 @@ class ValueWalker:
 
     def value(self, raw: Any, owner: str, path: str) -> Value:
         """``raw`` evaluated; what cannot be computed is reported under ``owner`` (a logical id) and ``path``."""
-        self._owner = owner
-        return self.evaluate(raw, path)
+        before, self._owner = self._owner, owner
+        try:
+            return self.evaluate(raw, path)
+        finally:
+            # A value evaluated while another is (a nested stack's parameters, asked for by an output) leaves the
+            # outer owner in place.
+            self._owner = before
 
     def condition(self, name: str) -> bool:
         """The value of the named condition (evaluated once, with cycle detection)."""
@@ -216,6 +223,10 @@ class ValueWalker:
         if attribute is None and name.startswith("AWS::"):
             return self._pseudo(name, path)
         if name in self.resources:
+            if attribute and attribute.startswith("Outputs.") and self.nested_outputs is not None:
+                found = self.nested_outputs(name, attribute.removeprefix("Outputs."))
+                if found is not None:
+                    return found
             return ResourceRef(name, attribute)
         if name in self.not_created:
             return self.unresolved_value(expression, self.not_created[name], path)

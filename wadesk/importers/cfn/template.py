@@ -28,7 +28,7 @@ from typing import Any
 
 from wadesk.importers.cfn.document import Document, UnknownTag, read_document
 from wadesk.importers.cfn.intrinsics import NO_VALUE, Evaluator
-from wadesk.importers.cfn.parameters import ACCOUNT_ID, read_parameter_file, resolve_parameters
+from wadesk.importers.cfn.parameters import ACCOUNT_ID, is_list_type, read_parameter_file, resolve_parameters
 from wadesk.importers.cfn.secrets import secret_origins
 from wadesk.importers.cfn.values import Resource, Template, UnresolvedValue, Value, refs_in
 from wadesk.importers.errors import ImportSourceError, printable
@@ -62,7 +62,34 @@ def load_template(
         raise ImportSourceError(path, "the template nests functions or conditions too deeply") from None
 
 
-def _evaluate(document: Document, given: dict[str, str], region: str) -> Template:
+def load_nested(
+    path: Path, given: Mapping[str, str], overrides: Mapping[str, Value], *, region: str, chain: tuple[Path, ...]
+) -> Template:
+    """Read and evaluate the template of a nested stack (see ``nested.py``).
+
+    Args:
+        path: the child template.
+        given: its parameters' values the parent states as plain text.
+        overrides: its parameters' values the parent states as references (to the parent's resources, to another
+            stack's exports...), used as they are.
+        region: the region ``AWS::Region`` stands for.
+        chain: the templates being read, outermost first, this one last.
+    """
+    document = read_document(path)
+    try:
+        return _evaluate(document, dict(given), region, overrides=overrides, chain=chain)
+    except RecursionError:
+        raise ImportSourceError(path, "the template nests functions or conditions too deeply") from None
+
+
+def _evaluate(
+    document: Document,
+    given: dict[str, str],
+    region: str,
+    *,
+    overrides: Mapping[str, Value] | None = None,
+    chain: tuple[Path, ...] = (),
+) -> Template:
     path, data = document.path, document.data
     template = Template(path=path)
     description = data.get("Description")
@@ -103,6 +130,17 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             reason = "the Resources section is empty: a template must declare at least one resource"
         raise ImportSourceError(path, reason, document.line_of("Resources"))
 
+    if overrides:
+        from wadesk.importers.cfn.nested import as_list_value
+
+        specs = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
+        for name, value in overrides.items():
+            if name in values:
+                spec = specs.get(name)
+                declared_type = str(spec.get("Type", "String")) if isinstance(spec, dict) else "String"
+                values[name] = as_list_value(value) if is_list_type(declared_type) else value
+        assumptions = [a for a in assumptions if not any(a.startswith(f"Parameter {name} ") for name in overrides)]
+        unresolved = [u for u in unresolved if not (u.logical_id == "Parameters" and u.path in overrides)]
     template.parameters = values
     template.assumptions.extend(assumptions)
     template.unresolved.extend(unresolved)
@@ -185,6 +223,13 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
             template.skipped[logical_id] = condition
             not_created[logical_id] = f"{logical_id} is not created: its condition {condition} is false"
     evaluator.resources = set(created)
+    stacks = {key: body for key, body in created.items() if body.get("Type") == "AWS::CloudFormation::Stack"}
+    nesting = None
+    if stacks:
+        from wadesk.importers.cfn.nested import NestedStacks
+
+        nesting = NestedStacks(path, region, chain or (path.resolve(),), evaluator, stacks)
+        evaluator.nested_outputs = nesting.output
 
     declared = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
     types = {logical_id: str(body.get("Type")) for logical_id, body in created.items()}
@@ -204,6 +249,8 @@ def _evaluate(document: Document, given: dict[str, str], region: str) -> Templat
         template.resources[logical_id].condition = policies.get(logical_id)
 
     _refuse_cycles(template, line_of)
+    if nesting is not None:
+        nesting.merge(template)
 
     outputs = data.get("Outputs")
     if isinstance(outputs, dict):
