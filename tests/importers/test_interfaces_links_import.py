@@ -211,3 +211,27 @@ def test_cloudformation_interfaces_fold_the_same_way() -> None:
     assert design.nodes["Box"].subnets == ["Subnet"]
     assert design.nodes["Box"].security_groups == ["Group"]
     assert "Eni" not in design.nodes
+
+
+def unused_groups(folder: Path, *texts: str) -> set[str]:
+    from wadesk.analysis.engine import analyse
+    from wadesk.importers.api import import_source
+
+    (folder / "main.tf").write_text(textwrap.dedent("".join(texts)))
+    arch = import_source(folder, variables={}, layout=False).built.arch
+    return {f.node for f in analyse(arch).findings if f.rule == "COST-UNUSED-SECURITY-GROUP"}
+
+
+def test_the_security_group_of_a_vpc_link_is_in_use(tmp_path: Path) -> None:
+    # The link's interfaces use aws_security_group.web; aws_security_group.mgmt is used by nothing.
+    assert unused_groups(tmp_path, NETWORK, HTTP_API) == {"aws_security_group.mgmt"}
+
+
+def test_the_security_group_of_an_unattached_interface_is_in_use(tmp_path: Path) -> None:
+    spare = """\
+resource "aws_network_interface" "x" {
+  subnet_id       = aws_subnet.a.id
+  security_groups = [aws_security_group.mgmt.id]
+}
+"""
+    assert unused_groups(tmp_path, NETWORK, spare) == {"aws_security_group.web"}

@@ -96,6 +96,11 @@ class SecurityGroupProps(Props):
         description="Rules whose peer is a security group, not an address range (drawn as flows between members)",
     )
     is_default: bool = Field(False, description="The VPC's default security group")
+    attached_elsewhere: bool = Field(
+        False,
+        description="Attached to network interfaces the design draws no node for (a VPC link's, or an interface "
+        "attached to no instance): the group is in use though no node sits in it",
+    )
     defined_elsewhere: bool = Field(
         False,
         description="Stands for a security group from another stack or module: its settings are not in the design",

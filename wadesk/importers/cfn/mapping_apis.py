@@ -87,7 +87,14 @@ def _vpc_link_targets(m: CfnMapper, connection: Any) -> list[str]:
 
 
 def _vpc_link(m: CfnMapper, r: Resource) -> None:
-    """A VPC link belongs to the load balancer it exposes (REST APIs) or the API whose integrations use it."""
+    """A VPC link belongs to the load balancer it exposes (REST APIs) or the API whose integrations use it.
+
+    An HTTP API's link places network interfaces in its subnets with its security groups: those groups are in
+    use, though no node is drawn in them."""
+    for key in m.security_group_keys(r.properties.get("SecurityGroupIds")):
+        group = m.get(key)
+        if group is not None:
+            group.props["attached_elsewhere"] = True
     drawn = [key for key in refs(r.properties.get("TargetArns")) if m.get(key) is not None]
     if not drawn:
         drawn = [key for key in m.referrers(r.logical_id) if m.get(key) is not None]

@@ -29,10 +29,15 @@ def attached_instance(m: CfnMapper, interface: str) -> str | None:
 
 def _interface(m: CfnMapper, r: Resource) -> None:
     node = m.get(attached_instance(m, r.logical_id))
+    p = r.properties
     if node is None or node.kind != "ec2":
+        # The interface exists all the same, and so does its use of its security groups.
+        for key in m.security_group_keys(p.get("GroupSet")):
+            group = m.get(key)
+            if group is not None:
+                group.props["attached_elsewhere"] = True
         m.fold(r, None, "attached to no instance drawn")
         return
-    p = r.properties
     if not node.subnets:
         node.subnets = m.subnet_keys(p.get("SubnetId"))
     groups = m.security_group_keys(p.get("GroupSet"))

@@ -38,6 +38,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     for group in ctx.subjects("security_group"):
         if ctx.prop(group, "is_default"):
             continue  # the VPC's default group cannot be deleted
+        if ctx.prop(group, "attached_elsewhere"):
+            continue  # network interfaces the design draws no node for use it (a VPC link's)
         if ctx.children(group) or ctx.neighbours(group):
             continue  # it holds resources, or flows are drawn to it as the group of what it protects
         if any(ctx.children(other) for other in boxes.get(group, ()) if other != group):
@@ -45,4 +47,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(group, f"{ctx.label(group)} contains no resource, so it protects nothing.")
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"is_default", "copy_of"}}, flows="ends")
+RULE = graph_rule(META, check, reads={"security_group": {"is_default", "copy_of", "attached_elsewhere"}}, flows="ends")
