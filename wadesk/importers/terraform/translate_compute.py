@@ -121,6 +121,10 @@ def _ecs_service(c: Context, r: TfResource) -> Translation:
         props["NetworkConfiguration"] = {"AwsvpcConfiguration": {
             "Subnets": network.get("subnets"), "SecurityGroups": network.get("security_groups"),
             "AssignPublicIp": "ENABLED" if network.get("assign_public_ip") is True else "DISABLED"}}
+    if r.values.get("desired_count") is None and r.values.get("scheduling_strategy") != "DAEMON":
+        # The provider's default, unlike CloudFormation's (one task): a service that does not say runs none
+        # until something (service auto scaling) sets its count.
+        props["DesiredCount"] = 0
     registries = [{"RegistryArn": b.get("registry_arn")} for b in c.blocks(r, "service_registries")]
     if registries:
         props["ServiceRegistries"] = registries
