@@ -41,3 +41,55 @@ def test_a_service_that_sets_no_count_runs_no_task(tmp_path: Path) -> None:
 
 def test_a_service_that_asks_for_one_task_is_still_reported(tmp_path: Path) -> None:
     assert findings(tmp_path, SERVICE % "  desired_count = 1", "REL-ECS-SINGLE-TASK") == ["aws_ecs_service.orders"]
+
+
+DEFAULT_VPC = """\
+resource "aws_default_vpc" "default" {}
+resource "aws_default_subnet" "a" { availability_zone = "us-east-1a" }
+resource "aws_security_group" "web" {
+  ingress {
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_lb" "web" {
+  subnets         = [aws_default_subnet.a.id]
+  security_groups = [aws_security_group.web.id]
+}
+"""
+
+
+def imported(folder: Path, text: str):  # type: ignore[no-untyped-def]
+    from wadesk.importers.terraform.importer import import_terraform
+
+    (folder / "main.tf").write_text(textwrap.dedent(text))
+    return import_terraform(folder)
+
+
+def test_adopted_default_subnets_sit_public_in_the_adopted_default_vpc(tmp_path: Path) -> None:
+    design = imported(tmp_path, DEFAULT_VPC)
+    subnet = design.nodes["aws_default_subnet.a"]
+    assert subnet.kind == "subnet" and subnet.vpc == "aws_default_vpc.default"
+    # The default VPC routes 0.0.0.0/0 to its internet gateway, and default subnets give public addresses.
+    assert subnet.public is True and subnet.props["map_public_ip_on_launch"] is True
+    assert design.nodes["aws_lb.web"].subnets == ["aws_default_subnet.a"]
+    # A security group that names no VPC is created in the default VPC.
+    assert design.nodes["aws_security_group.web"].vpc == "aws_default_vpc.default"
+    assert not design.report.generic
+
+
+def test_a_default_route_table_the_source_rewrites_decides_whether_they_are_public(tmp_path: Path) -> None:
+    private = DEFAULT_VPC + """\
+resource "aws_default_route_table" "main" {
+  default_route_table_id = aws_default_vpc.default.default_route_table_id
+  route = []
+}
+"""
+    assert imported(tmp_path, private).nodes["aws_default_subnet.a"].public is False
+
+
+def test_without_an_adopted_default_vpc_a_group_that_names_no_vpc_is_left_as_it_was(tmp_path: Path) -> None:
+    design = imported(tmp_path, 'resource "aws_security_group" "web" {}\n')
+    assert design.nodes["aws_security_group.web"].vpc is None

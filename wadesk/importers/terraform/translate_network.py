@@ -13,7 +13,7 @@ from wadesk.importers.terraform.translate_common import (
     ref,
     simple,
 )
-from wadesk.importers.terraform.values import TfResource, Unknown
+from wadesk.importers.terraform.values import TfResource, Unknown, refs_in
 
 
 def _internet_gateway(c: Context, r: TfResource) -> Translation:
@@ -88,11 +88,56 @@ def _rules(c: Context, r: TfResource, blocks: list[dict[str, Any]], peer: str) -
     return rules
 
 
+def _default_vpc(c: Context, r: TfResource) -> Any:
+    """The account's default VPC when the source adopts it (``aws_default_vpc``), for a resource placed there
+    because it names no VPC or subnet; None otherwise."""
+    value = r.values.get("vpc_id")
+    if value is not None and not (isinstance(value, Unknown) and value.provider_default):
+        return None
+    found = [other for other in c.source.resources.values() if other.type == "aws_default_vpc"]
+    same = [other for other in found if other.module == r.module] or found
+    return ref(same[0].address) if same else None
+
+
+def _default_vpc_of_source(c: Context) -> Any:
+    found = [other for other in c.source.resources.values() if other.type == "aws_default_vpc"]
+    return ref(found[0].address) if found else None
+
+
+def _adopted_vpc(c: Context, r: TfResource) -> Translation:
+    """The account's default VPC, adopted by Terraform. It has an internet gateway, and its main route table sends
+    0.0.0.0/0 there (so its default subnets are public) unless the source rewrites that table's routes."""
+    t = Translation("AWS::EC2::VPC", {"CidrBlock": c.get(r, "cidr_block", "172.31.0.0/16")})
+    rewritten = any(
+        other.type == "aws_default_route_table" and any(
+            found.address == r.address for found in refs_in(other.values.get("default_route_table_id")))
+        for other in c.source.resources.values())
+    gateway = f"{r.address}/internet_gateway"
+    t.extra.append(("internet_gateway", "AWS::EC2::InternetGateway", {}))
+    t.extra.append(("internet_gateway_attachment", "AWS::EC2::VPCGatewayAttachment",
+                    {"VpcId": ref(r.address), "InternetGatewayId": ref(gateway)}))
+    if not rewritten:
+        t.extra.append(("internet_route", "AWS::EC2::Route", {
+            "RouteTableId": ref(r.address), "DestinationCidrBlock": "0.0.0.0/0", "GatewayId": ref(gateway)}))
+    return t
+
+
+def _adopted_subnet(c: Context, r: TfResource) -> Translation:
+    """A default subnet, adopted by Terraform: in the default VPC, giving instances public addresses unless the
+    source says otherwise (AWS creates default subnets so)."""
+    return Translation("AWS::EC2::Subnet", {
+        "VpcId": _default_vpc_of_source(c),
+        "CidrBlock": c.get(r, "cidr_block"),
+        "AvailabilityZone": c.get(r, "availability_zone"),
+        "MapPublicIpOnLaunch": c.get(r, "map_public_ip_on_launch", True),
+    })
+
+
 def _security_group(c: Context, r: TfResource) -> Translation:
     return Translation("AWS::EC2::SecurityGroup", {
         "GroupDescription": c.get(r, "description"),
         "GroupName": c.get(r, "name"),
-        "VpcId": c.get(r, "vpc_id"),
+        "VpcId": _default_vpc(c, r) or c.get(r, "vpc_id"),
         "SecurityGroupIngress": _rules(c, r, c.blocks(r, "ingress"), "SourceSecurityGroupId"),
         "SecurityGroupEgress": _rules(c, r, c.blocks(r, "egress"), "DestinationSecurityGroupId"),
     })
@@ -176,7 +221,8 @@ def _network_interface(c: Context, r: TfResource) -> Translation:
 #: The network types.
 NETWORK: dict[str, Translator] = {
     "aws_vpc": simple("AWS::EC2::VPC", CidrBlock="cidr_block"),
-    "aws_default_vpc": simple("AWS::EC2::VPC", CidrBlock="cidr_block"),
+    "aws_default_vpc": _adopted_vpc,
+    "aws_default_subnet": _adopted_subnet,
     "aws_subnet": simple("AWS::EC2::Subnet", VpcId="vpc_id", CidrBlock="cidr_block",
                          AvailabilityZone="availability_zone", AvailabilityZoneId="availability_zone_id",
                          MapPublicIpOnLaunch="map_public_ip_on_launch"),
