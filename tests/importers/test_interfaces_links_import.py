@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -235,3 +236,48 @@ resource "aws_network_interface" "x" {
 }
 """
     assert unused_groups(tmp_path, NETWORK, spare) == {"aws_security_group.web"}
+
+
+def test_in_a_plan_an_instance_on_an_interface_sits_in_the_interface_s_subnet(tmp_path: Path) -> None:
+    # As `terraform show -json` gives it: the instance's subnet_id is known after apply and not configured (AWS
+    # takes it from the interface), the interface's id is a reference in the configuration.
+    def planned(address: str, values: dict[str, object]) -> dict[str, object]:
+        kind, name = address.split(".")
+        return {"address": address, "mode": "managed", "type": kind, "name": name,
+                "provider_name": "registry.terraform.io/hashicorp/aws", "values": values}
+
+    def configured(address: str, expressions: dict[str, object]) -> dict[str, object]:
+        kind, name = address.split(".")
+        return {"address": address, "mode": "managed", "type": kind, "name": name, "expressions": expressions}
+
+    def ref(address: str) -> dict[str, object]:
+        return {"references": [f"{address}.id", address]}
+
+    plan = {
+        "format_version": "1.2",
+        "planned_values": {"root_module": {"resources": [
+            planned("aws_vpc.main", {"cidr_block": "10.0.0.0/16"}),
+            planned("aws_subnet.a", {"cidr_block": "10.0.1.0/24"}),
+            planned("aws_network_interface.eni", {"private_ips": ["10.0.1.50"]}),
+            planned("aws_instance.web", {"instance_type": "t3.micro",
+                                         "network_interface": [{"device_index": 0}]}),
+        ]}},
+        "resource_changes": [
+            {"address": "aws_subnet.a", "change": {"actions": ["create"], "after_unknown": {"vpc_id": True}}},
+            {"address": "aws_network_interface.eni",
+             "change": {"actions": ["create"], "after_unknown": {"subnet_id": True}}},
+            {"address": "aws_instance.web", "change": {"actions": ["create"], "after_unknown": {
+                "subnet_id": True, "network_interface": [{"network_interface_id": True}]}}},
+        ],
+        "configuration": {"root_module": {"resources": [
+            configured("aws_subnet.a", {"vpc_id": ref("aws_vpc.main")}),
+            configured("aws_network_interface.eni", {"subnet_id": ref("aws_subnet.a")}),
+            configured("aws_instance.web", {"network_interface": [
+                {"device_index": {"constant_value": 0}, "network_interface_id": ref("aws_network_interface.eni")}]}),
+        ]}},
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    design = import_terraform(path)
+    assert design.nodes["aws_instance.web"].subnets == ["aws_subnet.a"]
+    assert not any(key.startswith("unresolved:") for key in design.nodes)

@@ -9,7 +9,7 @@ from typing import Any
 
 from wadesk.importers.cfn import values as cfn
 from wadesk.importers.terraform.translate import Context, Translation, Translator
-from wadesk.importers.terraform.values import TfRef, TfResource
+from wadesk.importers.terraform.values import TfRef, TfResource, Unknown
 
 
 def cfn_props(c: Context, r: TfResource, names: dict[str, str]) -> dict[str, Any]:
@@ -105,3 +105,11 @@ def nested_blocks(block: dict[str, Any], name: str) -> list[dict[str, Any]]:
 def ref_to(resource: TfResource) -> Any:
     """A Terraform reference to ``resource`` (its ``id``), to be converted with the context."""
     return TfRef(resource.address, "id")
+
+
+def chosen_by_aws(r: TfResource, name: str) -> bool:
+    """Whether a plan gives attribute ``name`` as known after apply while the configuration does not set it:
+    AWS picks it (an instance's subnet from its network interface or the default VPC, a load balancer's subnets
+    from its subnet mappings or zones), which is not a value of unknown whereabouts."""
+    value = r.values.get(name)
+    return isinstance(value, Unknown) and value.provider_default

@@ -10,9 +10,11 @@ from wadesk.importers.terraform.translate_common import (
     append_to,
     as_list,
     cfn_props,
+    chosen_by_aws,
     decode_json,
     merge_into,
     nested_blocks,
+    ref_to,
     simple,
 )
 from wadesk.importers.terraform.values import TfResource
@@ -23,6 +25,9 @@ def _instance(c: Context, r: TfResource) -> Translation:
                           "SecurityGroupIds": "vpc_security_group_ids", "SecurityGroups": "security_groups",
                           "IamInstanceProfile": "iam_instance_profile", "Monitoring": "monitoring",
                           "KeyName": "key_name", "AvailabilityZone": "availability_zone"})
+    if chosen_by_aws(r, "subnet_id"):
+        # AWS takes it from the instance's network interface, or the default VPC's subnet in its zone.
+        props.pop("SubnetId", None)
     tokens = c.block(r, "metadata_options").get("http_tokens")
     if tokens is not None:
         props["MetadataOptions"] = {"HttpTokens": tokens}
@@ -67,11 +72,25 @@ def _launch_template(c: Context, r: TfResource) -> Translation:
     return Translation("AWS::EC2::LaunchTemplate", {"LaunchTemplateName": c.get(r, "name"), "LaunchTemplateData": data})
 
 
+def _classic_balancer(c: Context, name: Any) -> Any:
+    """A Classic Load Balancer named by its name (a plan knows the name an ``aws_elb`` is given): a reference to it
+    when the source creates it, so the balancer's flow reaches the group."""
+    if isinstance(name, str):
+        for other in c.source.resources.values():
+            if other.type == "aws_elb" and other.values.get("name") == name:
+                return c.value(ref_to(other))
+    return name
+
+
 def _autoscaling_group(c: Context, r: TfResource) -> Translation:
     props = cfn_props(c, r, {"VPCZoneIdentifier": "vpc_zone_identifier", "AvailabilityZones": "availability_zones",
                           "MinSize": "min_size", "MaxSize": "max_size", "DesiredCapacity": "desired_capacity",
                           "TargetGroupARNs": "target_group_arns", "LoadBalancerNames": "load_balancers",
                           "LaunchConfigurationName": "launch_configuration", "HealthCheckType": "health_check_type"})
+    if chosen_by_aws(r, "vpc_zone_identifier"):
+        props.pop("VPCZoneIdentifier", None)  # the default VPC's subnets in the zones it names
+    if isinstance(props.get("LoadBalancerNames"), list):
+        props["LoadBalancerNames"] = [_classic_balancer(c, name) for name in props["LoadBalancerNames"]]
     template = c.block(r, "launch_template")
     if template:
         props["LaunchTemplate"] = {"LaunchTemplateId": template.get("id"), "LaunchTemplateName": template.get("name"),
@@ -277,7 +296,7 @@ COMPUTE: dict[str, Translator] = {
     "aws_autoscaling_attachment": lambda c, r: Fold(
         c.get(r, "autoscaling_group_name"),
         append_to("TargetGroupARNs", c.get(r, "lb_target_group_arn")) if r.values.get("lb_target_group_arn")
-        else append_to("LoadBalancerNames", c.get(r, "elb")),
+        else append_to("LoadBalancerNames", _classic_balancer(c, c.get(r, "elb"))),
     ),
     "aws_autoscaling_policy": _autoscaling_policy,
     "aws_autoscaling_schedule": simple("AWS::AutoScaling::ScheduledAction",

@@ -9,6 +9,7 @@ from wadesk.importers.terraform.translate_common import (
     append_to,
     as_list,
     cfn_props,
+    chosen_by_aws,
     decode_json,
     merge_into,
     nested_blocks,
@@ -26,6 +27,8 @@ def _load_balancer(c: Context, r: TfResource) -> Translation:
                 for m in c.blocks(r, "subnet_mapping")]
     if mappings:
         props["SubnetMappings"] = mappings
+    if chosen_by_aws(r, "subnets"):
+        props.pop("Subnets", None)  # the subnets of its subnet mappings, or the default VPC's
     attributes = []
     logs = c.block(r, "access_logs")
     if logs:
@@ -57,6 +60,8 @@ def _actions(c: Context, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _elb(c: Context, r: TfResource) -> Translation:
     props = cfn_props(c, r, {"Subnets": "subnets", "SecurityGroups": "security_groups", "Instances": "instances",
                           "AvailabilityZones": "availability_zones"})
+    if chosen_by_aws(r, "subnets"):
+        props.pop("Subnets", None)  # in the default VPC, or in the subnets of the zones it names
     props["Scheme"] = "internal" if r.values.get("internal") is True else "internet-facing"
     props["Listeners"] = [{"LoadBalancerPort": b.get("lb_port"), "InstancePort": b.get("instance_port"),
                            "Protocol": b.get("lb_protocol"), "InstanceProtocol": b.get("instance_protocol")}

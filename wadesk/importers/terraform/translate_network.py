@@ -9,6 +9,7 @@ from wadesk.importers.terraform.translate_common import (
     append_to,
     as_list,
     cfn_props,
+    chosen_by_aws,
     merge_into,
     ref,
     simple,
@@ -137,7 +138,8 @@ def _security_group(c: Context, r: TfResource) -> Translation:
     return Translation("AWS::EC2::SecurityGroup", {
         "GroupDescription": c.get(r, "description"),
         "GroupName": c.get(r, "name"),
-        "VpcId": _default_vpc(c, r) or c.get(r, "vpc_id"),
+        # A group that names no VPC is created in the default VPC (the one the source adopts, if it does).
+        "VpcId": _default_vpc(c, r) or (None if chosen_by_aws(r, "vpc_id") else c.get(r, "vpc_id")),
         "SecurityGroupIngress": _rules(c, r, c.blocks(r, "ingress"), "SourceSecurityGroupId"),
         "SecurityGroupEgress": _rules(c, r, c.blocks(r, "egress"), "DestinationSecurityGroupId"),
     })
