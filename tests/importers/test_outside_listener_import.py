@@ -150,3 +150,44 @@ def test_a_target_group_forwarded_by_a_later_listener_rule_folds_into_that_balan
     folded = {entry.key: entry.detail for entry in result.design.report.folded}
     assert folded["TargetGroup"] == "Balancer"
     assert [edge.target for edge in arch.edges() if edge.source == "Balancer"] == ["Group"]
+
+
+SHARED = """\
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}
+  SubnetB:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1b}
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: {Scheme: internal, Subnets: [!Ref SubnetA, !Ref SubnetB]}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Balancer
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{Type: fixed-response, FixedResponseConfig: {StatusCode: "404"}}]
+"""
+SHARED_OUTPUT = """\
+Outputs:
+  ListenerArn: {Value: !Ref Listener, Export: {Name: shared-listener}}
+"""
+
+
+def test_a_shared_balancer_whose_listener_is_exported_is_not_idle(tmp_path: Path) -> None:
+    result = import_source(_write(tmp_path, SHARED + SHARED_OUTPUT), layout=False)
+    arch = result.built.arch
+    assert dict(arch.props_of("Balancer"))["targets_elsewhere"] is True
+    assert not any(f.rule == "COST-IDLE-LOAD-BALANCER" for f in analyse(arch).findings)
+
+
+def test_a_balancer_that_forwards_nothing_and_hands_nothing_on_is_idle(tmp_path: Path) -> None:
+    arch = import_source(_write(tmp_path, SHARED), layout=False).built.arch
+    assert dict(arch.props_of("Balancer"))["targets_elsewhere"] is False
+    assert [f.node for f in analyse(arch).findings if f.rule == "COST-IDLE-LOAD-BALANCER"] == ["Balancer"]

@@ -25,3 +25,8 @@ def test_load_balancer_with_a_target_passes() -> None:
 def test_load_balancer_forwarding_to_an_auto_scaling_group_passes() -> None:
     nodes = [("asg", "auto_scaling_group"), ("web", "ec2", "asg"), ("nlb", "nlb"), ("alb", "alb")]
     assert hits(RULE, design(nodes, [("alb", "asg"), ("nlb", "alb")])) == set()
+
+
+def test_load_balancer_whose_targets_are_registered_elsewhere_passes() -> None:
+    nodes = [("shared", "alb", None, {"targets_elsewhere": True}), ("lone", "alb")]
+    assert hits(RULE, design(nodes)) == {key(RULE, "lone")}

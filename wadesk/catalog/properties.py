@@ -267,6 +267,11 @@ class LoadBalancerProps(ModuleResourceProps):
     access_logs: bool = Field(False, description="Access logs are delivered to S3")
     deletion_protection: bool = Field(False, description="The load balancer cannot be deleted until protection is off")
     subnets: list[str] = Field(default_factory=list, description="Ids of the subnet nodes it is attached to")
+    targets_elsewhere: bool = Field(
+        False,
+        description="Its targets are registered outside the design (another stack adds the listener rules or target "
+        "groups): a design that draws none of its targets does not say it forwards nothing",
+    )
     tls_policy: str = Field(
         "",
         description=(

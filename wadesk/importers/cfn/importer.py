@@ -47,6 +47,7 @@ FINISHERS = (
     flows.finish_placement,
     mapping_edge.finish_load_balancers,
     mapping_edge.finish_classic,
+    mapping_edge.finish_outside_targets,
     mapping_apis.finish_apis,
     mapping_edge.finish_waf,
     mapping_iam.finish_roles,

@@ -214,6 +214,25 @@ def finish_load_balancers(m: CfnMapper) -> None:
                 )
 
 
+def finish_outside_targets(m: CfnMapper) -> None:
+    """A load balancer that forwards to nothing the template draws, but whose ARN (or a listener's) the template
+    outputs, hands its listeners to another stack: that stack registers its targets (``targets_elsewhere``)."""
+    named = {key for value in m.template.outputs.values() for key in refs(value)}
+    sending = {flow.source for flow in m.design.flows}
+    listeners: dict[str, list[str]] = {}
+    for listener, balancer in m.topic("listener_lb").items():
+        listeners.setdefault(balancer or "", []).append(listener)
+    for node in m.design.nodes.values():
+        if node.kind not in ("alb", "nlb", "elb") or node.placeholder or node.key in sending:
+            continue
+        if node.key in named or any(listener in named for listener in listeners.get(node.key, [])):
+            node.props["targets_elsewhere"] = True
+            m.report.assume(
+                f"The load balancer {node.key} forwards to no target of the template and is in its Outputs: its "
+                "targets are taken as registered by another stack"
+            )
+
+
 def _web_protocol(protocol: str, port: int | None) -> str:
     protocol = protocol.upper()
     if protocol == "HTTPS":

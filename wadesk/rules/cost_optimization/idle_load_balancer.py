@@ -31,11 +31,14 @@ _NOT_TARGETS = OBSERVERS | frozenset({"waf", "shield", "acm", "cognito", "secret
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    """Report every ALB or NLB with no outgoing flow to something it could forward to."""
+    """Report every load balancer with no outgoing flow to something it could forward to, unless its targets
+    are registered outside the design (``targets_elsewhere``)."""
     for lb in ctx.subjects(*LOAD_BALANCERS):
-        if any(ctx.kind(t) not in _NOT_TARGETS for t in ctx.successors(lb)):
+        if ctx.prop(lb, "targets_elsewhere") or any(ctx.kind(t) not in _NOT_TARGETS for t in ctx.successors(lb)):
             continue
         yield Hit(lb, f"{ctx.label(lb)} has no flow to any target, so it is paid for but forwards nothing.")
 
 
-RULE = graph_rule(META, check, flows="ends")
+RULE = graph_rule(
+    META, check, reads={kind: {"targets_elsewhere"} for kind in ("alb", "nlb", "elb")}, flows="ends"
+)
