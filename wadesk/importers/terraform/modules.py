@@ -52,13 +52,15 @@ MODULE_KINDS: dict[str, ModuleKind] = {
     "rds": ModuleKind(
         "aws_db_instance",
         _same("engine", "engine_version", "instance_class", "multi_az", "storage_encrypted", "publicly_accessible",
-              "backup_retention_period", "deletion_protection", "iam_database_authentication_enabled"),
+              "backup_retention_period", "deletion_protection", "iam_database_authentication_enabled",
+              "db_subnet_group_name", "vpc_security_group_ids"),
         subnet_group="subnet_ids",
     ),
     "rds-aurora": ModuleKind(
         "aws_rds_cluster",
-        _same("engine", "engine_mode", "storage_encrypted", "backup_retention_period", "deletion_protection",
-              "iam_database_authentication_enabled"),
+        {**_same("engine", "engine_mode", "storage_encrypted", "backup_retention_period", "deletion_protection",
+                 "iam_database_authentication_enabled", "db_subnet_group_name"),
+         "vpc_security_group_ids": "vpc_security_group_ids"},
         subnet_group="subnets",
     ),
     "s3-bucket": ModuleKind("aws_s3_bucket", _same("bucket")),
