@@ -178,6 +178,43 @@ def _method_settings(c: Context, r: TfResource) -> Fold:
     return Fold(stage, append_to("MethodSettings", {key: value for key, value in entry.items() if value is not None}))
 
 
+def _graphql_api(c: Context, r: TfResource) -> Translation:
+    props = cfn_props(c, r, {"Name": "name", "AuthenticationType": "authentication_type",
+                             "Visibility": "visibility", "XrayEnabled": "xray_enabled"})
+    providers = [{"AuthenticationType": block.get("authentication_type")}
+                 for block in c.blocks(r, "additional_authentication_provider")]
+    if providers:
+        props["AdditionalAuthenticationProviders"] = providers
+    if c.blocks(r, "log_config"):
+        props["LogConfig"] = {"FieldLogLevel": c.block(r, "log_config").get("field_log_level")}
+    return Translation("AWS::AppSync::GraphQLApi", props)
+
+
+def _appsync_data_source(c: Context, r: TfResource) -> Translation:
+    """Where an AppSync API's resolvers read and write, in CloudFormation's data-source properties."""
+    def first(name: str, key: str) -> Any:
+        return c.block(r, name).get(key) if c.blocks(r, name) else None
+
+    database = c.block(r, "relational_database_config")
+    endpoint = next(iter(nested_blocks(database, "http_endpoint_config")), {})
+    props: dict[str, Any] = {"ApiId": c.get(r, "api_id"), "Type": c.get(r, "type"),
+                             "ServiceRoleArn": c.get(r, "service_role_arn")}
+    for cfn_name, block, key, cfn_key in (
+        ("DynamoDBConfig", "dynamodb_config", "table_name", "TableName"),
+        ("LambdaConfig", "lambda_config", "function_arn", "LambdaFunctionArn"),
+        ("OpenSearchServiceConfig", "opensearchservice_config", "endpoint", "Endpoint"),
+        ("ElasticsearchConfig", "elasticsearch_config", "endpoint", "Endpoint"),
+        ("EventBridgeConfig", "event_bridge_config", "event_bus_arn", "EventBusArn"),
+    ):
+        value = first(block, key)
+        if value is not None:
+            props[cfn_name] = {cfn_key: value}
+    if endpoint:
+        props["RelationalDatabaseConfig"] = {"RdsHttpEndpointConfig": {
+            "DbClusterIdentifier": endpoint.get("db_cluster_identifier")}}
+    return Translation("AWS::AppSync::DataSource", props)
+
+
 EDGE: dict[str, Translator] = {
     "aws_lb": _load_balancer,
     "aws_alb": _load_balancer,
@@ -237,6 +274,13 @@ EDGE: dict[str, Translator] = {
     "aws_apigatewayv2_vpc_link": simple("AWS::ApiGatewayV2::VpcLink", Name="name", SubnetIds="subnet_ids",
                                         SecurityGroupIds="security_group_ids"),
     "aws_api_gateway_vpc_link": simple("AWS::ApiGateway::VpcLink", Name="name", TargetArns="target_arns"),
+    "aws_appsync_graphql_api": _graphql_api,
+    "aws_appsync_datasource": _appsync_data_source,
+    "aws_appsync_api_cache": simple("AWS::AppSync::ApiCache", ApiId="api_id"),
+    "aws_appsync_api_key": simple("AWS::AppSync::ApiKey", ApiId="api_id"),
+    "aws_appsync_resolver": simple("AWS::AppSync::Resolver", ApiId="api_id"),
+    "aws_appsync_function": simple("AWS::AppSync::FunctionConfiguration", ApiId="api_id"),
+    "aws_appsync_domain_name_api_association": simple("AWS::AppSync::DomainNameApiAssociation", ApiId="api_id"),
     "aws_apigatewayv2_route": simple("AWS::ApiGatewayV2::Route", ApiId="api_id", Target="target",
                                      RouteKey="route_key", AuthorizationType="authorization_type"),
     "aws_apigatewayv2_stage": lambda c, r: Translation("AWS::ApiGatewayV2::Stage", {
