@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wadesk.importers.api import import_source
-from wadesk.importers.cfn.nested import MAX_NESTING
+from wadesk.importers.cfn.nested import MAX_NESTED_TEMPLATES, MAX_NESTING
 from wadesk.model import queries as q
 
 PARENT = """\
@@ -155,3 +155,19 @@ def test_a_sam_application_with_a_local_location_is_expanded(tmp_path: Path) -> 
     files = {"parent.yaml": parent, "shared.yaml": "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"}
     arch = import_source(_write(tmp_path, files), layout=False).built.arch
     assert arch.kind_of("Shared.Queue") == "sqs"
+
+
+def test_stacks_that_fan_out_read_a_bounded_number_of_templates(tmp_path: Path) -> None:
+    # Each template nests ten stacks of the next one.
+    wide = "Resources:\n" + "".join(
+        f"  Child{index}:\n    Type: AWS::CloudFormation::Stack\n    Properties: {{TemplateURL: wide0.yaml}}\n"
+        for index in range(10)
+    )
+    files = {"parent.yaml": wide.replace("wide0", "wide1")}
+    for level in range(1, MAX_NESTING + 1):
+        files[f"wide{level}.yaml"] = wide.replace("wide0", f"wide{level + 1}")
+    files[f"wide{MAX_NESTING + 1}.yaml"] = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+    result = import_source(_write(tmp_path, files), layout=False)  # 10 ** 6 stacks if nothing stopped it
+    reasons = [entry.reason for entry in result.design.report.unresolved]
+    assert any(f"at most {MAX_NESTED_TEMPLATES} nested templates" in reason for reason in reasons)
+    assert sum(1 for _ in result.built.arch.nodes()) < 10 * MAX_NESTED_TEMPLATES

@@ -11,8 +11,8 @@ is read from that file when it exists:
   resource's line in the parent (the file the report and SARIF speak of);
 - the parent's ``!GetAtt Stack.Outputs.Name`` is the child's output value, resolved while the parent is evaluated
   (so ``!Split [",", !GetAtt Network.Outputs.Subnets]`` gives the subnets);
-- nested stacks of the child are expanded the same way, at most ``MAX_NESTING`` levels deep; a template that
-  includes itself (directly or not) is not read again.
+- nested stacks of the child are expanded the same way, at most ``MAX_NESTING`` levels deep and
+  ``MAX_NESTED_TEMPLATES`` templates in all; a template that includes itself (directly or not) is not read again.
 
 A stack that cannot be expanded (a URL, which is never fetched; a missing file; too deep; a cycle; a child that
 cannot be imported) keeps the current drawing, one CloudFormation node, and the reason is listed with the values
@@ -22,7 +22,7 @@ not resolved.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +34,27 @@ if TYPE_CHECKING:
 
 #: Templates nested deeper than this (the parent is level 0) are not read.
 MAX_NESTING = 5
+#: The most nested templates one import reads (stacks that each nest the same wide template multiply).
+MAX_NESTED_TEMPLATES = 50
 #: Marks, during a child's evaluation, a reference to one of the parent's resources (told apart from the child's).
 _PARENT = "\x00parent\x00"
+
+
+@dataclass(frozen=True)
+class Nesting:
+    """Where a template sits among the templates one import reads.
+
+    Attributes:
+        chain: the templates being read, outermost first, this one last (resolved paths).
+        reads: how many nested templates the import has read so far (one counter, shared by all).
+    """
+
+    chain: tuple[Path, ...]
+    reads: list[int] = field(default_factory=lambda: [0])
+
+    def deeper(self, path: Path) -> Nesting:
+        """The place of ``path``, nested in this template."""
+        return Nesting((*self.chain, path), self.reads)
 
 
 class NestedStacks:
@@ -44,7 +63,7 @@ class NestedStacks:
     Args:
         parent: the parent template's file.
         region: the region ``AWS::Region`` stands for.
-        chain: the templates being read, outermost first, the parent last (resolved paths).
+        nesting: where the parent sits among the templates being read.
         evaluator: the parent's evaluator, which evaluates each stack resource's properties.
         stacks: the stack resources the parent creates, by logical id (unevaluated bodies).
     """
@@ -53,13 +72,14 @@ class NestedStacks:
         self,
         parent: Path,
         region: str,
-        chain: tuple[Path, ...],
+        nesting: Nesting,
         evaluator: Evaluator,
         stacks: Mapping[str, dict[str, Any]],
     ) -> None:
         self.parent = parent
         self.region = region
-        self.chain = chain
+        self.nesting = nesting
+        self.chain = nesting.chain
         self.evaluator = evaluator
         self.stacks = dict(stacks)
         #: stack logical id -> its child template, renamed into the parent's logical ids
@@ -99,11 +119,17 @@ class NestedStacks:
         if child_path is None:
             self.failed[stack] = (printable(str(url), 120), why)
             return None
+        if self.nesting.reads[0] >= MAX_NESTED_TEMPLATES:
+            limit = f"one import reads at most {MAX_NESTED_TEMPLATES} nested templates"
+            self.failed[stack] = (printable(str(url), 120), limit)
+            return None
+        self.nesting.reads[0] += 1
         given, overrides = _parameters(properties.get("Parameters"))
         from wadesk.importers.cfn.template import load_nested
 
         try:
-            child = load_nested(child_path, given, overrides, region=self.region, chain=(*self.chain, child_path))
+            nesting = self.nesting.deeper(child_path)
+            child = load_nested(child_path, given, overrides, region=self.region, nesting=nesting)
         except ImportSourceError as error:
             self.failed[stack] = (printable(str(url), 120), f"the child template cannot be imported: {error}")
             return None

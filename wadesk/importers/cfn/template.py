@@ -24,7 +24,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wadesk.importers.cfn.document import Document, UnknownTag, read_document
 from wadesk.importers.cfn.intrinsics import NO_VALUE, Evaluator
@@ -33,6 +33,9 @@ from wadesk.importers.cfn.secrets import secret_origins
 from wadesk.importers.cfn.values import Resource, Template, UnresolvedValue, Value, refs_in
 from wadesk.importers.errors import ImportSourceError, printable
 from wadesk.importers.sniff import looks_like_template
+
+if TYPE_CHECKING:
+    from wadesk.importers.cfn.nested import Nesting
 
 __all__ = ["SAM_TRANSFORM", "load_template", "looks_like_template", "read_parameter_file"]
 
@@ -63,7 +66,7 @@ def load_template(
 
 
 def load_nested(
-    path: Path, given: Mapping[str, str], overrides: Mapping[str, Value], *, region: str, chain: tuple[Path, ...]
+    path: Path, given: Mapping[str, str], overrides: Mapping[str, Value], *, region: str, nesting: Nesting
 ) -> Template:
     """Read and evaluate the template of a nested stack (see ``nested.py``).
 
@@ -73,11 +76,11 @@ def load_nested(
         overrides: its parameters' values the parent states as references (to the parent's resources, to another
             stack's exports...), used as they are.
         region: the region ``AWS::Region`` stands for.
-        chain: the templates being read, outermost first, this one last.
+        nesting: the templates being read, outermost first, this one last, and how many one import has read.
     """
     document = read_document(path)
     try:
-        return _evaluate(document, dict(given), region, overrides=overrides, chain=chain)
+        return _evaluate(document, dict(given), region, overrides=overrides, nesting=nesting)
     except RecursionError:
         raise ImportSourceError(path, "the template nests functions or conditions too deeply") from None
 
@@ -88,7 +91,7 @@ def _evaluate(
     region: str,
     *,
     overrides: Mapping[str, Value] | None = None,
-    chain: tuple[Path, ...] = (),
+    nesting: Nesting | None = None,
 ) -> Template:
     path, data = document.path, document.data
     template = Template(path=path)
@@ -224,12 +227,12 @@ def _evaluate(
             not_created[logical_id] = f"{logical_id} is not created: its condition {condition} is false"
     evaluator.resources = set(created)
     stacks = {key: body for key, body in created.items() if body.get("Type") == "AWS::CloudFormation::Stack"}
-    nesting = None
+    nested = None
     if stacks:
-        from wadesk.importers.cfn.nested import NestedStacks
+        from wadesk.importers.cfn.nested import NestedStacks, Nesting
 
-        nesting = NestedStacks(path, region, chain or (path.resolve(),), evaluator, stacks)
-        evaluator.nested_outputs = nesting.output
+        nested = NestedStacks(path, region, nesting or Nesting((path.resolve(),)), evaluator, stacks)
+        evaluator.nested_outputs = nested.output
 
     declared = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
     types = {logical_id: str(body.get("Type")) for logical_id, body in created.items()}
@@ -249,8 +252,8 @@ def _evaluate(
         template.resources[logical_id].condition = policies.get(logical_id)
 
     _refuse_cycles(template, line_of)
-    if nesting is not None:
-        nesting.merge(template)
+    if nested is not None:
+        nested.merge(template)
 
     outputs = data.get("Outputs")
     if isinstance(outputs, dict):
