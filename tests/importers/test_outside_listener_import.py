@@ -191,3 +191,9 @@ def test_a_balancer_that_forwards_nothing_and_hands_nothing_on_is_idle(tmp_path:
     arch = import_source(_write(tmp_path, SHARED), layout=False).built.arch
     assert dict(arch.props_of("Balancer"))["targets_elsewhere"] is False
     assert [f.node for f in analyse(arch).findings if f.rule == "COST-IDLE-LOAD-BALANCER"] == ["Balancer"]
+
+
+def test_a_balancer_whose_dns_name_only_is_output_is_still_idle(tmp_path: Path) -> None:
+    output = "Outputs:\n  Url: {Value: !GetAtt Balancer.DNSName}\n"
+    arch = import_source(_write(tmp_path, SHARED + output), layout=False).built.arch
+    assert [f.node for f in analyse(arch).findings if f.rule == "COST-IDLE-LOAD-BALANCER"] == ["Balancer"]

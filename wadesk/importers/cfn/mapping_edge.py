@@ -17,7 +17,7 @@ from wadesk.importers.cfn.mapping import (
     refs,
     text,
 )
-from wadesk.importers.cfn.values import Resource, Unresolved
+from wadesk.importers.cfn.values import Resource, Unresolved, refs_in
 from wadesk.importers.ir import ImportedNode
 
 _SECURE = ("HTTPS", "TLS", "SSL")
@@ -217,7 +217,13 @@ def finish_load_balancers(m: CfnMapper) -> None:
 def finish_outside_targets(m: CfnMapper) -> None:
     """A load balancer that forwards to nothing the template draws, but whose ARN (or a listener's) the template
     outputs, hands its listeners to another stack: that stack registers its targets (``targets_elsewhere``)."""
-    named = {key for value in m.template.outputs.values() for key in refs(value)}
+    # Its ARN or name (what another stack needs to add listeners or rules); a DNS name output is for people.
+    named = {
+        found.logical_id
+        for value in m.template.outputs.values()
+        for found in refs_in(value)
+        if found.attribute in (None, "LoadBalancerArn", "ListenerArn", "LoadBalancerName")
+    }
     sending = {flow.source for flow in m.design.flows}
     listeners: dict[str, list[str]] = {}
     for listener, balancer in m.topic("listener_lb").items():
