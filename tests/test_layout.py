@@ -122,7 +122,7 @@ def test_dot_source_has_nested_clusters_fixed_boxes_and_flows() -> None:
     arch.add_node("vpc", "vpc", label="Main VPC", w=10, h=10)
     arch.add_node("sub", "subnet", parent="vpc", label="App", w=10, h=10)
     arch.add_node("web", "ec2", parent="sub")
-    arch.add_node("users", "internet")
+    arch.add_node("users", "cloudfront")
     arch.connect("e1", "users", "web")
     graph = dot_source(arch)
     text = graph.source
@@ -132,6 +132,82 @@ def test_dot_source_has_nested_clusters_fixed_boxes_and_flows() -> None:
     assert graph.components == {"n0": "web", "n1": "users"}
     assert graph.clusters == {"cluster_0": "vpc", "cluster_1": "sub"}
     assert '"n1" -> "n0";' in text
+
+
+def region_with_entry(empty_subnets: int) -> Architecture:
+    """Internet users in front of a load balancer whose subnet shares its VPC with empty subnets."""
+    arch = new_architecture()
+    arch.add_node("region", "region", w=10, h=10)
+    arch.add_node("vpc", "vpc", parent="region", w=10, h=10)
+    for index in range(empty_subnets):
+        arch.add_node(f"idle-{index}", "subnet", parent="vpc", w=10, h=10)
+    arch.add_node("public", "subnet", parent="vpc", w=10, h=10)
+    arch.add_node("lb", "alb", parent="public")
+    arch.add_node("app", "ec2", parent="public")
+    arch.add_node("bucket", "s3", parent="region")
+    arch.add_node("users", "internet")
+    arch.add_node("partner", "external_service")
+    arch.connect("in", "users", "lb")
+    arch.connect("on", "lb", "app")
+    arch.connect("out", "app", "partner")
+    arch.connect("store", "app", "bucket")
+    return arch
+
+
+@needs_dot
+@pytest.mark.parametrize("empty_subnets", [0, 3, 8])
+def test_actors_stand_beside_the_drawing_level_with_what_they_talk_to(empty_subnets: int) -> None:
+    arch = region_with_entry(empty_subnets)
+    geometry = dot_layout(arch)
+    assert_reads_well(arch, geometry)
+    box = boxes(geometry)
+    region, users, partner = box["region"], box["users"], box["partner"]
+    # Internet users left of the region, the service the app calls right of it: neither flow crosses
+    # the region's top or bottom edge.
+    assert users[0] + users[2] <= region[0] and partner[0] >= region[0] + region[2]
+    for actor, end in (("users", "lb"), ("partner", "app")):
+        middle = box[actor][1] + box[actor][3] / 2
+        assert box[end][1] <= middle <= box[end][1] + box[end][3], (actor, box[actor], end, box[end])
+    assert min(b[0] for b in box.values()) == 0 and min(b[1] for b in box.values()) == 0
+
+
+@needs_dot
+def test_actors_in_one_column_do_not_overlap() -> None:
+    arch = new_architecture()
+    arch.add_node("region", "region", w=10, h=10)
+    arch.add_node("lb", "alb", parent="region")
+    for index in range(4):
+        arch.add_node(f"user-{index}", "internet" if index % 2 else "corporate_network")
+        arch.connect(f"in-{index}", f"user-{index}", "lb")
+    geometry = dot_layout(arch)
+    assert_reads_well(arch, geometry)
+    box = boxes(geometry)
+    actors = [box[f"user-{index}"] for index in range(4)]
+    assert len({b[0] for b in actors}) == 1 and actors[0][0] + actors[0][2] <= box["region"][0]
+    for index, a in enumerate(actors):
+        assert not any(overlap(a, b) for b in actors[index + 1:])
+
+
+def test_an_actor_with_no_flow_into_the_drawing_is_left_to_dot() -> None:
+    arch = new_architecture()
+    arch.add_node("users", "internet")
+    arch.add_node("office", "corporate_network")
+    arch.add_node("web", "ec2")
+    arch.connect("e1", "users", "office")
+    assert layout.actors_aside(arch) == []
+    arch.connect("e2", "users", "web")
+    assert layout.actors_aside(arch) == ["users"]
+    assert set(dot_source(arch).components.values()) == {"office", "web"}
+
+
+@needs_dot
+def test_subnets_no_flow_reaches_are_laid_out_as_a_block_not_a_column() -> None:
+    arch = region_with_entry(8)
+    box = boxes(dot_layout(arch))
+    idle = [box[f"idle-{index}"] for index in range(8)]
+    width = max(b[0] + b[2] for b in idle) - min(b[0] for b in idle)
+    height = max(b[1] + b[3] for b in idle) - min(b[1] for b in idle)
+    assert width > 2 * idle[0][2] and height < 8 * idle[0][3]
 
 
 def test_dot_answer_is_converted_to_scene_pixels_with_y_flipped() -> None:

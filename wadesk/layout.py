@@ -41,6 +41,10 @@ POINTS_PER_INCH = 72.0
 MAX_TITLE = 80
 #: Spaces after a title sent to dot: room for the container's icon and badge beside the title (~45 px at 14 pt).
 TITLE_PADDING = " " * 10
+#: Who stands outside the cloud: drawn in a column beside the drawing, level with what they talk to.
+ACTOR_KINDS = frozenset({"internet", "corporate_network", "external_service"})
+#: Space between the actors' column and the drawing, and between two actors in it.
+ACTOR_GAP = 40.0
 
 Geometry = tuple[float, float, float | None, float | None]
 
@@ -182,9 +186,13 @@ def dot_source(arch: Architecture) -> DotGraph:
         "  edge [arrowhead=normal];",
     ]
 
+    aside = set(actors_aside(arch))
+
     def emit(parent: str | None, indent: str) -> str | None:
         leaf: str | None = None
         for child in arch.children(parent):
+            if child in aside:
+                continue
             if arch.is_container(child):
                 name = f"cluster_{len(clusters)}"
                 clusters[name] = child
@@ -230,11 +238,18 @@ def dot_source(arch: Architecture) -> DotGraph:
 def _grid_hints(arch: Architecture, names: dict[str, str], first_leaf: dict[str, str]) -> list[str]:
     """Invisible edges that keep unconnected nodes from piling up in one column.
 
-    With flows running left to right, components that no flow touches all share the first rank and dot stacks
+    With flows running left to right, nodes that no flow touches all share the first rank and dot stacks
     them in one tall column. Chaining them in rows of about the square root of their number lays them out as a
-    block; the subnets of an Availability Zone are chained in one row, so each zone reads as a band.
+    block; containers count as touched when a flow touches anything inside them (the flows of an actor drawn
+    aside do not count: dot never sees them). The subnets of an Availability Zone are chained in one row, so
+    each zone reads as a band; zones themselves stay one below the other.
     """
-    touched = {end for edge in arch.graph.edges() for end in edge}
+    touched: set[str] = set()
+    for edge in arch.graph.edges():
+        if all(end in names for end in edge):
+            for end in edge:
+                touched.add(end)
+                touched.update(arch.ancestors(end))
     hints: list[str] = []
 
     def anchor(node_id: str) -> str | None:
@@ -250,7 +265,9 @@ def _grid_hints(arch: Architecture, names: dict[str, str], first_leaf: dict[str,
         children = arch.children(parent)
         if parent is not None and arch.kind_of(parent) == "availability_zone":
             chain([c for c in children if arch.is_container(c)])
-        loose = [c for c in children if not arch.is_container(c) and c not in touched]
+            loose = [c for c in children if c not in touched and not arch.is_container(c)]
+        else:
+            loose = [c for c in children if c not in touched and arch.kind_of(c) != "availability_zone"]
         width = max(1, math.ceil(math.sqrt(len(loose))))
         for start in range(0, len(loose), width):
             chain(loose[start : start + width])
@@ -332,7 +349,63 @@ def dot_layout(arch: Architecture, executable: str = "dot", timeout: float = DOT
     if not len(arch):
         return {}
     graph = dot_source(arch)
-    return geometry_from_dot(run_dot(graph.source, executable, timeout), graph)
+    return place_actors(arch, geometry_from_dot(run_dot(graph.source, executable, timeout), graph))
+
+
+def place_actors(arch: Architecture, geometry: dict[str, Geometry]) -> dict[str, Geometry]:
+    """``geometry`` with the actors outside every container moved beside the drawing, level with their flows.
+
+    dot ranks an actor with the first nodes of the containers it stands beside, and clusters may not
+    overlap it, so it tends to land below the region and its flows cut diagonally across every box on
+    the way. The actor that starts more flows than it ends (internet users, an office) goes in a column
+    left of everything, the others (an external service called from inside) in a column on the right;
+    each sits level with the middle of what it talks to, and the drawing is moved back to (0, 0).
+    """
+    sides: dict[str, list[tuple[float, str]]] = {"left": [], "right": []}
+    for node_id in actors_aside(arch):
+        outgoing = [t for _, t in arch.graph.out_edges(node_id) if arch.kind_of(t) not in ACTOR_KINDS]
+        incoming = [s for s, _ in arch.graph.in_edges(node_id) if arch.kind_of(s) not in ACTOR_KINDS]
+        middles = sorted(_middle_y(geometry[e]) for e in outgoing + incoming if e in geometry)
+        if middles:
+            sides["left" if len(outgoing) >= len(incoming) else "right"].append((middles[len(middles) // 2], node_id))
+    moving = {node_id for column in sides.values() for _, node_id in column}
+    if not moving:
+        return geometry
+    rest = [component_box(g) for node_id, g in geometry.items() if node_id not in moving]
+    if not rest:
+        return geometry
+    out = dict(geometry)
+    columns = {"left": min(b[0] for b in rest) - ACTOR_GAP - NODE_W,
+               "right": max(b[0] + b[2] for b in rest) + ACTOR_GAP}
+    for side, column in sides.items():
+        below = -math.inf
+        for middle, node_id in sorted(column):
+            top = max(middle - NODE_H / 2, below)
+            out[node_id] = (columns[side] + ICON_DX, top + ICON_DY, None, None)
+            below = top + NODE_H + ACTOR_GAP / 2
+    placed = [component_box(g) for g in out.values()]
+    dx, dy = min(b[0] for b in placed), min(b[1] for b in placed)
+    return {node_id: (round(x - dx), round(y - dy), w, h) for node_id, (x, y, w, h) in out.items()}
+
+
+def actors_aside(arch: Architecture) -> list[str]:
+    """The actors :func:`place_actors` draws beside the drawing: outside every container, with a flow into it.
+
+    dot never sees them: ranked by dot, an actor pushes its flows' ends one rank to the right of everything
+    that no flow reaches, so its flows would cross those on the way in.
+    """
+    return [
+        node_id
+        for node_id in arch.children(None)
+        if arch.kind_of(node_id) in ACTOR_KINDS
+        and not arch.is_container(node_id)
+        and any(arch.kind_of(n) not in ACTOR_KINDS for n in nx.all_neighbors(arch.graph, node_id))
+    ]
+
+
+def _middle_y(geometry: Geometry) -> float:
+    x, y, w, h = component_box(geometry)
+    return y + h / 2
 
 
 def auto_layout(arch: Architecture) -> Layout:
