@@ -124,17 +124,47 @@ def test_a_label_of_one_long_word_breaks_inside_it_and_is_read_from_its_start(qa
     lines = label_lines(word).split("\n")
     assert len(lines) == 2 and "".join(lines) == word
     assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in lines)
-    # Longer than two lines hold: cut at the end with an ellipsis, never at the start.
+    # Longer than two lines hold: an id loses its middle, never its start, and keeps the end that tells
+    # instances apart; words lose their end.
     long = "aws_cloudwatch_metric_alarm.primary_sparql_requests_per_second_on_the_writer_instance"
     first, second = label_lines(long).split("\n")
-    assert long.startswith(first) and second.endswith("\u2026")
+    assert long.startswith(first) and "\u2026" in second and second.endswith("_instance")
     assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in (first, second))
+    words = "Fn::GetAtt NetworkPublicSubnet1.SubnetId (value not resolved)"
+    first, second = label_lines(words).split("\n")
+    assert first == "Fn::GetAtt" and second.startswith("NetworkPublic") and second.endswith("\u2026")
     # Words still wrap between words, and a short label stays on one line.
     assert label_lines("module.eks (terraform-aws-modules/eks/aws)") == "module.eks (terraform-\naws-modules/eks/aws)"
     assert label_lines("App server") == "App server"
     item = NodeItem("alarm", "cloudwatch_alarm", word, CATALOG.get("cloudwatch_alarm").icon_path)
     caption = item.caption_rect_in_scene()
     assert caption.width() <= LABEL_WIDTH and caption.height() == 2 * metrics.height()
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "DMSReplicationInstance",
+        "aws_acm_certificate.cert",
+        "aws_iam_role.ecs_agent",
+        "aws_autoscaling_group.example instances",
+        "module.vpc.aws_nat_gateway.this[0]",
+        "aws_api_gateway_rest_api.private_api",
+    ],
+)
+def test_an_id_too_long_for_one_line_breaks_where_its_parts_meet(qapp, label: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetricsF
+
+    from wadesk.ui.canvas.node_item import LABEL_WIDTH, label_lines
+
+    metrics = QFontMetricsF(styles.label_font())
+    assert metrics.horizontalAdvance(label) > LABEL_WIDTH  # too long for one line
+    first, second = label_lines(label).split("\n")
+    # Nothing lost, both lines fit, and the break is between two parts of the id, never inside a part.
+    assert f"{first}{second}" == label or f"{first} {second}" == label
+    assert all(metrics.horizontalAdvance(line) <= LABEL_WIDTH for line in (first, second))
+    a, b = first[-1], second[0]
+    assert a in "._-:/ " or b in ".[(" or (a.islower() and b.isupper()) or (b.isupper() and second[1:2].islower())
 
 
 def _ink(image: QImage) -> int:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wadesk.rules.base import Finding
@@ -22,14 +34,53 @@ BADGE = QRectF(styles.ICON - 10.0, -8.0, 18.0, 18.0)
 MARKER = QRectF(-6.0, styles.ICON - 10.0, 28.0, 13.0)
 
 
+#: Where a label may break, strongest first: between words; at a dot (either side: ``aws_iam_role.`` /
+#: ``ecs_agent``, ``aws_autoscaling_group`` / ``.example``); after a colon or slash; after an underscore or
+#: hyphen, or before a bracket; where a capital starts a word (``DMSReplication`` / ``Instance``).
+_BREAKS = (
+    (5, re.compile(r"(?<= )(?=\S)")),
+    (4, re.compile(r"(?<=\.)(?=\w)|(?<=\w)(?=\.)")),
+    (3, re.compile(r"(?<=[:/])(?=\w)")),
+    (2, re.compile(r"(?<=[_-])(?=\w)|(?<=\w)(?=[\[(])")),
+    (1, re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")),
+)
+
+
 def label_lines(text: str) -> str:
     """``text`` as drawn under an icon: at most two lines of ``LABEL_WIDTH``, the second cut with an ellipsis.
 
-    Lines break between words, or inside a word too long for one line (``NeptunePrimarySparqlRequestsPerSecAlarm``),
-    so a label is read from its start: centred and clipped, such a word lost both its ends.
+    The break goes where the whole label then shows, if any break does, and at the strongest place of those
+    (see ``_BREAKS``), so an id reads ``aws_acm_certificate.`` / ``cert``, not ``aws_acm_certificate.ce`` /
+    ``rt``. A second line too long loses its end, or its middle when it is one id, so both ends of the id
+    show. A word with no such place breaks anywhere and loses its end, so a label is always read from its
+    start: centred and clipped, such a word lost both its ends.
     """
     font = styles.label_font()
+    metrics = QFontMetricsF(font)
     width = LABEL_WIDTH
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    best: tuple[bool, int, int] | None = None
+    for strength, pattern in _BREAKS:
+        if best is not None and best[0]:
+            break  # the whole label shows with a break of a stronger kind
+        for match in pattern.finditer(text):
+            at = match.start()
+            if metrics.horizontalAdvance(text[:at].rstrip()) > width:
+                break  # later places of this kind make the first line longer still
+            score = (metrics.horizontalAdvance(text[at:].strip()) <= width, strength, at)
+            best = score if best is None or score > best else best
+    if best is None:
+        return _broken_anywhere(text, font, width)
+    rest = text[best[2]:].strip()
+    # An id is cut in the middle, as its end tells instances apart (``aws_nat…ay.this[2]``); words at the end.
+    cut = Qt.TextElideMode.ElideRight if " " in rest else Qt.TextElideMode.ElideMiddle
+    second = metrics.elidedText(rest, cut, width)
+    return f"{text[: best[2]].rstrip()}\n{second}"
+
+
+def _broken_anywhere(text: str, font: QFont, width: float) -> str:
+    """Two lines of ``text`` broken where Qt breaks them (between words, else anywhere), the second elided."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
