@@ -210,6 +210,23 @@ def test_subnets_no_flow_reaches_are_laid_out_as_a_block_not_a_column() -> None:
     assert width > 2 * idle[0][2] and height < 8 * idle[0][3]
 
 
+@needs_dot
+def test_a_long_container_title_does_not_push_apart_the_columns_of_the_whole_drawing() -> None:
+    arch = new_architecture()
+    arch.add_node("vpc", "vpc", w=10, h=10)
+    address = 'module.vpcs["spoke-vpc-a"].aws_subnet.private["eu-central-1a"]'
+    arch.add_node("idle", "subnet", parent="vpc", label=address, w=10, h=10)
+    arch.add_node("app", "subnet", parent="vpc", w=10, h=10)
+    arch.add_node("web", "ec2", parent="app")
+    arch.add_node("db", "rds", parent="app")
+    arch.connect("query", "web", "db")
+    geometry = dot_layout(arch)
+    assert_reads_well(arch, geometry)
+    # The next column starts after what the first 40 characters of the title need (the canvas elides the
+    # rest), not after all 62 (which put it 358 px on).
+    assert geometry["db"][0] - geometry["web"][0] < layout.NODE_W + 200
+
+
 def test_dot_answer_is_converted_to_scene_pixels_with_y_flipped() -> None:
     arch = new_architecture()
     arch.add_node("vpc", "vpc", w=10, h=10)

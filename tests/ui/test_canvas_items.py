@@ -167,6 +167,22 @@ def test_an_id_too_long_for_one_line_breaks_where_its_parts_meet(qapp, label: st
     assert a in "._-:/ " or b in ".[(" or (a.islower() and b.isupper()) or (b.isupper() and second[1:2].islower())
 
 
+def test_a_long_container_title_keeps_both_ends_of_an_id_and_the_start_of_words(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetricsF
+
+    from wadesk.ui.canvas.container_item import elided_title
+
+    metrics = QFontMetricsF(styles.label_font(9, bold=True))
+    address = 'module.vpcs["spoke-vpc-a"].aws_subnet.private["eu-central-1a"]'
+    shown = elided_title(address, metrics, 200)
+    assert metrics.horizontalAdvance(shown) <= 200 and "\u2026" in shown
+    assert shown.startswith("module.") and shown.endswith('central-1a"]')
+    words = "Fn::GetAtt NetworkPublicSubnet1.SubnetId (value not resolved)"
+    shown = elided_title(words, metrics, 200)
+    assert shown.startswith("Fn::GetAtt Network") and shown.endswith("\u2026")
+    assert elided_title("Public subnet", metrics, 200) == "Public subnet"
+
+
 def _ink(image: QImage) -> int:
     """How dark the image is, summed over a grid (0 for white)."""
     return sum(765 - sum(QColor(image.pixel(x, y)).getRgb()[:3]) for x in range(0, image.width(), 2)

@@ -28,6 +28,13 @@ def style_for(kind: str, props: Mapping[str, Any]) -> styles.ContainerStyle:
     return styles.CONTAINER_STYLES.get(kind, styles.DEFAULT_CONTAINER_STYLE)
 
 
+def elided_title(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """A title cut to ``width``: words lose their end, an id its middle (its end tells boxes apart:
+    ``module.vpcs["spoke-vpc-a"].aws_su…`` said nothing of which subnet it was)."""
+    cut = Qt.TextElideMode.ElideRight if " " in text.strip() else Qt.TextElideMode.ElideMiddle
+    return metrics.elidedText(text, cut, width)
+
+
 class ContainerItem(QGraphicsItem):
     """A container box; grabbed by its title bar or border so its inside stays free for rubber-band selection."""
 
@@ -172,7 +179,7 @@ class ContainerItem(QGraphicsItem):
         painter.setPen(QColor(style.title))
         painter.setFont(styles.label_font(9, bold=True))
         title = QRectF(x, 3, max(10.0, self._w - x - 24), 20)
-        text = painter.fontMetrics().elidedText(self._shown_label, Qt.TextElideMode.ElideRight, int(title.width()))
+        text = elided_title(self._shown_label, QFontMetricsF(painter.font()), title.width())
         painter.drawText(title, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         if self._handles_visible:  # resize grip: two short diagonals
             painter.setPen(QPen(QColor(style.outline), 1.2))
