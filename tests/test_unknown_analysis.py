@@ -4,6 +4,7 @@ findings that hold whatever the unknown value is stay."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from designkit import design
 
@@ -107,3 +108,58 @@ def test_stating_the_value_in_the_editor_judges_it_again_and_undo_sets_it_aside_
     analyzer.update()
     assert "SEC-DB-UNENCRYPTED@db" not in {f.key for f in analyzer.result().findings}
     assert [u.finding.key for u in analyzer.result().unjudged] == ["SEC-DB-UNENCRYPTED@db"]
+
+
+STACK = """\
+Parameters:
+  Enc: {Type: String}
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      DBInstanceClass: db.t3.micro
+      StorageEncrypted: !Ref Enc
+"""
+
+
+def test_wadesk_check_lists_what_it_did_not_judge_in_text_json_and_sarif(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from wadesk.cli.check import run_check
+
+    template = tmp_path / "stack.yaml"
+    template.write_text(STACK)
+    out = io.StringIO()
+    run_check([str(template)], "text", "never", out=out)
+    text = out.getvalue()
+    assert "SEC-DB-UNENCRYPTED on Db: not judged: depends on unresolved storage_encrypted (Ref Enc)" in text
+    assert "SEC-DB-UNENCRYPTED  Security" not in text  # not among the findings
+    out = io.StringIO()
+    run_check([str(template)], "json", "never", out=out)
+    design_json = json.loads(out.getvalue())["designs"][0]
+    assert [u["rule"] for u in design_json["not_judged"]] == ["SEC-DB-UNENCRYPTED"]
+    assert design_json["not_judged"][0]["rests_on"] == [
+        {"node": "Db", "property": "storage_encrypted", "expression": "Ref Enc"}
+    ]
+    assert "SEC-DB-UNENCRYPTED" not in [f["rule"] for f in design_json["findings"]]
+    out = io.StringIO()
+    run_check([str(template)], "sarif", "never", out=out)
+    results = json.loads(out.getvalue())["runs"][0]["results"]
+    review = [r for r in results if r.get("kind") == "review"]
+    assert len(review) == 1 and review[0]["ruleId"] == "SEC-DB-UNENCRYPTED" and review[0]["level"] == "none"
+    assert review[0]["message"]["text"].startswith("Not judged: depends on unresolved storage_encrypted (Ref Enc).")
+    assert not [r for r in results if r["ruleId"] == "SEC-DB-UNENCRYPTED" and r.get("kind") != "review"]
+
+
+def test_the_near_miss_a_parameter_with_a_value_is_judged(tmp_path: Path) -> None:
+    import io
+
+    from wadesk.cli.check import SourceInputs, run_check
+
+    template = tmp_path / "stack.yaml"
+    template.write_text(STACK)
+    out = io.StringIO()
+    run_check([str(template)], "text", "never", out=out, inputs=SourceInputs(parameters={"Enc": "false"}))
+    assert "SEC-DB-UNENCRYPTED  Security" in out.getvalue() and "Not judged (they rest" not in out.getvalue()

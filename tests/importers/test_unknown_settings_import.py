@@ -173,3 +173,26 @@ def test_updating_from_the_source_once_the_variable_has_a_value_makes_it_known(t
     assert current.props_of("aws_db_instance.db")["storage_encrypted"] is True
     plan.edit.revert(current)
     assert dict(current.unknown_of("aws_db_instance.db")) == {"storage_encrypted": "var.enc"}
+
+
+def _judged(arch: Architecture) -> tuple[set[str], set[str]]:
+    from wadesk.analysis.engine import analyse
+
+    result = analyse(arch)
+    return {f.key for f in result.findings}, {u.finding.key for u in result.unjudged}
+
+
+def test_the_finding_is_set_aside_when_unresolved_and_stays_when_resolved(tmp_path: Path) -> None:
+    folder = _tf(tmp_path, DB_TF)
+    found, set_aside = _judged(_imported(folder)[0])
+    assert "SEC-DB-UNENCRYPTED@aws_db_instance.db" in set_aside - found
+    found, set_aside = _judged(_imported(folder, variables={"enc": "false"})[0])
+    assert "SEC-DB-UNENCRYPTED@aws_db_instance.db" in found - set_aside
+
+
+def test_a_plan_finding_is_set_aside_only_when_the_configuration_sets_the_value(tmp_path: Path) -> None:
+    key = "SEC-DB-UNENCRYPTED@aws_db_instance.db"
+    found, set_aside = _judged(_imported(_plan(tmp_path, {"storage_encrypted": {"references": ["var.enc"]}}))[0])
+    assert key in set_aside and key not in found
+    found, set_aside = _judged(_imported(_plan(tmp_path, {}))[0])  # AWS's default applies: unencrypted
+    assert key in found and key not in set_aside

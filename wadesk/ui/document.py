@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wadesk.analysis.engine import Analyzer
 from wadesk.catalog import CATALOG, new_architecture
+from wadesk.catalog.placeholders import DEFINED_ELSEWHERE
 from wadesk.editing import (
     AddNode,
     AddSuppression,
@@ -31,6 +32,7 @@ from wadesk.editing import (
     SetLabel,
     SetProperty,
     SetScope,
+    SetUnknown,
 )
 from wadesk.editing.naming import copy_labels, describe, id_prefix, readable_ids
 from wadesk.fileformat import load_design, save_design
@@ -218,8 +220,17 @@ class DocumentController(QObject):
         text = f"Change {name.replace('_', ' ')} of {describe(self.arch, [item_id])}"
         if self.arch.has_node(item_id):
             # Stating the value an unknown property already holds makes it known: an edit too.
-            if self.arch.props_of(item_id).get(name) != value or name in self.arch.unknown_of(item_id):
-                self.push(SetProperty(item_id, name, value, text))
+            unknown = self.arch.unknown_of(item_id)
+            if self.arch.props_of(item_id).get(name) == value and name not in unknown:
+                return
+            edit = SetProperty(item_id, name, value, text)
+            kept = {key: source for key, source in unknown.items() if source}
+            if name == DEFINED_ELSEWHERE and value is False and len(kept) < len(unknown):
+                # Described here from now on: what the placeholder left unknown (no source expression) is what the
+                # design now says; what the source leaves unresolved stays unknown. One step with the edit.
+                self.push(Compound([edit, SetUnknown(item_id, kept)], text))
+            else:
+                self.push(edit)
         elif self.arch.edge(item_id).props.get(name) != value:
             self.push(SetEdgeProperty(item_id, name, value, text))
 

@@ -48,6 +48,8 @@ class Page:
     nodes: list[str] = field(default_factory=list)
     #: Node ids named on this page as defined elsewhere, so not judged.
     not_judged: list[str] = field(default_factory=list)
+    #: Keys (``rule@node``) of the findings named on this page as set aside: they rest on an unresolved value.
+    unresolved: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -172,6 +172,24 @@ def place_not_judged(flow: Flow, arch: Architecture, ids: list[str]) -> None:
     flow.page.not_judged.extend(ids)
 
 
+def place_unresolved(flow: Flow, arch: Architecture, result: AnalysisResult) -> None:
+    """Name the findings set aside because they rest on a value the source leaves unresolved (none is counted)."""
+    blocks = [paragraph("Not judged, depends on an unresolved value: these findings would rest on a setting the "
+                        "source leaves unresolved (the design holds only its default). Give the value, or state the "
+                        "setting in the design, to have them judged.", colour=INK)]
+    for item in result.unjudged:
+        finding = item.finding
+        where = arch.label_of(finding.node) if finding.node is not None else "the design"
+        blocks.append(paragraph(f"{finding.rule} on {where}: not judged: {item.reason(arch.label_of)}.", colour=INK))
+    flow.skip(GAP / 2)
+    for block, key in zip(blocks, [None, *(item.finding.key for item in result.unjudged)], strict=True):
+        if flow.room() < block.height:
+            flow.new_page()
+        flow.add(block)
+        if key is not None:
+            flow.page.unresolved.append(key)
+
+
 def place_sections(flow: Flow, arch: Architecture, result: AnalysisResult) -> None:
     """The findings, the accepted findings and the responsibility table, one after another."""
     active = [f for f in result.findings if not f.suppressed]
@@ -181,6 +199,8 @@ def place_sections(flow: Flow, arch: Architecture, result: AnalysisResult) -> No
                 [finding_row(arch, f) for f in active], empty="No open findings.", record="findings")
     if outside := not_judged(arch):
         place_not_judged(flow, arch, outside)
+    if result.unjudged:
+        place_unresolved(flow, arch, result)
     flow.skip(SECTION_GAP)
     place_table(flow, "Accepted risks", f"{_count(len(accepted), 'finding')} suppressed with a justification; "
                 "not counted in the pillar summary.", SUPPRESSED_COLUMNS, [finding_row(arch, f) for f in accepted],

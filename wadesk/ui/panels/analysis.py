@@ -98,6 +98,12 @@ class AnalysisPanel(QWidget):
         self.not_judged.setWordWrap(False)
         self.not_judged.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.not_judged.setStyleSheet("color: #8A5300;")
+        #: names the findings set aside because they rest on a value the source leaves unresolved
+        self.unresolved = QLabel()
+        self.unresolved.setObjectName("not_judged_unresolved")
+        self.unresolved.setWordWrap(False)
+        self.unresolved.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.unresolved.setStyleSheet("color: #8A5300;")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter findings…")
         self.search.setClearButtonEnabled(True)
@@ -158,6 +164,7 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.assumptions)
         layout.addWidget(self.not_judged)
+        layout.addWidget(self.unresolved)
         layout.addWidget(splitter)
 
         for combo in (self.group_by, self.pillar_filter, self.severity_filter):
@@ -363,6 +370,28 @@ class AnalysisPanel(QWidget):
                 "not in this design, so no rule judged them: review them where they are defined.\n\n"
                 + "\n".join(outside)
             )
+
+        self._show_unresolved()
+
+    def _show_unresolved(self) -> None:
+        """Name the findings set aside because they rest on an unresolved value, so none is read as passed."""
+        arch = self._document.arch
+        set_aside = self._document.analyzer.result().unjudged
+        self.unresolved.setVisible(bool(set_aside))
+        if not set_aside:
+            return
+        lines = []
+        for item in set_aside:
+            finding = item.finding
+            where = arch.label_of(finding.node) if finding.node is not None and arch.has_node(finding.node) else (
+                "the design")
+            lines.append(f"{finding.rule} on {where} {item.reason(arch.label_of)}")
+        self.unresolved.setText(f"Not judged: {'; '.join(lines)}")
+        self.unresolved.setToolTip(
+            "These findings would rest on a setting the source leaves unresolved (the value shown is only the "
+            "default). State the setting in the inspector, or give the value when importing, to have it judged."
+            "\n\n" + "\n".join(lines)
+        )
 
     def _show_matrix(self) -> None:
         current = self._selection.current()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -74,16 +74,25 @@ class _Field:
         self.warning.setStyleSheet("color: #B35500;")
         self.warning.setWordWrap(True)
         self.warning.hide()
-        #: shown instead of the editor while the value is not known from the design (see ``placeholders.py``)
+        #: shown instead of the editor while the value is not known from the design (see ``placeholders.py``),
+        #: or under it while the source leaves it unresolved ("unknown (from var.enc)")
         self.unknown = QLabel("unknown")
         self.unknown.setObjectName(f"unknown_{name}")
         self.unknown.setStyleSheet("color: #687078; font-style: italic;")
-        self.unknown.setToolTip(
-            "This design does not state it: the other stack or module decides it. (A value stated as the "
-            "default reads as unknown too: a design file does not tell the two apart.) "
-            "Untick 'defined elsewhere' to describe it here."
-        )
+        self.unknown.setWordWrap(True)
         self.unknown.hide()
+        #: states the value shown, making an unresolved setting known (a box or a list cannot be set to what it shows)
+        self.state = QPushButton("State this value")
+        self.state.setObjectName(f"state_{name}")
+        self.state.setFlat(True)
+        self.state.setToolTip("Take the value shown as what the design says: the setting is judged from now on")
+        self.state.hide()
+
+
+_DECIDED_ELSEWHERE = (
+    "This design does not state it: the other stack or module decides it. "
+    "Untick 'defined elsewhere' to describe it here."
+)
 
 
 class _UndoGoesToTheDocument(QObject):
@@ -214,6 +223,8 @@ class InspectorPanel(QWidget):
             row_layout.setContentsMargins(0, 0, 0, 0)
             row_layout.addWidget(field.widget)
             row_layout.addWidget(field.unknown)
+            row_layout.addWidget(field.state)
+            field.state.clicked.connect(lambda _=False, n=name: self._state_shown(n))
             row_layout.addWidget(field.error)
             row_layout.addWidget(field.warning)
             if isinstance(field.widget, NodeChecklist) or field.widget.findChild(QTableWidget) is not None:
@@ -323,11 +334,15 @@ class InspectorPanel(QWidget):
             field.warning.setVisible(bool(text))
 
     def _show_unknown(self) -> None:
-        """A node defined elsewhere says so, and shows "unknown" for each setting the design does not state."""
+        """A node defined elsewhere says so, and shows "unknown" for each setting the design does not state; a
+        setting the source leaves unresolved shows its value with "unknown (from <expression>)" under it."""
         arch = self._document.arch
         target = self._target
         unknown: set[str] = set()
+        unresolved: Mapping[str, str] = {}
         elsewhere = target is not None and arch.has_node(target) and is_defined_elsewhere(arch.props_of(target))
+        if not elsewhere and target is not None and arch.has_node(target):
+            unresolved = arch.unknown_of(target)
         if elsewhere and target is not None:
             kind = arch.kind_of(target)
             unknown = set(unknown_settings(CATALOG, kind, arch.props_of(target), arch.unknown_of(target)))
@@ -339,7 +354,24 @@ class InspectorPanel(QWidget):
         self.elsewhere_notice.setVisible(elsewhere)
         for name, field in self.fields.items():
             field.widget.setVisible(name not in unknown)
-            field.unknown.setVisible(name in unknown)
+            field.unknown.setVisible(name in unknown or name in unresolved)
+            field.state.setVisible(name in unresolved)
+            if name in unknown:
+                field.unknown.setText("unknown")
+                field.unknown.setToolTip(_DECIDED_ELSEWHERE)
+            elif name in unresolved:
+                source = unresolved[name]
+                field.unknown.setText(f"unknown (from {source})" if source else "unknown")
+                field.unknown.setToolTip(
+                    "The source leaves this setting unresolved: the value shown is only the default, and no finding "
+                    "rests on it. Set a value, or state the one shown, to have it judged."
+                )
+
+    def _state_shown(self, name: str) -> None:
+        """Take the value an unresolved setting shows as stated (one undoable edit)."""
+        target = self._target
+        if target is not None and self._document.arch.has_node(target):
+            self._commit(name, self._document.arch.props_of(target).get(name))
 
     def _optional_int_field(self, name: str, info: Any) -> _Field:
         host = QWidget()
