@@ -163,3 +163,12 @@ def test_the_near_miss_a_parameter_with_a_value_is_judged(tmp_path: Path) -> Non
     out = io.StringIO()
     run_check([str(template)], "text", "never", out=out, inputs=SourceInputs(parameters={"Enc": "false"}))
     assert "SEC-DB-UNENCRYPTED  Security" in out.getvalue() and "Not judged (they rest" not in out.getvalue()
+
+
+def test_marking_a_node_defined_elsewhere_drops_what_was_set_aside_on_it() -> None:
+    arch = _unknown(design([("db", "rds")]), "db", {"storage_encrypted": "var.enc"})
+    analyzer = Analyzer(arch)
+    assert analyzer.result().unjudged
+    arch.set_property("db", "defined_elsewhere", True)
+    analyzer.update()
+    assert not analyzer.result().unjudged and not analyse(arch).unjudged

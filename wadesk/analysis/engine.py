@@ -396,6 +396,7 @@ class Analyzer:
     def _check_node(self, ctx: Context, node_id: str, kind: str) -> dict[str, Finding]:
         found: dict[str, Finding] = {}
         if self._defined_elsewhere(node_id):
+            self._node_unjudged.pop(node_id, None)
             return found  # its settings are not in the design, so no rule judges them
         for rule in self._node_rules.get(kind, ()):
             finding = run_node_rule(rule, ctx, node_id)
