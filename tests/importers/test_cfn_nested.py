@@ -171,3 +171,31 @@ def test_stacks_that_fan_out_read_a_bounded_number_of_templates(tmp_path: Path) 
     reasons = [entry.reason for entry in result.design.report.unresolved]
     assert any(f"at most {MAX_NESTED_TEMPLATES} nested templates" in reason for reason in reasons)
     assert sum(1 for _ in result.built.arch.nodes()) < 10 * MAX_NESTED_TEMPLATES
+
+
+def test_a_password_written_in_the_parent_is_in_the_code_and_one_given_at_deploy_is_not(tmp_path: Path) -> None:
+    parent = """\
+Parameters:
+  DbPassword: {Type: String, NoEcho: true}
+Resources:
+  Db:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: db.yaml
+      Parameters: {Given: !Ref DbPassword, Written: hunter2hunter2}
+"""
+    child = """\
+Parameters:
+  Given: {Type: String, NoEcho: true}
+  Written: {Type: String, NoEcho: true}
+Resources:
+  A:
+    Type: AWS::RDS::DBInstance
+    Properties: {Engine: postgres, MasterUsername: admin, MasterUserPassword: !Ref Given}
+  B:
+    Type: AWS::RDS::DBInstance
+    Properties: {Engine: postgres, MasterUsername: admin, MasterUserPassword: !Ref Written}
+"""
+    arch = import_source(_write(tmp_path, {"parent.yaml": parent, "db.yaml": child}), layout=False).built.arch
+    assert dict(arch.props_of("Db.A"))["master_password"] == "deploy_input"
+    assert dict(arch.props_of("Db.B"))["master_password"] == "literal"

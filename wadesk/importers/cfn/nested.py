@@ -21,7 +21,7 @@ not resolved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,6 +87,8 @@ class NestedStacks:
         #: stack logical id -> (its TemplateURL as written, why it was not expanded)
         self.failed: dict[str, tuple[str, str]] = {}
         self._busy: set[str] = set()
+        #: where a value written in the parent comes from (see ``secrets.py``): ``(raw, evaluated) -> origin``
+        self.origin_of: Callable[[Any, Value], str] = lambda raw, value: ""
 
     # ------------------------------------------------------------------ evaluation hook
     def output(self, stack: str, name: str) -> Value | None:
@@ -125,11 +127,16 @@ class NestedStacks:
             return None
         self.nesting.reads[0] += 1
         given, overrides = _parameters(properties.get("Parameters"))
+        raw = dig_mapping(self.stacks[stack], "Properties", "Parameters")
+        passed = properties.get("Parameters") if isinstance(properties.get("Parameters"), dict) else {}
+        origins = {str(name): self.origin_of(raw[name], value) for name, value in passed.items() if name in raw}
         from wadesk.importers.cfn.template import load_nested
 
         try:
             nesting = self.nesting.deeper(child_path)
-            child = load_nested(child_path, given, overrides, region=self.region, nesting=nesting)
+            child = load_nested(
+                child_path, given, overrides, region=self.region, nesting=nesting, origins=origins
+            )
         except ImportSourceError as error:
             self.failed[stack] = (printable(str(url), 120), f"the child template cannot be imported: {error}")
             return None
@@ -178,6 +185,13 @@ class NestedStacks:
         for key, (url, why) in self.failed.items():
             if key in template.resources:
                 template.unresolved.append(UnresolvedValue(key, "Properties.TemplateURL", url, f"not expanded: {why}"))
+
+
+def dig_mapping(body: Any, *path: str) -> dict[Any, Any]:
+    """``body[path[0]][path[1]]...`` when each step is a mapping, else an empty mapping."""
+    for step in path:
+        body = body.get(step) if isinstance(body, dict) else None
+    return body if isinstance(body, dict) else {}
 
 
 def _parameters(raw: Any) -> tuple[dict[str, str], dict[str, Value]]:

@@ -81,6 +81,7 @@ def secret_origin(
     parameters: Mapping[str, Any],
     given: Mapping[str, str],
     resource_types: Mapping[str, str],
+    inherited: Mapping[str, str] | None = None,
 ) -> str:
     """Where one secret property comes from (see the module), or "" when the template does not say.
 
@@ -90,6 +91,8 @@ def secret_origin(
         parameters: the template's ``Parameters`` section (each parameter's declaration).
         given: the parameter values given for the import.
         resource_types: logical id -> resource type, for every resource of the template.
+        inherited: for a nested stack's template, where each parameter its parent passes comes from in the
+            parent ("" when the parent does not say): a literal in the parent is a literal, not a value given.
     """
     text = str(value) if isinstance(value, str | Interpolated) else ""
     if any(marker in text for marker in _STORES):
@@ -100,8 +103,12 @@ def secret_origin(
     if any(resource_types.get(name) == "AWS::SecretsManager::Secret" for name in names):
         return "secret_store"
     declared = [name for name in names if isinstance(parameters.get(name), dict)]
-    origins = [_parameter_origin(name, parameters[name], name in given) for name in declared]
-    for origin in ("default", "secret_store", "visible_input", "deploy_input"):
+    passed = inherited or {}
+    origins = [
+        passed[name] if name in passed else _parameter_origin(name, parameters[name], name in given)
+        for name in declared
+    ]
+    for origin in ("literal", "default", "secret_store", "visible_input", "deploy_input"):
         if origin in origins:
             return origin
     if names or not isinstance(value, str):
@@ -116,6 +123,7 @@ def secret_origins(
     parameters: Mapping[str, Any],
     given: Mapping[str, str],
     resource_types: Mapping[str, str],
+    inherited: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """The origin of each secret property a resource of ``resource_type`` sets, keyed by its dotted path."""
     origins: dict[str, str] = {}
@@ -123,7 +131,7 @@ def secret_origins(
         raw = _at(raw_properties, path)
         if raw is None:
             continue
-        origin = secret_origin(raw, _at(properties, path), parameters, given, resource_types)
+        origin = secret_origin(raw, _at(properties, path), parameters, given, resource_types, inherited)
         if origin:
             origins[".".join(path)] = origin
     return origins

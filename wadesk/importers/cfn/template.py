@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from wadesk.importers.cfn.document import Document, UnknownTag, read_document
 from wadesk.importers.cfn.intrinsics import NO_VALUE, Evaluator
 from wadesk.importers.cfn.parameters import ACCOUNT_ID, is_list_type, read_parameter_file, resolve_parameters
-from wadesk.importers.cfn.secrets import secret_origins
+from wadesk.importers.cfn.secrets import secret_origin, secret_origins
 from wadesk.importers.cfn.values import Resource, Template, UnresolvedValue, Value, refs_in
 from wadesk.importers.errors import ImportSourceError, printable
 from wadesk.importers.sniff import looks_like_template
@@ -66,7 +66,13 @@ def load_template(
 
 
 def load_nested(
-    path: Path, given: Mapping[str, str], overrides: Mapping[str, Value], *, region: str, nesting: Nesting
+    path: Path,
+    given: Mapping[str, str],
+    overrides: Mapping[str, Value],
+    *,
+    region: str,
+    nesting: Nesting,
+    origins: Mapping[str, str],
 ) -> Template:
     """Read and evaluate the template of a nested stack (see ``nested.py``).
 
@@ -77,10 +83,11 @@ def load_nested(
             stack's exports...), used as they are.
         region: the region ``AWS::Region`` stands for.
         nesting: the templates being read, outermost first, this one last, and how many one import has read.
+        origins: where each parameter value the parent passes comes from in the parent (see ``secrets.py``).
     """
     document = read_document(path)
     try:
-        return _evaluate(document, dict(given), region, overrides=overrides, nesting=nesting)
+        return _evaluate(document, dict(given), region, overrides=overrides, nesting=nesting, origins=origins)
     except RecursionError:
         raise ImportSourceError(path, "the template nests functions or conditions too deeply") from None
 
@@ -92,6 +99,7 @@ def _evaluate(
     *,
     overrides: Mapping[str, Value] | None = None,
     nesting: Nesting | None = None,
+    origins: Mapping[str, str] | None = None,
 ) -> Template:
     path, data = document.path, document.data
     template = Template(path=path)
@@ -226,22 +234,23 @@ def _evaluate(
             template.skipped[logical_id] = condition
             not_created[logical_id] = f"{logical_id} is not created: its condition {condition} is false"
     evaluator.resources = set(created)
+    declared = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
+    types = {logical_id: str(body.get("Type")) for logical_id, body in created.items()}
     stacks = {key: body for key, body in created.items() if body.get("Type") == "AWS::CloudFormation::Stack"}
     nested = None
     if stacks:
         from wadesk.importers.cfn.nested import NestedStacks, Nesting
 
         nested = NestedStacks(path, region, nesting or Nesting((path.resolve(),)), evaluator, stacks)
+        nested.origin_of = lambda raw, value: secret_origin(raw, value, declared, given, types, origins)
         evaluator.nested_outputs = nested.output
 
-    declared = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
-    types = {logical_id: str(body.get("Type")) for logical_id, body in created.items()}
     for logical_id, body in created.items():
         try:
             template.resources[logical_id] = _resource(logical_id, body, evaluator, created, not_created)
             resource = template.resources[logical_id]
             resource.secret_origins = secret_origins(
-                resource.type, body.get("Properties"), resource.properties, declared, given, types
+                resource.type, body.get("Properties"), resource.properties, declared, given, types, origins
             )
         except ImportSourceError as error:
             if error.line is not None:
