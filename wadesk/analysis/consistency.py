@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from wadesk.catalog.known_values import property_warnings
 from wadesk.model import Architecture
-from wadesk.rules.registry import ALL_RULES
 
 SUBNET = "subnet"
 
@@ -13,9 +12,14 @@ def design_warnings(arch: Architecture) -> list[str]:
     """One line per thing the analysis ignores: a suppression of a rule no longer known, and a ``subnets``
     entry that names a node missing from the design or one that is not a subnet (a group spans only the
     subnets it names, so those entries count for nothing)."""
-    known = {rule.id for rule in ALL_RULES}
     warnings: list[str] = []
-    for suppression in arch.suppressions():
+    suppressions = arch.suppressions()
+    known: set[str] = set()
+    if suppressions:  # every rule is imported only when a suppression names one
+        from wadesk.rules.registry import ALL_RULES
+
+        known = {rule.id for rule in ALL_RULES}
+    for suppression in suppressions:
         if suppression.rule not in known:
             target = f"node {suppression.node!r}" if suppression.node is not None else "the design"
             warnings.append(

@@ -22,8 +22,8 @@ from wadesk.rules.base import (
     RuleMeta,
     finding_key,
 )
+from wadesk.rules.by_kind import rules_for_kinds
 from wadesk.rules.context import Context, FlowMemo
-from wadesk.rules.registry import ALL_RULES
 
 _SEVERITY_RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
 _PILLAR_RANK = {pillar: index for index, pillar in enumerate(PILLARS)}
@@ -143,7 +143,12 @@ class Analyzer:
     full analysis of the current design.
     """
 
-    def __init__(self, arch: Architecture, rules: Sequence[Rule] = ALL_RULES) -> None:
+    def __init__(self, arch: Architecture, rules: Sequence[Rule] | None = None) -> None:
+        """Follow ``arch`` with ``rules`` (default: every rule, as a design may gain any kind)."""
+        if rules is None:
+            from wadesk.rules.registry import ALL_RULES
+
+            rules = ALL_RULES
         self.arch = arch
         self._node_rules: dict[str, list[NodeRule]] = {}
         self._graph_rules: list[GraphRule] = []
@@ -479,8 +484,11 @@ class Analyzer:
         self._dirty_graph.update(rule.id for rule in self._graph_rules if rule.flows == "any")
 
 
-def analyse(arch: Architecture, rules: Sequence[Rule] = ALL_RULES) -> AnalysisResult:
-    """A one-off full analysis of ``arch``."""
+def analyse(arch: Architecture, rules: Sequence[Rule] | None = None) -> AnalysisResult:
+    """A one-off full analysis of ``arch`` with ``rules``: by default every rule that can report on it (the graph
+    rules and the node rules of its kinds; the others would find nothing, and are not even imported)."""
+    if rules is None:
+        rules = rules_for_kinds(kind for _, kind in arch.graph.nodes(data="kind"))
     analyzer = Analyzer(arch, rules)
     try:
         return analyzer.result()

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import Rule
-from wadesk.rules.cost_optimization import (
-    ebs_gp2,
-    ecr_no_lifecycle,
-    idle_load_balancer,
-    log_retention_forever,
-    nat_for_aws_services,
-    no_autoscaling,
-    s3_no_lifecycle,
-    steady_on_demand,
-    unattached_volume,
-    unused_security_group,
+from typing import Any
+
+from wadesk.rules.pillar import pillar_rules
+
+#: The pillar's rule modules, in the order reports list their rules; each defines ``RULE``. They are imported
+#: when ``RULES`` is first read (or one by one, by :mod:`wadesk.rules.by_kind`).
+MODULES: tuple[str, ...] = (
+    "nat_for_aws_services",
+    "idle_load_balancer",
+    "unattached_volume",
+    "unused_security_group",
+    "steady_on_demand",
+    "no_autoscaling",
+    "s3_no_lifecycle",
+    "log_retention_forever",
+    "ebs_gp2",
+    "ecr_no_lifecycle",
 )
 
-RULES: tuple[Rule, ...] = (
-    nat_for_aws_services.RULE,
-    idle_load_balancer.RULE,
-    unattached_volume.RULE,
-    unused_security_group.RULE,
-    steady_on_demand.RULE,
-    no_autoscaling.RULE,
-    s3_no_lifecycle.RULE,
-    log_retention_forever.RULE,
-    ebs_gp2.RULE,
-    ecr_no_lifecycle.RULE,
-)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``: every rule of the pillar (a tuple of :data:`wadesk.rules.base.Rule`), imported on first use."""
+    if name == "RULES":
+        rules = pillar_rules(__name__, MODULES)
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import Rule
-from wadesk.rules.operational_excellence import (
-    alarms_not_routed,
-    apigw_access_logs,
-    beanstalk_enhanced_health,
-    beanstalk_managed_updates,
-    cloudfront_access_logs,
-    ec2_not_managed,
-    ecs_container_insights,
-    eks_control_plane_logs,
-    lb_access_logs,
-    no_tracing,
-    not_monitored,
-    sfn_logging,
-    waf_logging,
+from typing import Any
+
+from wadesk.rules.pillar import pillar_rules
+
+#: The pillar's rule modules, in the order reports list their rules; each defines ``RULE``. They are imported
+#: when ``RULES`` is first read (or one by one, by :mod:`wadesk.rules.by_kind`).
+MODULES: tuple[str, ...] = (
+    "not_monitored",
+    "alarms_not_routed",
+    "no_tracing",
+    "ec2_not_managed",
+    "lb_access_logs",
+    "apigw_access_logs",
+    "cloudfront_access_logs",
+    "ecs_container_insights",
+    "beanstalk_enhanced_health",
+    "beanstalk_managed_updates",
+    "eks_control_plane_logs",
+    "sfn_logging",
+    "waf_logging",
 )
 
-RULES: tuple[Rule, ...] = (
-    not_monitored.RULE,
-    alarms_not_routed.RULE,
-    no_tracing.RULE,
-    ec2_not_managed.RULE,
-    lb_access_logs.RULE,
-    apigw_access_logs.RULE,
-    cloudfront_access_logs.RULE,
-    ecs_container_insights.RULE,
-    beanstalk_enhanced_health.RULE,
-    beanstalk_managed_updates.RULE,
-    eks_control_plane_logs.RULE,
-    sfn_logging.RULE,
-    waf_logging.RULE,
-)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``: every rule of the pillar (a tuple of :data:`wadesk.rules.base.Rule`), imported on first use."""
+    if name == "RULES":
+        rules = pillar_rules(__name__, MODULES)
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

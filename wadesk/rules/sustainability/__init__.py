@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from wadesk.rules.base import Rule
-from wadesk.rules.sustainability import (
-    container_x86,
-    ec2_not_graviton,
-    efs_no_lifecycle,
-    kinesis_long_retention,
-    lambda_x86,
-    no_autoscaling,
-    overprovisioned_asg,
-    self_managed_service,
+from typing import Any
+
+from wadesk.rules.pillar import pillar_rules
+
+#: The pillar's rule modules, in the order reports list their rules; each defines ``RULE``. They are imported
+#: when ``RULES`` is first read (or one by one, by :mod:`wadesk.rules.by_kind`).
+MODULES: tuple[str, ...] = (
+    "self_managed_service",
+    "no_autoscaling",
+    "overprovisioned_asg",
+    "ec2_not_graviton",
+    "lambda_x86",
+    "container_x86",
+    "efs_no_lifecycle",
+    "kinesis_long_retention",
 )
 
-RULES: tuple[Rule, ...] = (
-    self_managed_service.RULE,
-    no_autoscaling.RULE,
-    overprovisioned_asg.RULE,
-    ec2_not_graviton.RULE,
-    lambda_x86.RULE,
-    container_x86.RULE,
-    efs_no_lifecycle.RULE,
-    kinesis_long_retention.RULE,
-)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``: every rule of the pillar (a tuple of :data:`wadesk.rules.base.Rule`), imported on first use."""
+    if name == "RULES":
+        rules = pillar_rules(__name__, MODULES)
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
