@@ -196,3 +196,24 @@ def test_a_plan_finding_is_set_aside_only_when_the_configuration_sets_the_value(
     assert key in set_aside and key not in found
     found, set_aside = _judged(_imported(_plan(tmp_path, {}))[0])  # AWS's default applies: unencrypted
     assert key in found and key not in set_aside
+
+
+def test_a_load_balancer_attribute_names_the_parameter_it_comes_from(tmp_path: Path) -> None:
+    path = tmp_path / "lb.yaml"
+    path.write_text(textwrap.dedent("""\
+        Parameters:
+          Scheme: {Type: String}
+          Idle: {Type: String}
+          Protect: {Type: String}
+        Resources:
+          Lb:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+            Properties:
+              Scheme: !Ref Scheme
+              LoadBalancerAttributes:
+                - {Key: idle_timeout.timeout_seconds, Value: !Ref Idle}
+                - {Key: deletion_protection.enabled, Value: !Ref Protect}
+    """))
+    arch, _ = _imported(path)
+    unknown = arch.unknown_of("Lb")
+    assert unknown["deletion_protection"] == "Ref Protect" and unknown["scheme"] == "Ref Scheme"

@@ -77,6 +77,9 @@ class _Site:
     reason: str
     #: Already in the import report (an unresolved value is; an import or a data source's attribute is not).
     reported: bool
+    #: What the value sets, for telling which property it decides: its key, or for a ``Key``/``Value`` pair (a
+    #: load balancer's attributes) the key's text.
+    hint: str = ""
 
 
 def _site_of(owner: str, path: tuple[str | int, ...], value: Any, resources: dict[str, Any]) -> _Site | None:
@@ -99,11 +102,12 @@ def _sites(template: Template) -> list[_Site]:
     found: list[_Site] = []
     resources = template.resources
 
-    def visit(owner: str, path: tuple[str | int, ...], value: Any) -> None:
+    def visit(owner: str, path: tuple[str | int, ...], value: Any, hint: str = "") -> None:
         if isinstance(value, dict):
+            named = value.get("Key") if isinstance(value.get("Key"), str) else None
             for key, item in value.items():
                 if isinstance(key, str) and not _NAMING.search(key):
-                    visit(owner, (*path, key), item)
+                    visit(owner, (*path, key), item, named if key == "Value" and named else key)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):
@@ -111,7 +115,7 @@ def _sites(template: Template) -> list[_Site]:
         elif path and isinstance(path[-1], str):
             site = _site_of(owner, path, value, resources)
             if site is not None:
-                found.append(site)
+                found.append(replace(site, hint=hint))
 
     for logical_id, resource in resources.items():
         visit(logical_id, ("Properties",), resource.properties)
@@ -198,7 +202,7 @@ def _record(
         candidates = by_node.get(key) or list(range(len(sites)))
         chosen = sorted(quoted)
         if not chosen:
-            named = [i for i in candidates if _words(name) and _words(name)[:6] in _words(str(sites[i].path[-1]))]
+            named = [i for i in candidates if _words(name) and _words(name)[:6] in _words(sites[i].hint)]
             chosen = named or candidates
         expressions = list(dict.fromkeys(sites[i].expression for i in chosen))
         text = " or ".join(expressions[:3]) + (" ..." if len(expressions) > 3 else "")
@@ -207,6 +211,8 @@ def _record(
             site = sites[i]
             path = ".".join(str(step) if isinstance(step, str) else f"[{step}]" for step in site.path)
             path = path.replace(".[", "[")
+            if "." in site.owner:  # a Terraform address: name the attribute as its configuration does
+                path = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", path.removeprefix("Properties.")).lower()
             if not site.reported and (site.owner, path, site.expression) not in reported:
                 reported.add((site.owner, path, site.expression))
                 design.report.unresolved.append(UnresolvedEntry(site.owner, path, site.expression, site.reason))
