@@ -127,7 +127,7 @@ class NestedStacks:
             return None
         self.nesting.reads[0] += 1
         given, overrides = _parameters(properties.get("Parameters"))
-        raw = dig_mapping(self.stacks[stack], "Properties", "Parameters")
+        raw = _dig_mapping(self.stacks[stack], "Properties", "Parameters")
         passed = properties.get("Parameters") if isinstance(properties.get("Parameters"), dict) else {}
         origins = {str(name): self.origin_of(raw[name], value) for name, value in passed.items() if name in raw}
         from wadesk.importers.cfn.template import load_nested
@@ -187,7 +187,7 @@ class NestedStacks:
                 template.unresolved.append(UnresolvedValue(key, "Properties.TemplateURL", url, f"not expanded: {why}"))
 
 
-def dig_mapping(body: Any, *path: str) -> dict[Any, Any]:
+def _dig_mapping(body: Any, *path: str) -> dict[Any, Any]:
     """``body[path[0]][path[1]]...`` when each step is a mapping, else an empty mapping."""
     for step in path:
         body = body.get(step) if isinstance(body, dict) else None
