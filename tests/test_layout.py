@@ -24,6 +24,7 @@ from wadesk.layout import (
     grid_layout,
     run_dot,
 )
+from wadesk.layout_hints import beside_containers
 from wadesk.model import Architecture
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.wadesk"))
@@ -208,6 +209,33 @@ def test_subnets_no_flow_reaches_are_laid_out_as_a_block_not_a_column() -> None:
     width = max(b[0] + b[2] for b in idle) - min(b[0] for b in idle)
     height = max(b[1] + b[3] for b in idle) - min(b[1] for b in idle)
     assert width > 2 * idle[0][2] and height < 8 * idle[0][3]
+
+
+@needs_dot
+def test_what_talks_only_into_a_box_stands_in_a_column_beside_it() -> None:
+    arch = new_architecture()
+    arch.add_node("region", "region", w=10, h=10)
+    arch.add_node("vpc", "vpc", parent="region", w=10, h=10)
+    arch.add_node("idle", "subnet", parent="vpc", w=10, h=10)
+    arch.add_node("app", "subnet", parent="vpc", w=10, h=10)
+    arch.add_node("fn", "lambda", parent="app")
+    arch.add_node("web", "ec2", parent="app")
+    arch.add_node("db", "rds", parent="app")
+    for node_id, kind in (("alarm", "cloudwatch_alarm"), ("role", "iam_role"), ("queue", "sqs"), ("logs", "s3")):
+        arch.add_node(node_id, kind, parent="region")
+    arch.connect("query", "web", "db")
+    arch.connect("watch", "web", "alarm")
+    arch.connect("scale", "alarm", "web")  # the alarm's notice back: it still stands after the box
+    arch.connect("assume", "fn", "role")
+    arch.connect("poll", "queue", "fn")
+    arch.connect("write", "fn", "logs")
+    arch.connect("archive", "logs", "queue")  # a flow between two siblings: dot's own ranking stands
+    geometry = dot_layout(arch)
+    assert_reads_well(arch, geometry, min_left_to_right=0.6)
+    box = boxes(geometry)
+    vpc = box["vpc"]
+    assert box["alarm"][0] >= vpc[0] + vpc[2] and box["role"][0] >= vpc[0] + vpc[2]
+    assert [b.node for b in beside_containers(arch, set())] == ["alarm", "role"]
 
 
 @needs_dot

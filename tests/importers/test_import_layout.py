@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wadesk.layout import ACTOR_KINDS, TITLE_BAR, Geometry, component_box
+from wadesk.layout import ACTOR_KINDS, TITLE_BAR, Geometry, actors_aside, component_box
+from wadesk.layout_hints import beside_containers
 from wadesk.model import Architecture
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -74,3 +75,11 @@ def test_an_imported_design_is_laid_out_the_way_it_reads(path: Path) -> None:
         assert all(a[0] + a[2] <= t[0] for t in tops), (actor, a, tops)
         middle = a[1] + a[3] / 2
         assert min(box[e][1] for e in ends) <= middle <= max(box[e][1] + box[e][3] for e in ends), (actor, ends)
+    # What talks only into a sibling box (an alarm, a role, a bucket beside the VPC) stands in a column after
+    # it (or before it, when it mostly sends into it), not above or below it with its flows across the border.
+    for item in beside_containers(arch, set(actors_aside(arch))):
+        node, box_ = box[item.node], box[item.container]
+        if item.right:
+            assert node[0] >= box_[0] + box_[2], (item, node, box_)
+        else:
+            assert node[0] + node[2] <= box_[0], (item, node, box_)
