@@ -107,3 +107,11 @@ def test_the_report_names_the_findings_it_did_not_judge(qapp, tmp_path: Path) ->
     named = [key for page in pages for key in page.unresolved]
     assert named == [u.finding.key for u in analyse(arch).unjudged] == [f"{RULE}@{DB}"]
     assert f"{RULE}@{DB}" not in [key for page in pages for key in page.findings]
+
+
+def test_a_copy_of_a_node_keeps_what_it_does_not_know(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    _import(qtbot, window, tmp_path)
+    (copy_id,) = window.document.duplicate([DB])
+    arch = window.document.arch
+    assert dict(arch.unknown_of(copy_id)) == {"storage_encrypted": "var.enc"}
+    assert f"{RULE}@{copy_id}" not in {f.key for f in window.document.analyzer.findings_for(copy_id)}

@@ -61,6 +61,13 @@ class Unjudged:
         return "depends on unresolved " + ", ".join(parts)
 
 
+    def describe(self, arch: Architecture) -> str:
+        """``SEC-DB-UNENCRYPTED on Orders DB: not judged: depends on unresolved storage_encrypted (var.enc)``."""
+        node = self.finding.node
+        where = arch.label_of(node) if node is not None and node in arch else "the design"
+        return f"{self.finding.rule} on {where}: not judged: {self.reason(arch.label_of)}"
+
+
 def alternatives(kind: str, name: str, current: Any) -> list[Any]:
     """The values an unknown property could take, the one the design holds first."""
     field = CATALOG.get(kind).props_schema.model_fields.get(name) if CATALOG.has_kind(kind) else None

@@ -348,10 +348,7 @@ def text_report(item: Checked, use_color: bool = False, width: int | None = None
     if result.unjudged:
         lines.append("")
         lines.append(_paint("Not judged (they rest on a value the source leaves unresolved)", "bold", use_color))
-        for unjudged in result.unjudged:
-            finding = unjudged.finding
-            where = arch.label_of(finding.node) if finding.node is not None else "the design"
-            lines.append(printable(f"  {finding.rule} on {where}: not judged: {unjudged.reason(arch.label_of)}"))
+        lines.extend(printable(f"  {unjudged.describe(arch)}") for unjudged in result.unjudged)
     totals = design_ownership_totals(arch)
     layers = sum(totals.values())
     lines.append("")

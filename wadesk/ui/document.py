@@ -298,7 +298,8 @@ class DocumentController(QObject):
             node = self.arch.node(node_id)
             nodes.append({"id": node.id, "kind": node.kind, "label": node.label,
                           "parent": node.parent if node.parent in picked else None,
-                          "x": node.x, "y": node.y, "w": node.w, "h": node.h, "props": dict(node.props)})
+                          "x": node.x, "y": node.y, "w": node.w, "h": node.h, "props": dict(node.props),
+                          "unknown": dict(node.unknown)})
         edges = [{"source": e.source, "target": e.target, "label": e.label, "props": dict(e.props)}
                  for e in self.arch.edges() if e.source in picked and e.target in picked]
         return json.dumps({"format": "wadesk-clipboard", "nodes": nodes, "edges": edges})
@@ -334,7 +335,8 @@ class DocumentController(QObject):
                     tops.append(ids[r["id"]])
                 edits.append(AddNode(Node(ids[r["id"]], r["kind"], label=label, parent=parent,
                                           x=float(r["x"]) + dx, y=float(r["y"]) + dy,
-                                          w=r.get("w"), h=r.get("h"), props=copy.deepcopy(r.get("props", {})))))
+                                          w=r.get("w"), h=r.get("h"), props=copy.deepcopy(r.get("props", {})),
+                                          unknown=dict(r.get("unknown", {})))))
             for e, edge_id in zip(edges, fresh[len(records):], strict=True):
                 edits.append(Connect(Edge(edge_id, ids[e["source"]], ids[e["target"]], label=e.get("label", ""),
                                           props=e.get("props", {}))))

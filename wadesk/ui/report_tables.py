@@ -177,10 +177,7 @@ def place_unresolved(flow: Flow, arch: Architecture, result: AnalysisResult) -> 
     blocks = [paragraph("Not judged, depends on an unresolved value: these findings would rest on a setting the "
                         "source leaves unresolved (the design holds only its default). Give the value, or state the "
                         "setting in the design, to have them judged.", colour=INK)]
-    for item in result.unjudged:
-        finding = item.finding
-        where = arch.label_of(finding.node) if finding.node is not None else "the design"
-        blocks.append(paragraph(f"{finding.rule} on {where}: not judged: {item.reason(arch.label_of)}.", colour=INK))
+    blocks.extend(paragraph(f"{item.describe(arch)}.", colour=INK) for item in result.unjudged)
     flow.skip(GAP / 2)
     for block, key in zip(blocks, [None, *(item.finding.key for item in result.unjudged)], strict=True):
         if flow.room() < block.height:

@@ -380,13 +380,8 @@ class AnalysisPanel(QWidget):
         self.unresolved.setVisible(bool(set_aside))
         if not set_aside:
             return
-        lines = []
-        for item in set_aside:
-            finding = item.finding
-            where = arch.label_of(finding.node) if finding.node is not None and arch.has_node(finding.node) else (
-                "the design")
-            lines.append(f"{finding.rule} on {where} {item.reason(arch.label_of)}")
-        self.unresolved.setText(f"Not judged: {'; '.join(lines)}")
+        lines = [item.describe(arch) for item in set_aside]
+        self.unresolved.setText(f"Not judged: {'; '.join(line.replace(': not judged:', '') for line in lines)}")
         self.unresolved.setToolTip(
             "These findings would rest on a setting the source leaves unresolved (the value shown is only the "
             "default). State the setting in the inspector, or give the value when importing, to have it judged."
