@@ -323,7 +323,8 @@ def _finish(design: ImportedDesign, source: TfSource, notes: list[str]) -> None:
         (report.skipped if item.reason.startswith("not created") else report.omitted).append(entry)
     for value in source.unresolved:
         report.unresolved.append(UnresolvedEntry(value.address, value.attribute, value.expression, value.reason))
-    for text in [*source.assumptions, *notes, *(placeholder_summary(p) for p in source.placeholders.values())]:
+    summaries = [placeholder_summary(placeholder, design.nodes) for placeholder in source.placeholders.values()]
+    for text in [*source.assumptions, *notes, *summaries]:
         report.assume(text)
 
 

@@ -11,7 +11,7 @@ target-group attachments, event targets) are folded into that resource's propert
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,9 +127,16 @@ def pascal_keys(value: Any) -> Any:
     return value
 
 
-def placeholder_summary(placeholder: ModulePlaceholder) -> str:
-    """The report's sentence about a module whose code is not on disk."""
-    drawn = [name for name, output in placeholder.outputs.items() if output.role in {"vpc", "subnets"}]
+def placeholder_summary(placeholder: ModulePlaceholder, nodes: Collection[str] | None = None) -> str:
+    """The report's sentence about a module whose code is not on disk.
+
+    Args:
+        placeholder: the module.
+        nodes: the keys of the design's nodes, when known: an output that names a VPC or subnets is said to be
+            drawn only when its placeholder container is (not when only another placeholder module uses it).
+    """
+    drawn = [name for name, output in placeholder.outputs.items() if output.role in {"vpc", "subnets"}
+             and (nodes is None or f"{placeholder.address}.{name}" in nodes)]
     where = f" ({placeholder.file.name}:{placeholder.line})" if placeholder.file and placeholder.line else ""
     text = f"{placeholder.address} (source {placeholder.source}){where} is not on disk ({placeholder.reason})"
     parts = []
@@ -138,7 +145,8 @@ def placeholder_summary(placeholder: ModulePlaceholder) -> str:
         parts.append(f"its {made.resource_type} is drawn as a placeholder (from the inputs that name its settings; "
                      "the settings the module decides are not judged)")
     if drawn:
-        parts.append(f"its outputs {', '.join(drawn)} are drawn as placeholder containers")
+        parts.append(f"its outputs {', '.join(drawn)} are drawn as placeholder containers" if len(drawn) > 1
+                     else f"its output {drawn[0]} is drawn as a placeholder container")
     if parts:
         return f"{text}: {'; '.join(parts)}"
     return f"{text}: the resources it creates are not drawn"
