@@ -193,6 +193,8 @@ def _range(*args: Any) -> list[Any]:
 
 
 def _slice(items: Any, start: Any, end: Any) -> Any:
+    if is_marker(items) or is_marker(start) or is_marker(end):
+        return unresolved_from("slice()", "slice() of a value known only after apply", items, start, end)
     if not isinstance(items, list):
         raise EvalError("slice() takes a list")
     first, last = int(to_number(start)), int(to_number(end))
@@ -220,6 +222,10 @@ def _coalescelist(*values: Any) -> Any:
 
 
 def _one(value: Any) -> Any:
+    if isinstance(value, ModuleOutput) and value.key is None:
+        return ModuleOutput(value.module, value.output, 0)
+    if is_marker(value):
+        return unresolved_from("one()", "one() of a list known only after apply", value)
     if not isinstance(value, list) or len(value) > 1:
         raise EvalError("one() takes a list of at most one item")
     return value[0] if value else None

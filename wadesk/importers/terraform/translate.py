@@ -76,6 +76,22 @@ class Context:
             return {key: self.value(item) for key, item in value.items()}
         return value
 
+    def naming(self, value: Any) -> Any:
+        """Like :meth:`value`, for settings whose point is the resources they name (environment variables): a
+        value computed from another resource's attribute that cannot be evaluated (``split(":", aws_db_instance.x
+        .endpoint)``) keeps the resources it names, as an interpolation of the unresolved value and references
+        to them, so the flow to them is still drawn."""
+        if isinstance(value, Unresolved) and value.refs:
+            named = tuple(self.value(ref) for ref in value.refs)
+            return cfn.Interpolated((cfn.Unresolved(value.expression, value.reason), *named))
+        if isinstance(value, Interpolated):
+            return cfn.Interpolated(tuple(part if isinstance(part, str) else self.naming(part) for part in value.parts))
+        if isinstance(value, list):
+            return [self.naming(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.naming(item) for key, item in value.items()}
+        return self.value(value)
+
     def external(self, output: ModuleOutput) -> cfn.External:
         placeholder = self.source.placeholders.get(output.module)
         role = (placeholder.outputs.get(output.output) if placeholder else None) or classify_output(output.output)

@@ -117,9 +117,10 @@ def _lambda_function(c: Context, r: TfResource) -> Translation:
     vpc = c.block(r, "vpc_config")
     if vpc:
         props["VpcConfig"] = {"SubnetIds": vpc.get("subnet_ids"), "SecurityGroupIds": vpc.get("security_group_ids")}
-    environment = c.block(r, "environment")
-    if environment:
-        props["Environment"] = {"Variables": environment.get("variables")}
+    environment = r.values.get("environment")
+    block = environment[0] if isinstance(environment, list) and environment else environment
+    if isinstance(block, dict) and block:
+        props["Environment"] = {"Variables": c.naming(block.get("variables"))}
     dead_letter = c.block(r, "dead_letter_config")
     if dead_letter:
         props["DeadLetterConfig"] = {"TargetArn": dead_letter.get("target_arn")}
@@ -179,7 +180,7 @@ def _task_definition(c: Context, r: TfResource) -> Translation:
     props = cfn_props(c, r, {"RequiresCompatibilities": "requires_compatibilities", "TaskRoleArn": "task_role_arn",
                           "ExecutionRoleArn": "execution_role_arn", "NetworkMode": "network_mode", "Cpu": "cpu",
                           "Memory": "memory", "Family": "family"})
-    containers = decode_json(c.get(r, "container_definitions"))
+    containers = decode_json(c.naming(r.values.get("container_definitions")))
     if isinstance(containers, list):
         props["ContainerDefinitions"] = _camel_to_pascal(containers)
     platform = c.block(r, "runtime_platform")
