@@ -1,6 +1,10 @@
 """Makes docs/screenshot.png with the editor itself: an example open, a node selected.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py [DESIGN] [NODE] [OUT]
+
+DESIGN may also be a template, plan or Terraform folder: it is imported as File → Import does (the import
+report's dialog closed), which is how docs/screenshot-import.png is made:
+docs/screenshot.py ../shared/corpus/cfn/act_efs_efs_with_automount_to_ec2.yaml - docs/screenshot-import.png
 """
 
 from __future__ import annotations
@@ -35,7 +39,12 @@ def main() -> int:
     )
     window.resize(1600, 1000)
     window.show()
-    window.start(str(design))
+    if design.suffix == ".wadesk":
+        window.start(str(design))
+    else:
+        window.imports.import_template(design)
+        if window.imports.report_dialog is not None:
+            window.imports.report_dialog.close()
     if node in window.document.arch:
         window.selection.set([node])
         # Its worst finding picked too, so the detail pane shows what, why and how to fix.
