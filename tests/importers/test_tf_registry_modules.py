@@ -171,3 +171,9 @@ def test_manifest_keys_and_sources_compare_as_terraform_records_them() -> None:
     assert same_source("git::https://example.com/m.git//sub?ref=v1", "git::https://example.com/m.git//sub?ref=v1")
     assert not same_source("git::https://example.com/m.git?ref=v1", "git::https://example.com/m.git?ref=v2")
     assert not same_source("terraform-aws-modules/vpc/aws", "registry.terraform.io/terraform-aws-modules/eks/aws")
+
+
+def test_a_manifest_written_on_windows_is_read(tmp_path: Path) -> None:
+    windows = {**VPC_RECORD, "Dir": ".terraform\\modules\\vpc"}
+    source = read_configuration(initialised(tmp_path, windows, FLOW_RECORD))
+    assert "module.vpc.aws_vpc.this" in source.resources

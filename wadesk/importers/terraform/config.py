@@ -204,8 +204,9 @@ class ConfigurationReader:
         if not same_source(source, record.source):
             return f"terraform init installed it from {record.source}, not from this source (run terraform init)"
         root = self.root_dir.resolve()
-        directory = (root / record.directory).resolve()
-        shown = record.directory.removeprefix("./")
+        recorded = record.directory.replace("\\", "/")  # a manifest written on Windows
+        directory = (root / recorded).resolve()
+        shown = recorded.removeprefix("./")
         if root not in directory.parents:
             return f"its recorded folder {shown} is outside the configuration folder"
         if not directory.is_dir() or not configuration_files(directory):
