@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wadesk.importers.cfn.mapping import COMPUTE_KINDS, DATA_KINDS, CfnMapper
-from wadesk.importers.cfn.mapping_iam import policy_targets, role_powers
+from wadesk.importers.cfn.mapping_iam import only_polling, policy_targets, role_powers
 from wadesk.importers.ir import ImportedNode, Purpose
 
 #: Key of the one internet node (a hyphen: never a CloudFormation logical id).
@@ -137,6 +137,7 @@ def finish_flows(m: CfnMapper) -> None:
         bucket = m.get(key)
         if bucket is not None and bucket.kind == "s3":
             bucket.props["log_bucket"] = True
+    event_sources = {(f.source, f.target) for f in m.design.flows if f.label == "Event source"}
     for role, users in m.role_users.items():
         powers = role_powers(m, role)
         for user in users:
@@ -151,10 +152,17 @@ def finish_flows(m: CfnMapper) -> None:
         for user in dict.fromkeys(users):
             if role_node and user in nodes:
                 m.design.flow(user, role_node, "https", 443, "Assumes role", reason="role")
-            for target, action in policy_targets(m, role):
+            if any(nodes[other].inside == user for other in users if other in nodes):
+                continue  # an auto scaling group whose instances are drawn: they are the ones that call
+            for target, actions in policy_targets(m, role):
                 end = drawn(target)
-                if end and end != user and user in nodes and nodes[end].kind in DATA_KINDS:
-                    m.design.flow(user, end, "https", 443, action or "API", reason=f"policy of {role}")
+                if end and (end, user) in event_sources and only_polling(actions):
+                    continue  # the grant lets the event source mapping read it for the function: drawn already
+                # A grant to write to a log group of the template says where the user's logs go (SPEC 3b: a flow
+                # to CloudWatch means the node is monitored), as a grant on a table says it uses the table.
+                if end and end != user and user in nodes and nodes[end].kind in DATA_KINDS | {"cloudwatch"}:
+                    label = actions[0] if actions else "API"
+                    m.design.flow(user, end, "https", 443, label, reason=f"policy of {role}")
     # Security group rules that name another group: its members talk to ours. A load balancer opens connections
     # only to its registered targets: once the design draws where it forwards, a group rule that admits its group
     # (often shared with other members) is no flow from it to anything else, and one to a target or to the

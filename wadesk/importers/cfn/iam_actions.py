@@ -50,6 +50,9 @@ PERMISSION_ACTIONS = frozenset(
 #: Services whose actions name no resource (the Systems Manager agent's message channels, X-Ray): "svc:*" on
 #: every resource grants nothing a list of their actions would not.
 UNSCOPED_SERVICES = frozenset({"ec2messages", "ssmmessages", "xray"})
+#: The Systems Manager agent's message channels: none of their actions (``ec2messages:SendReply``,
+#: ``ssmmessages:OpenDataChannel``...) can be given a resource, so granting them on "*" is never over-broad.
+AGENT_CHANNELS = frozenset({"ec2messages", "ssmmessages"})
 #: Services whose whole action set is permission management.
 PERMISSION_SERVICES = frozenset({"iam", "sts", "organizations"})
 #: Actions whose response carries credentials (Checkov CKV_AWS_107's concern), lower case.
@@ -236,6 +239,8 @@ def concern_of(pattern: str) -> str | None:
     if low == "*" or ":" not in low:
         return None
     service, _, name = low.partition(":")
+    if service in AGENT_CHANNELS:
+        return None  # its actions name no resource: "*" is the only Resource they can be given
     if name == "*":
         if service in UNSCOPED_SERVICES:
             return None

@@ -36,6 +36,12 @@ __all__ = ["NO_VALUE", "Evaluator"]
 _SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
 
 
+#: Attributes that return a list property of the resource as the template writes it, by resource type.
+_LIST_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": ("SecurityGroups",),
+}
+
+
 class Evaluator(ValueWalker):
     """Evaluates template values with every intrinsic function; records what it cannot compute and what it
     assumes (see ``ValueWalker`` for the arguments)."""
@@ -130,6 +136,8 @@ class Evaluator(ValueWalker):
             return self._bad_shape("Fn::Select", argument, "[index, list]", path)
         index = self.evaluate(argument[0], path)
         items = self.evaluate(argument[1], path)
+        if isinstance(items, ResourceRef) and items.attribute in _LIST_ATTRIBUTES.get(self._type_of(items), ()):
+            items = self._listed_attribute(items, path)
         if isinstance(items, Unresolved):
             return items
         try:
@@ -247,6 +255,25 @@ class Evaluator(ValueWalker):
             return cidr_blocks(block, count, bits)
         except (TypeError, ValueError) as error:
             return self.unresolved_value(expression, printable(str(error), 200), path)
+
+    def _type_of(self, reference: ResourceRef) -> str:
+        raw = self.raw_resources.get(reference.logical_id)
+        kind = raw.get("Type") if isinstance(raw, dict) else None
+        return kind if isinstance(kind, str) else ""
+
+    def _listed_attribute(self, reference: ResourceRef, path: str) -> Value:
+        """An attribute that gives back a list property of the resource as written (a load balancer's
+        ``SecurityGroups``), so that ``!Select [0, !GetAtt Alb.SecurityGroups]`` names the group."""
+        raw = self.raw_resources.get(reference.logical_id)
+        properties = raw.get("Properties") if isinstance(raw, dict) else None
+        name = str(reference.attribute)
+        if reference.logical_id in self._cidr_lookups or not isinstance(properties, dict) or name not in properties:
+            return reference
+        self._cidr_lookups.add(reference.logical_id)
+        try:
+            return self.evaluate(properties[name], path)
+        finally:
+            self._cidr_lookups.discard(reference.logical_id)
 
     def _vpc_cidr(self, logical_id: str, path: str) -> Value:
         raw = self.raw_resources.get(logical_id)

@@ -230,6 +230,12 @@ def _table(m: CfnMapper, r: Resource) -> None:
             for replica in as_list(p.get("Replicas"))
         )
         m.design.nodes[r.logical_id].props["kms_encryption"] = flag(dig(p, "SSESpecification", "SSEEnabled"), False)
+    # A table streaming its item changes to a Kinesis data stream sends to it.
+    specifications = [p.get("KinesisStreamSpecification")]
+    specifications += [dig(replica, "KinesisStreamSpecification") for replica in as_list(p.get("Replicas"))]
+    for stream in dict.fromkeys(key for spec in specifications for key in refs(dig(spec, "StreamArn"))):
+        if m.type_of(stream) == "AWS::Kinesis::Stream":
+            m.topic("later_flows").setdefault("items", []).append((r.logical_id, stream, "Item changes"))
 
 
 def _cache_engine(value: Any) -> str:

@@ -63,17 +63,107 @@ def finish_roles(m: CfnMapper) -> None:
         node.props.update(summarise(documents.get(key, []), names, service_role).as_props())
 
 
-def policy_targets(m: CfnMapper, role: str) -> list[tuple[str, str]]:
-    """(resource logical id, first action) for every template resource a role's policies grant access to."""
-    found: dict[str, str] = {}
+def policy_targets(m: CfnMapper, role: str) -> list[tuple[str, list[str]]]:
+    """(resource logical id, actions allowed on it) for every template resource a role's policies grant access to:
+    by reference (``!GetAtt Table.Arn``), or by an ARN written out with the name the template gives the resource
+    (``arn:aws:dynamodb:*:*:table/Orders`` for a table whose ``TableName`` is ``Orders``)."""
+    found: dict[str, list[str]] = {}
     for document in m.topic("role_documents").get(role, []):
         for statement in as_list(dig(document, "Statement")):
             if not isinstance(statement, dict) or text(statement.get("Effect"), "Allow") != "Allow":
                 continue
             actions = [text(a) for a in as_list(statement.get("Action"))]
-            for key in refs(statement.get("Resource")):
-                found.setdefault(key, actions[0] if actions else "")
+            named = [key for arn in as_list(statement.get("Resource")) for key in _named_by_arn(m, arn)]
+            named += _default_bus_rules(m, actions, as_list(statement.get("Resource")))
+            for key in refs(statement.get("Resource")) + named:
+                found.setdefault(key, []).extend(actions)
     return list(found.items())
+
+
+def _default_bus_rules(m: CfnMapper, actions: list[str], resources: list[Any]) -> list[str]:
+    """The template's rules on the default event bus that match an application's events, when a statement lets
+    its holder put events on that bus (``events:PutEvents`` on ``"*"`` or on the default bus's ARN)."""
+    if not any(fnmatchcase("events:putevents", action.lower()) for action in actions):
+        return []
+    default_bus = any(
+        isinstance(arn, str) and (arn == "*" or arn.endswith(":event-bus/default")) for arn in resources
+    )
+    return list(m.topic("default_bus_rules")) if default_bus else []
+
+
+#: What a function's role needs so that an event source mapping can read a queue or stream for it (SAM's
+#: SQSPollerPolicy, KinesisStreamReadPolicy, DynamoDBStreamReadPolicy and their like), lower case.
+_POLLING_ACTIONS = (
+    "sqs:receivemessage",
+    "sqs:deletemessage*",
+    "sqs:changemessagevisibility*",
+    "sqs:getqueue*",
+    "sqs:listqueue*",
+    "kinesis:get*",
+    "kinesis:describe*",
+    "kinesis:list*",
+    "kinesis:subscribetoshard",
+    "dynamodb:getrecords",
+    "dynamodb:getsharditerator",
+    "dynamodb:describestream",
+    "dynamodb:liststreams",
+    "kafka:describe*",
+    "kafka:get*",
+    "kafka:list*",
+    "mq:describe*",
+)
+
+
+def only_polling(actions: list[str]) -> bool:
+    """Whether every action is one an event source mapping reads a queue or stream with (none sends to it)."""
+    return bool(actions) and all(
+        any(fnmatchcase(action.lower(), pattern) for pattern in _POLLING_ACTIONS) for action in actions
+    )
+
+
+#: Resource types a policy may name by an ARN written out: (type, property holding the name the template gives
+#: it, ARN service, what precedes the name in the ARN's resource part, what ends the name there).
+_NAMED_TYPES = (
+    ("AWS::DynamoDB::Table", "TableName", "dynamodb", "table/", "/"),
+    ("AWS::S3::Bucket", "BucketName", "s3", "", "/"),
+    ("AWS::SQS::Queue", "QueueName", "sqs", "", ":"),
+    ("AWS::SNS::Topic", "TopicName", "sns", "", ":"),
+    ("AWS::Kinesis::Stream", "Name", "kinesis", "stream/", "/"),
+    ("AWS::Lambda::Function", "FunctionName", "lambda", "function:", ":"),
+    ("AWS::Logs::LogGroup", "LogGroupName", "logs", "log-group:", ":"),
+    ("AWS::StepFunctions::StateMachine", "StateMachineName", "states", "stateMachine:", ":"),
+)
+
+
+def _named_by_arn(m: CfnMapper, arn: Any) -> list[str]:
+    """The template resources an ARN written as text names by the physical name the template gives them.
+
+    A name in the ARN with wildcards matches the names it covers, as long as it says more than ``*`` alone: a
+    grant on every table (``table/*``) names no table in particular, so it draws no flow to each.
+    """
+    if not isinstance(arn, str) or not arn.startswith("arn:"):
+        return []
+    parts = arn.split(":", 5)
+    if len(parts) < 6:
+        return []
+    service, resource = parts[2], parts[5]
+    index: dict[tuple[str, str], list[tuple[str, str]]] = m.topic("arn_names").setdefault("index", {})
+    if not index:
+        for key, found in m.resources.items():
+            for resource_type, name_property, arn_service, before, _end in _NAMED_TYPES:
+                name = found.properties.get(name_property) if found.type == resource_type else None
+                if isinstance(name, str) and name:
+                    index.setdefault((arn_service, before), []).append((name, key))
+        index.setdefault(("", ""), [])  # built: an empty template is not built again
+    keys = []
+    for _type, _name_property, arn_service, before, end in _NAMED_TYPES:
+        if arn_service != service or not resource.startswith(before):
+            continue
+        written = resource[len(before) :].split(end, 1)[0]
+        if not written.replace("*", "").replace("?", ""):
+            continue
+        keys += [key for name, key in index.get((arn_service, before), []) if fnmatchcase(name, written)]
+    return list(dict.fromkeys(keys))
 
 
 #: What lets Systems Manager manage an instance (its agent registers and opens sessions).

@@ -65,6 +65,10 @@ def _event_rule(m: CfnMapper, r: Resource) -> None:
         m.fold(r, bus)
     else:
         node = m.node(r, "eventbridge", label=r.logical_id)
+        if text(p.get("EventBusName"), "default") == "default" and not _aws_events_only(p.get("EventPattern")):
+            # A rule of the default bus that matches events an application sends (not only AWS services' own):
+            # what a grant to put events on the default bus reaches.
+            m.topic("default_bus_rules")[node.key] = True
     assert node is not None
     for target in as_list(p.get("Targets")):
         if not isinstance(target, dict):
@@ -77,6 +81,15 @@ def _event_rule(m: CfnMapper, r: Resource) -> None:
             _later(m, node.key, task, "Run task")
     for source in refs(p.get("EventPattern")):
         _later(m, source, node.key, "Event")
+
+
+def _aws_events_only(pattern: Any) -> bool:
+    """Whether an event pattern matches only events of AWS services (every ``source`` it names is ``aws.*``), which
+    no application can put on a bus; a schedule (no pattern) counts as such too."""
+    if not isinstance(pattern, dict):
+        return True
+    sources = [text(source) for source in as_list(pattern.get("source"))]
+    return bool(sources) and all(source.startswith("aws.") for source in sources)
 
 
 def _event_bus(m: CfnMapper, r: Resource) -> None:
@@ -150,6 +163,9 @@ def _state_machine(m: CfnMapper, r: Resource) -> None:
     m.uses_role(node.key, p.get("RoleArn"))
     for target in refs(p.get("DefinitionSubstitutions")) + refs(p.get("DefinitionString")) + refs(p.get("Definition")):
         _later(m, node.key, target, "Task")
+    for destination in as_list(dig(p, "LoggingConfiguration", "Destinations")):
+        for group in refs(dig(destination, "CloudWatchLogsLogGroup", "LogGroupArn")):
+            _later(m, node.key, group, "Logs")
 
 
 def _msk(m: CfnMapper, r: Resource) -> None:

@@ -173,6 +173,10 @@ def _evaluate(
         if not isinstance(body, dict):
             raise ImportSourceError(path, f"resource {printable(logical_id, 80)} is not a mapping", line_of(logical_id))
         kind = body.get("Type")
+        if isinstance(kind, dict) and len(kind) == 1 and str(next(iter(kind))).startswith("Rain::"):
+            # The JSON form of a rain directive (``"Type": {"Rain::Module": "vpc.yml"}``), a tag in YAML.
+            [(directive, argument)] = kind.items()
+            kind = UnknownTag(str(directive), argument)
         if isinstance(kind, UnknownTag):
             reason = f"{printable(str(kind), 120)} is expanded by a preprocessor (rain); its resources are not imported"
             template.unresolved.append(UnresolvedValue(logical_id, "Type", printable(str(kind), 120), reason))

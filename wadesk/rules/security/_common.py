@@ -155,12 +155,30 @@ def network_location(ctx: Context, node_id: str) -> tuple[str, str] | None:
 # ------------------------------------------------------------------ security group ingress
 def world_reach(ctx: Context, members: list[str]) -> str:
     """How far a world-open rule of a group whose members are ``members`` reaches today, as the end of a
-    sentence that begins "<group> admits any address": the internet when a member sits in a public subnet;
+    sentence that begins "<group> admits any address": the internet when a member sits in a public subnet; a
+    member's public address when one has it; that it is not known when a member's subnet is another stack's;
     otherwise only what the rule would let in once a member is given a way in from the internet."""
     public = next((m for m in members if ctx.in_public_subnet(m)), None)
     if public is not None:
         return f"{ctx.label(public)} sits in a public subnet, so anyone on the internet can reach it"
+    addressed = next((m for m in members if ctx.prop(m, "public_ip")), None)
+    if addressed is not None:
+        return (
+            f"{ctx.label(addressed)} has a public IPv4 address, so anyone on the internet reaches it once its "
+            "subnet routes to an internet gateway"
+        )
+    outside = next((m for m in members if _in_subnet_defined_elsewhere(ctx, m)), None)
+    if outside is not None:
+        return (
+            f"{ctx.label(outside)} sits in a subnet defined outside this design, so whether the internet reaches "
+            "it is not known here"
+        )
     return "no member sits in a public subnet today, so it is open to whatever can route to it"
+
+
+def _in_subnet_defined_elsewhere(ctx: Context, node_id: str) -> bool:
+    """Whether the subnet around a node is a placeholder for one of another stack (its routes are not known)."""
+    return any(ctx.kind(a) == "subnet" and ctx.prop(a, "defined_elsewhere") for a in ctx.ancestors(node_id))
 
 
 def world_open_rules(ingress: Iterable[Mapping[str, Any]]) -> Iterator[tuple[int, int, str]]:

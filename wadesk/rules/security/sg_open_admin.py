@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from wadesk.rules.base import Hit, RuleMeta, graph_rule
 from wadesk.rules.context import Context
 from wadesk.rules.drawn_groups import group_root, once_per_group
-from wadesk.rules.groups import LOAD_BALANCERS
+from wadesk.rules.groups import LOAD_BALANCERS, VPC_DATABASES
 from wadesk.rules.security._common import internet_sources, port_list, world_open_rules, world_reach
 
 META = RuleMeta(
@@ -36,6 +36,11 @@ META = RuleMeta(
 #: SSH (TCP only) and RDP (TCP and UDP).
 ADMIN_PORTS = (22, 3389)
 
+#: Members that run no SSH or RDP server a client could reach: load balancers answer on their listeners' ports
+#: only, a function's network interface accepts no inbound connection, a file system's mount target serves NFS,
+#: a managed database or cache its engine's port, an interface endpoint its service's HTTPS.
+NO_ADMIN_SESSION = LOAD_BALANCERS | VPC_DATABASES | frozenset({"lambda", "efs", "vpc_endpoint", "msk", "mq"})
+
 
 def open_admin_ports(ctx: Context, group: str) -> set[int]:
     """The admin ports a security group's ingress opens to 0.0.0.0/0 or ::/0."""
@@ -62,8 +67,8 @@ def _open_admin_message(ctx: Context, box: str, boxes: list[str]) -> str | None:
     if not exposed:
         return None
     members = [m for b in boxes for m in ctx.members(b)]
-    if members and all(ctx.kind(m) in LOAD_BALANCERS for m in members):
-        return None  # a load balancer answers only on its listeners: no SSH or RDP behind this rule
+    if members and all(ctx.kind(m) in NO_ADMIN_SESSION for m in members):
+        return None  # no member serves SSH or RDP (a load balancer answers only on its listeners)
     reach = world_reach(ctx, members)
     return f"{ctx.label(boxes[0])} admits any address (0.0.0.0/0 or ::/0) to port {port_list(exposed)}; {reach}."
 
@@ -112,7 +117,11 @@ def _targets_of_a_changed_gateway(ctx: Context, altered: frozenset[str]) -> list
 RULE = graph_rule(
     META,
     check,
-    reads={"security_group": {"ingress", "copy_of"}, "subnet": {"public"}},
+    reads={
+        "security_group": {"ingress", "copy_of"},
+        "subnet": {"public", "defined_elsewhere"},
+        "ec2": {"public_ip"},
+    },
     flows="ends",
     also_affects=_targets_of_a_changed_gateway,
 )

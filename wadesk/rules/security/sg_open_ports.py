@@ -78,4 +78,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     return once_per_group(ctx, lambda box, boxes: _judged(ctx, box, boxes))
 
 
-RULE = graph_rule(META, check, reads={"security_group": {"ingress", "copy_of"}, "subnet": {"public"}}, flows="none")
+RULE = graph_rule(
+    META,
+    check,
+    reads={"security_group": {"ingress", "copy_of"}, "subnet": {"public", "defined_elsewhere"}, "ec2": {"public_ip"}},
+    flows="none",
+)
