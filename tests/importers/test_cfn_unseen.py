@@ -317,3 +317,43 @@ def test_a_function_allowed_to_put_events_on_the_default_bus_sends_to_its_rules(
     assert ("Producer", "Orders") not in pairs(design)
     design = map_template(template(_producer("*", Orders=_rule("custom.orders", EventBusName="partners"))))
     assert ("Producer", "Orders") not in pairs(design)
+
+
+# ------------------------------------------------------------------ environment variables and delivery streams
+def test_an_environment_variable_holding_a_table_s_name_is_a_flow_to_the_table() -> None:
+    def design_with(value: str) -> ImportedDesign:
+        return map_template(template({
+            "Table": ("AWS::DynamoDB::Table", {"TableName": "MyCustomTable", "BillingMode": "PAY_PER_REQUEST"}),
+            "Fn": ("AWS::Lambda::Function", {"Runtime": "python3.12",
+                                             "Environment": {"Variables": {"TABLE_NAME": value}}}),
+        }))
+
+    assert ("Fn", "Table") in pairs(design_with("MyCustomTable"))
+    assert ("Fn", "Table") not in pairs(design_with("MyCustomTable-archive"))  # near miss: another name
+
+
+def test_the_queue_a_function_reads_named_in_its_environment_draws_no_flow_back() -> None:
+    resources = _consumer(["sqs:ReceiveMessage", "sqs:DeleteMessage"])
+    resources["Fn"][1]["Environment"] = {"Variables": {"QUEUE_URL": R("Queue")}}
+    design = map_template(template(resources))
+    assert ("Queue", "Fn") in pairs(design) and ("Fn", "Queue") not in pairs(design)
+    # near miss: a function allowed to send to that queue may use the variable to send
+    resources = _consumer(["sqs:ReceiveMessage", "sqs:SendMessage"])
+    resources["Fn"][1]["Environment"] = {"Variables": {"QUEUE_URL": R("Queue")}}
+    assert [t for s, t in pairs(map_template(template(resources))) if s == "Fn"].count("Queue") == 1
+
+
+def test_a_delivery_stream_writes_to_the_bucket_its_role_may_write_to_once() -> None:
+    role = ("AWS::IAM::Role", {"Policies": [{"PolicyName": "p", "PolicyDocument": {"Statement": [
+        {"Effect": "Allow", "Action": ["s3:AbortMultipartUpload", "s3:PutObject"], "Resource": R("Bucket", "Arn")}]}}]})
+
+    def stream(**destination: object) -> ImportedDesign:
+        return map_template(template({
+            "Bucket": ("AWS::S3::Bucket", {}), "Role": role,
+            "Stream": ("AWS::KinesisFirehose::DeliveryStream", {"ExtendedS3DestinationConfiguration": {
+                "RoleARN": R("Role", "Arn"), **destination}}),
+        }))
+
+    assert ("Stream", "Bucket", "s3:PutObject") in flows(stream())
+    to_bucket = [f for f in stream(BucketARN=R("Bucket", "Arn")).flows if (f.source, f.target) == ("Stream", "Bucket")]
+    assert [f.label for f in to_bucket] == ["Delivery"]

@@ -138,6 +138,7 @@ def finish_flows(m: CfnMapper) -> None:
         if bucket is not None and bucket.kind == "s3":
             bucket.props["log_bucket"] = True
     event_sources = {(f.source, f.target) for f in m.design.flows if f.label == "Event source"}
+    granted = {(f.source, f.target) for f in m.design.flows}
     for role, users in m.role_users.items():
         powers = role_powers(m, role)
         for user in users:
@@ -158,10 +159,14 @@ def finish_flows(m: CfnMapper) -> None:
                 end = drawn(target)
                 if end and (end, user) in event_sources and only_polling(actions):
                     continue  # the grant lets the event source mapping read it for the function: drawn already
+                if end and (user, end) in granted:
+                    continue  # drawn already (a delivery stream's destination, another statement of the role)
+                if end:
+                    granted.add((user, end))
                 # A grant to write to a log group of the template says where the user's logs go (SPEC 3b: a flow
                 # to CloudWatch means the node is monitored), as a grant on a table says it uses the table.
                 if end and end != user and user in nodes and nodes[end].kind in DATA_KINDS | {"cloudwatch"}:
-                    label = actions[0] if actions else "API"
+                    label = _telling_action(actions)
                     m.design.flow(user, end, "https", 443, label, reason=f"policy of {role}")
     # Security group rules that name another group: its members talk to ours. A load balancer opens connections
     # only to its registered targets: once the design draws where it forwards, a group rule that admits its group
@@ -178,8 +183,10 @@ def finish_flows(m: CfnMapper) -> None:
                     if a != b and (a, b) not in pairs:
                         m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
     # An environment variable naming a database says the code connects to it; a group rule between the two
-    # already drew that connection, with its port.
+    # already drew that connection, with its port, and a grant its use. The queue or stream a function's event
+    # source mapping reads for it is named to the code for the same reading, unless a grant lets it send there.
     drawn_pairs = {(f.source, f.target) for f in m.design.flows}
+    grants = _grants_by_user(m)
     for user, targets in m.topic("env_refs").items():
         for target in targets:
             end = drawn(target)
@@ -189,8 +196,11 @@ def finish_flows(m: CfnMapper) -> None:
                 and nodes[user].kind in COMPUTE_KINDS | {"fargate_task"}
                 and (nodes[end].kind in DATA_KINDS)
             ):
-                if nodes[end].kind in _DB_KINDS and (user, end) in drawn_pairs:
+                if (user, end) in drawn_pairs:
                     continue
+                if (end, user) in event_sources and only_polling(grants.get((user, end), ["sqs:ReceiveMessage"])):
+                    continue
+                drawn_pairs.add((user, end))
                 if nodes[end].kind in _DB_KINDS:
                     m.design.flow(user, end, "sql", None, "Connects", reason="environment")
                 else:
@@ -202,6 +212,32 @@ def finish_flows(m: CfnMapper) -> None:
         target = nodes.get(flow.target)
         if target is not None and target.kind == "mq" and flow.protocol in ("tcp", "http", "sql"):
             flow.protocol = "tls"
+
+
+#: Verbs that say what a caller does with a resource, in the order a label prefers them.
+_TELLING_VERBS = ("put", "send", "publish", "write", "invoke", "start", "get", "query", "receive", "read")
+
+
+def _telling_action(actions: list[str]) -> str:
+    """The action a flow drawn from a grant is labelled with: the one that best says what the caller does
+    (``s3:PutObject`` rather than ``s3:AbortMultipartUpload``), the first listed when none stands out."""
+    for verb in _TELLING_VERBS:
+        for action in actions:
+            if action.partition(":")[2].lower().startswith(verb):
+                return action
+    return actions[0] if actions else "API"
+
+
+def _grants_by_user(m: CfnMapper) -> dict[tuple[str, str], list[str]]:
+    """The actions each role user's policies allow on each template resource, by (user, resource)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for role, users in m.role_users.items():
+        for target, actions in policy_targets(m, role):
+            end = m.get(target)
+            for user in users:
+                if end is not None:
+                    found.setdefault((user, end.key), []).extend(actions)
+    return found
 
 
 def _balancer_targets(m: CfnMapper) -> dict[str, set[str]]:

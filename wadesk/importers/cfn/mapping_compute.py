@@ -17,6 +17,7 @@ from wadesk.importers.cfn.mapping import (
     refs,
     text,
 )
+from wadesk.importers.cfn.mapping_iam import resources_named
 from wadesk.importers.cfn.values import Resource
 
 _LAUNCH_TYPES = ("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration")
@@ -232,7 +233,10 @@ def _function(m: CfnMapper, r: Resource) -> None:
     m.uses_role(node.key, p.get("Role"))
     for target in refs(dig(p, "DeadLetterConfig", "TargetArn")):
         m.topic("dead_letters").setdefault(node.key, []).append(target)
-    m.topic("env_refs")[node.key] = refs(dig(p, "Environment", "Variables"))
+    variables = dig(p, "Environment", "Variables")
+    values = variables.values() if isinstance(variables, dict) else []
+    named = [key for value in values for key in resources_named(m, value)]
+    m.topic("env_refs")[node.key] = list(dict.fromkeys(refs(variables) + named))
 
 
 def _event_source_mapping(m: CfnMapper, r: Resource) -> None:

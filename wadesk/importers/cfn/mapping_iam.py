@@ -135,6 +135,28 @@ _NAMED_TYPES = (
 )
 
 
+def _name_index(m: CfnMapper) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(ARN service, resource prefix) -> (name the template gives it, logical id) of every resource that can be
+    named that way; built once per import."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = m.topic("arn_names").setdefault("index", {})
+    if not index:
+        for key, found in m.resources.items():
+            for resource_type, name_property, arn_service, before, _end in _NAMED_TYPES:
+                name = found.properties.get(name_property) if found.type == resource_type else None
+                if isinstance(name, str) and name:
+                    index.setdefault((arn_service, before), []).append((name, key))
+        index.setdefault(("", ""), [])  # built: an empty template is not built again
+    return index
+
+
+def resources_named(m: CfnMapper, value: Any) -> list[str]:
+    """The template resources whose name, as the template gives it (``TableName``, ``BucketName``,
+    ``QueueName``...), is exactly ``value``: what an environment variable holding that name points the code at."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [key for entries in _name_index(m).values() for name, key in entries if name == value]
+
+
 def _named_by_arn(m: CfnMapper, arn: Any) -> list[str]:
     """The template resources an ARN written as text names by the physical name the template gives them.
 
@@ -147,14 +169,7 @@ def _named_by_arn(m: CfnMapper, arn: Any) -> list[str]:
     if len(parts) < 6:
         return []
     service, resource = parts[2], parts[5]
-    index: dict[tuple[str, str], list[tuple[str, str]]] = m.topic("arn_names").setdefault("index", {})
-    if not index:
-        for key, found in m.resources.items():
-            for resource_type, name_property, arn_service, before, _end in _NAMED_TYPES:
-                name = found.properties.get(name_property) if found.type == resource_type else None
-                if isinstance(name, str) and name:
-                    index.setdefault((arn_service, before), []).append((name, key))
-        index.setdefault(("", ""), [])  # built: an empty template is not built again
+    index = _name_index(m)
     keys = []
     for _type, _name_property, arn_service, before, end in _NAMED_TYPES:
         if arn_service != service or not resource.startswith(before):

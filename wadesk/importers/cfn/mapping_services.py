@@ -146,7 +146,9 @@ def _firehose(m: CfnMapper, r: Resource) -> None:
             for target in refs(value):
                 if m.type_of(target) not in ("AWS::IAM::Role", "AWS::Logs::LogGroup", "AWS::Logs::LogStream"):
                     _later(m, node.key, target, "Delivery")
-    m.uses_role(node.key, dig(p, "S3DestinationConfiguration", "RoleARN"))
+    for key, value in p.items():
+        if key.endswith("DestinationConfiguration"):
+            m.uses_role(node.key, dig(value, "RoleARN"))
 
 
 def _state_machine(m: CfnMapper, r: Resource) -> None:
