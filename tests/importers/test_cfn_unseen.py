@@ -357,3 +357,22 @@ def test_a_delivery_stream_writes_to_the_bucket_its_role_may_write_to_once() -> 
     assert ("Stream", "Bucket", "s3:PutObject") in flows(stream())
     to_bucket = [f for f in stream(BucketARN=R("Bucket", "Arn")).flows if (f.source, f.target) == ("Stream", "Bucket")]
     assert [f.label for f in to_bucket] == ["Delivery"]
+
+
+# ------------------------------------------------------------------ custom domain names of APIs
+def test_a_custom_domain_and_its_mapping_fold_into_the_api_they_name() -> None:
+    design = map_template(template({
+        "Api": ("AWS::ApiGateway::RestApi", {"EndpointConfiguration": {"Types": ["REGIONAL"]}}),
+        "Domain": ("AWS::ApiGateway::DomainName", {"DomainName": "api.example.com", "SecurityPolicy": "TLS_1_2"}),
+        "Mapping": ("AWS::ApiGateway::BasePathMapping", {"DomainName": R("Domain"), "RestApiId": R("Api")}),
+        "Http": ("AWS::ApiGatewayV2::Api", {"ProtocolType": "HTTP"}),
+        "HttpDomain": ("AWS::ApiGatewayV2::DomainName", {"DomainName": "h.example.com"}),
+        "HttpMapping": ("AWS::ApiGatewayV2::ApiMapping", {"DomainName": R("HttpDomain"), "ApiId": R("Http"),
+                                                          "Stage": "$default"}),
+        "Unused": ("AWS::ApiGateway::DomainName", {"DomainName": "spare.example.com"}),
+    }))
+    folded = {(e.key, e.detail) for e in design.report.folded}
+    assert {("Domain", "Api"), ("Mapping", "Api"), ("HttpDomain", "Http"), ("HttpMapping", "Http")} <= folded
+    assert not design.report.generic
+    # near miss: a domain mapped to no API is listed, not drawn as a generic box
+    assert ("Unused", "mapped to no API drawn") in folded and "Unused" not in design.nodes

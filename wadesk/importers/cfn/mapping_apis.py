@@ -217,6 +217,37 @@ def _fold_api(m: CfnMapper, r: Resource) -> None:
     m.fold(r, api, "no API drawn")
 
 
+#: Resources that map a custom domain name onto an API: type -> the property naming the API.
+_DOMAIN_MAPPINGS = {
+    "AWS::ApiGateway::BasePathMapping": "RestApiId",
+    "AWS::ApiGateway::BasePathMappingV2": "RestApiId",
+    "AWS::ApiGatewayV2::ApiMapping": "ApiId",
+}
+
+
+def _domain_mapping(m: CfnMapper, r: Resource) -> None:
+    m.fold(r, ref(r.properties.get(_DOMAIN_MAPPINGS[r.type])), "no API drawn")
+
+
+def _api_of_domain(m: CfnMapper, domain: str | None) -> str | None:
+    """The drawn API a custom domain name of the template is mapped to, if any."""
+    apis = [
+        ref(m.prop(mapping, _DOMAIN_MAPPINGS[m.type_of(mapping)]))
+        for mapping in (m.referrers(domain) if domain else [])
+        if m.type_of(mapping) in _DOMAIN_MAPPINGS
+    ]
+    return next((api for api in apis if m.get(api) is not None), None)
+
+
+def _domain_name(m: CfnMapper, r: Resource) -> None:
+    """A custom domain name is the address of the API its mappings point at: part of that API's node."""
+    m.fold(r, _api_of_domain(m, r.logical_id), "mapped to no API drawn")
+
+
+def _domain_part(m: CfnMapper, r: Resource) -> None:
+    m.fold(r, _api_of_domain(m, ref(r.properties.get("DomainNameArn"))), "its domain name is mapped to no API drawn")
+
+
 def finish_apis(m: CfnMapper) -> None:
     """An API's authorization is its protected routes' (none when every route is open); its open routes listed.
 
@@ -274,4 +305,11 @@ HANDLERS: HandlerTable = {
     "AWS::ApiGateway::GatewayResponse": (1, _fold_api),
     "AWS::ApiGatewayV2::Deployment": (1, _fold_api),
     "AWS::ApiGatewayV2::Authorizer": (1, _fold_api),
+    "AWS::ApiGateway::BasePathMapping": (1, _domain_mapping),
+    "AWS::ApiGateway::BasePathMappingV2": (1, _domain_mapping),
+    "AWS::ApiGatewayV2::ApiMapping": (1, _domain_mapping),
+    "AWS::ApiGateway::DomainName": (2, _domain_name),
+    "AWS::ApiGateway::DomainNameV2": (2, _domain_name),
+    "AWS::ApiGatewayV2::DomainName": (2, _domain_name),
+    "AWS::ApiGateway::DomainNameAccessAssociation": (2, _domain_part),
 }
