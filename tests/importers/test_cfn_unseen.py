@@ -320,16 +320,34 @@ def test_a_function_allowed_to_put_events_on_the_default_bus_sends_to_its_rules(
 
 
 # ------------------------------------------------------------------ environment variables and delivery streams
-def test_an_environment_variable_holding_a_table_s_name_is_a_flow_to_the_table() -> None:
-    def design_with(value: str) -> ImportedDesign:
-        return map_template(template({
-            "Table": ("AWS::DynamoDB::Table", {"TableName": "MyCustomTable", "BillingMode": "PAY_PER_REQUEST"}),
-            "Fn": ("AWS::Lambda::Function", {"Runtime": "python3.12",
-                                             "Environment": {"Variables": {"TABLE_NAME": value}}}),
-        }))
+def test_an_environment_variable_given_the_parameter_that_names_a_table_is_a_flow_to_the_table(tmp_path) -> None:
+    from wadesk.importers.cfn.importer import import_template
 
-    assert ("Fn", "Table") in pairs(design_with("MyCustomTable"))
-    assert ("Fn", "Table") not in pairs(design_with("MyCustomTable-archive"))  # near miss: another name
+    text = """\
+    Parameters:
+      TableName: {Type: String, Default: MyCustomTable}
+    Resources:
+      Table:
+        Type: AWS::DynamoDB::Table
+        Properties: {TableName: !Ref TableName, BillingMode: PAY_PER_REQUEST}
+      Fn:
+        Type: AWS::Lambda::Function
+        Properties:
+          Runtime: python3.12
+          Role: arn:aws:iam::123456789012:role/r
+          Code: {ZipFile: x}
+          Handler: index.handler
+          Environment: {Variables: {TABLE_NAME: %s}}
+    """
+    (tmp_path / "a.yaml").write_text(textwrap.dedent(text % "!Ref TableName"), encoding="utf-8")
+    assert ("Fn", "Table") in pairs(import_template(tmp_path / "a.yaml"))
+    # near misses: another name; and a literal equal to a name the template writes as a literal, not a parameter
+    (tmp_path / "b.yaml").write_text(textwrap.dedent(text % "MyCustomTable-archive"), encoding="utf-8")
+    assert ("Fn", "Table") not in pairs(import_template(tmp_path / "b.yaml"))
+    literal = (text % "MyCustomTable").replace("TableName: !Ref TableName", "TableName: MyCustomTable")
+    literal = literal.replace("Default: MyCustomTable", "Default: unused")
+    (tmp_path / "c.yaml").write_text(textwrap.dedent(literal), encoding="utf-8")
+    assert ("Fn", "Table") not in pairs(import_template(tmp_path / "c.yaml"))
 
 
 def test_the_queue_a_function_reads_named_in_its_environment_draws_no_flow_back() -> None:

@@ -150,9 +150,13 @@ def _name_index(m: CfnMapper) -> dict[tuple[str, str], list[tuple[str, str]]]:
 
 
 def resources_named(m: CfnMapper, value: Any) -> list[str]:
-    """The template resources whose name, as the template gives it (``TableName``, ``BucketName``,
-    ``QueueName``...), is exactly ``value``: what an environment variable holding that name points the code at."""
+    """The template resources whose name (``TableName``, ``BucketName``, ``QueueName``...) is ``value`` when that
+    name is a parameter's value: the idiom ``TableName: !Ref TableName`` beside ``TABLE: !Ref TableName`` passes
+    the code the name of the table. A literal equal to a name the template also writes as a literal is no such
+    reference and names nothing."""
     if not isinstance(value, str) or not value.strip():
+        return []
+    if value not in {given for given in m.template.parameters.values() if isinstance(given, str)}:
         return []
     return [key for entries in _name_index(m).values() for name, key in entries if name == value]
 
