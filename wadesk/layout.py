@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from wadesk.layout_hints import Beside, beside_containers, grid_hints
+from wadesk.layout_hints import Beside, beside_containers, grid_hints, zone_rows
 from wadesk.model import Architecture
 
 #: Cell of one component in the grid layout: the 64 px icon plus its label below.
@@ -201,12 +201,17 @@ def dot_source(arch: Architecture) -> DotGraph:
     ]
     aside = set(actors_aside(arch))
     beside = beside_containers(arch, aside) if len(arch) <= MAX_COLUMNS_NODES else []
-    points: dict[tuple[str, bool], str] = {}  # (container, after it) -> the invisible point between it and its column
+    # Invisible points that order boxes: every point ranks after the last nodes of its first container and
+    # before the first nodes of its second (either may be absent): a column after or before a box, and the
+    # subnets of a zone one after the other.
+    gates: dict[tuple[str | None, str | None], str] = {}
     for item in beside:
-        points.setdefault((item.container, item.right), f"p{len(points)}")
+        gates.setdefault((item.container, None) if item.right else (None, item.container), f"p{len(gates)}")
+    for pair in zone_rows(arch):
+        gates.setdefault(pair, f"p{len(gates)}")
     points_in: dict[str | None, list[str]] = {}
-    for (container, _), point in points.items():
-        points_in.setdefault(arch.parent_of(container), []).append(point)
+    for (before, after), point in gates.items():
+        points_in.setdefault(arch.parent_of(before or after or ""), []).append(point)
 
     def emit(parent: str | None, indent: str) -> str | None:
         leaf: str | None = None
@@ -239,8 +244,8 @@ def dot_source(arch: Architecture) -> DotGraph:
         return leaf
 
     emit(None, "  ")
-    lines.extend(f"  {dot_quote(a)} -> {dot_quote(b)} [style=invis, weight=0];" for a, b in
-                 grid_hints(arch, names, first_leaf))
+    hints = grid_hints(arch, names, first_leaf)
+    lines.extend(f"  {dot_quote(a)} -> {dot_quote(b)} [style=invis, weight=0];" for a, b in hints)
     flows: list[tuple[str, str, str, str]] = []  # (source id, target id, tail, head) of every flow dot sees
     for source, target in arch.graph.edges():
         tail, head = first_leaf.get(source, names.get(source)), first_leaf.get(target, names.get(target))
@@ -249,7 +254,9 @@ def dot_source(arch: Architecture) -> DotGraph:
         if source in arch.ancestors(target) or target in arch.ancestors(source):
             continue  # a flow from a container into itself says nothing about the layout
         flows.append((source, target, tail, head))
-    backwards = _column_edges(arch, beside, points, names, first_leaf, flows, lines)
+    inside = _dot_nodes_inside(arch, {c for pair in gates for c in pair if c is not None}, names, first_leaf)
+    _gate_edges(gates, inside, [*hints, *((tail, head) for _, _, tail, head in flows)], lines)
+    backwards = _column_edges(beside, gates, inside, names, flows, lines)
     for source, target, tail, head in flows:
         attrs = []
         if source in first_leaf:
@@ -264,43 +271,64 @@ def dot_source(arch: Architecture) -> DotGraph:
     return DotGraph("\n".join(lines) + "\n", components, clusters)
 
 
-def _column_edges(arch: Architecture, beside: list[Beside], points: dict[tuple[str, bool], str],
-                  names: dict[str, str], first_leaf: dict[str, str], flows: list[tuple[str, str, str, str]],
-                  lines: list[str]) -> set[tuple[str, str]]:
-    """Write the invisible edges that put each node of ``beside`` in a column after (before) its container.
-
-    Every dot node of the container that no flow leads on from (to) inside it ranks before (after) the
-    container's point, and the point before (after) the node. Returns the flows that run against that order
-    (an alarm's notice back into the group it watches): dot draws them but does not rank by them.
-    """
-    inside: dict[str, set[str]] = {container: set() for container, _ in points}
-    holders: dict[str, set[str]] = {}  # dot node -> the containers with a point that hold it
+def _dot_nodes_inside(arch: Architecture, containers: set[str], names: dict[str, str],
+                      first_leaf: dict[str, str]) -> dict[str, set[str]]:
+    """The dot nodes (components, empty containers' stand-ins) inside each of ``containers``."""
+    inside: dict[str, set[str]] = {container: set() for container in containers}
     dot_nodes = [(name, node_id) for node_id, name in names.items() if not arch.is_container(node_id)]
     dot_nodes += [(leaf, node_id) for node_id, leaf in first_leaf.items() if leaf.endswith("_empty")]
     for name, node_id in dot_nodes:
         for around in [node_id, *arch.ancestors(node_id)]:
             if around in inside:
                 inside[around].add(name)
-                holders.setdefault(name, set()).add(around)
-    leads_on: dict[tuple[str, bool], set[str]] = {key: set() for key in points}
+    return inside
+
+
+def _gate_edges(gates: dict[tuple[str | None, str | None], str], inside: dict[str, set[str]],
+                edges: list[tuple[str, str]], lines: list[str]) -> None:
+    """Write the invisible edges that rank each gate's point after its first container and before its second.
+
+    The point follows every node of the first container that no edge inside it leads on from, and precedes
+    every node of the second that no edge inside it leads to: so all of the first ranks before all of the second.
+    """
+    holders: dict[str, set[str]] = {}  # dot node -> the gated containers that hold it
+    for container, members in inside.items():
+        for name in members:
+            holders.setdefault(name, set()).add(container)
+    leads_on: dict[str, set[str]] = {container: set() for container in inside}  # nodes with a successor inside
+    led_to: dict[str, set[str]] = {container: set() for container in inside}  # nodes with a predecessor inside
+    for tail, head in edges:
+        for container in holders.get(tail, set()) & holders.get(head, set()):
+            leads_on[container].add(tail)
+            led_to[container].add(head)
+    for (before, after), point in gates.items():
+        if before is not None:
+            lines.extend(f"  {dot_quote(name)} -> {dot_quote(point)} [style=invis, weight=0];"
+                         for name in sorted(inside[before] - leads_on[before]))
+        if after is not None:
+            lines.extend(f"  {dot_quote(point)} -> {dot_quote(name)} [style=invis, weight=0];"
+                         for name in sorted(inside[after] - led_to[after]))
+
+
+def _column_edges(beside: list[Beside], gates: dict[tuple[str | None, str | None], str],
+                  inside: dict[str, set[str]], names: dict[str, str], flows: list[tuple[str, str, str, str]],
+                  lines: list[str]) -> set[tuple[str, str]]:
+    """Write the invisible edges that put each node of ``beside`` in a column after (before) its container.
+
+    The node follows (precedes) the point of its container's gate. Returns the flows that run against that
+    order (an alarm's notice back into the group it watches): dot draws them but does not rank by them.
+    """
     by_end: dict[str, list[tuple[str, str, str, str]]] = {}
     for flow in flows:
-        _, _, tail, head = flow
-        by_end.setdefault(tail, []).append(flow)
-        by_end.setdefault(head, []).append(flow)
-        for container in holders.get(tail, set()) & holders.get(head, set()):
-            leads_on.get((container, True), set()).add(tail)
-            leads_on.get((container, False), set()).add(head)
-    for (container, right), point in points.items():
-        for name in sorted(inside[container] - leads_on[(container, right)]):
-            a, b = (name, point) if right else (point, name)
-            lines.append(f"  {dot_quote(a)} -> {dot_quote(b)} [style=invis, weight=0];")
+        by_end.setdefault(flow[2], []).append(flow)
+        by_end.setdefault(flow[3], []).append(flow)
     backwards: set[tuple[str, str]] = set()
     for item in beside:
-        point = points[(item.container, item.right)]
         node = names[item.node]
-        a, b = (point, node) if item.right else (node, point)
-        lines.append(f"  {dot_quote(a)} -> {dot_quote(b)} [style=invis];")
+        if item.right:
+            lines.append(f"  {dot_quote(gates[(item.container, None)])} -> {dot_quote(node)} [style=invis];")
+        else:
+            lines.append(f"  {dot_quote(node)} -> {dot_quote(gates[(None, item.container)])} [style=invis];")
         members = inside[item.container]
         for source, target, tail, head in by_end.get(node, []):
             if (tail == node and head in members) if item.right else (head == node and tail in members):

@@ -23,8 +23,8 @@ def grid_hints(arch: Architecture, names: Mapping[str, str], first_leaf: Mapping
     aside do not count: dot never sees them). A container joins a row only when it holds one dot node (an empty
     subnet's stand-in, a single component): a chain runs from one node to the next, and the next container in a
     row would otherwise start inside the previous one's ranks and be pushed below it, a step to the right.
-    The subnets of an Availability Zone are chained in one row, so each zone reads as a band; zones
-    themselves stay one below the other.
+    The subnets of an Availability Zone are put in one row by :func:`zone_rows`; zones themselves stay one
+    below the other.
 
     Args:
         names: node id -> dot name of every node dot sees.
@@ -60,14 +60,28 @@ def grid_hints(arch: Architecture, names: Mapping[str, str], first_leaf: Mapping
     for parent in [None, *[n for n in arch.node_ids() if arch.is_container(n)]]:
         children = arch.children(parent)
         if parent is not None and arch.kind_of(parent) == "availability_zone":
-            chain([c for c in children if arch.is_container(c)])
-            loose = [c for c in children if c not in touched and not arch.is_container(c)]
+            loose = [c for c in children if c not in touched and not arch.is_container(c)]  # see zone_rows
         else:
             loose = [c for c in children if fits_a_row(c) and arch.kind_of(c) != "availability_zone"]
         width = max(1, math.ceil(math.sqrt(len(loose))))
         for start in range(0, len(loose), width):
             chain(loose[start : start + width])
     return hints
+
+
+def zone_rows(arch: Architecture) -> list[tuple[str, str]]:
+    """Pairs of boxes of an Availability Zone (its subnets, in their order), each to be drawn after the one before.
+
+    So each zone reads as a band, its subnets side by side; the whole of a subnet comes before the next, not
+    just its first node (chained from first node to first node, a subnet of two columns pushed the next one
+    above or below it, a step to the right).
+    """
+    pairs: list[tuple[str, str]] = []
+    for zone in arch.node_ids():
+        if arch.kind_of(zone) == "availability_zone":
+            boxes = [c for c in arch.children(zone) if arch.is_container(c)]
+            pairs.extend(zip(boxes, boxes[1:], strict=False))
+    return pairs
 
 
 @dataclass(frozen=True)
