@@ -238,6 +238,60 @@ def test_what_talks_only_into_a_box_stands_in_a_column_beside_it() -> None:
     assert [b.node for b in beside_containers(arch, set())] == ["alarm", "role"]
 
 
+def _zoned_vpc(with_gateway: bool) -> Architecture:
+    arch = new_architecture()
+    arch.add_node("vpc", "vpc", w=10, h=10)
+    for zone in ("az-1", "az-2"):
+        arch.add_node(zone, "availability_zone", parent="vpc", w=10, h=10)
+        arch.add_node(f"sub-{zone}", "subnet", parent=zone, w=10, h=10)
+    if with_gateway:
+        arch.add_node("igw", "internet_gateway", parent="vpc")
+    return arch
+
+
+def test_zones_dot_stacked_upside_down_are_put_back_in_their_order() -> None:
+    from wadesk.layout_adjust import order_zones
+
+    arch = _zoned_vpc(with_gateway=False)
+    geometry: dict[str, Geometry] = {
+        "vpc": (0, 0, 700, 500), "az-2": (20, 40, 300, 150), "sub-az-2": (40, 80, 200, 80),
+        "az-1": (20, 220, 600, 250), "sub-az-1": (40, 260, 400, 150),
+    }
+    order_zones(arch, geometry, component_box)
+    assert geometry["az-1"] == (20, 40, 600, 250) and geometry["sub-az-1"] == (40, 80, 400, 150)
+    assert geometry["az-2"] == (20, 320, 300, 150) and geometry["sub-az-2"] == (40, 360, 200, 80)
+    assert_reads_well(arch, geometry)
+
+
+def test_zones_upside_down_beside_another_box_turn_the_whole_network_over() -> None:
+    from wadesk.layout_adjust import order_zones
+
+    arch = _zoned_vpc(with_gateway=True)
+    # The wide first zone cannot take the narrow second one's place at the top: the gateway stands there.
+    geometry: dict[str, Geometry] = {
+        "vpc": (0, 0, 700, 500), "az-2": (20, 40, 300, 150), "sub-az-2": (40, 80, 200, 80),
+        "igw": (400 + 23, 60 + 4, None, None),
+        "az-1": (20, 220, 600, 250), "sub-az-1": (40, 260, 400, 150),
+    }
+    order_zones(arch, geometry, component_box)
+    assert_reads_well(arch, geometry)
+    assert geometry["az-1"][1] < geometry["az-2"][1] and geometry["az-1"][1] == 40
+    assert geometry["igw"][1] > geometry["az-1"][1]
+
+
+def test_zones_side_by_side_are_left_alone() -> None:
+    from wadesk.layout_adjust import order_zones
+
+    arch = _zoned_vpc(with_gateway=False)
+    geometry: dict[str, Geometry] = {
+        "vpc": (0, 0, 700, 300), "az-2": (20, 40, 300, 150), "sub-az-2": (40, 80, 200, 80),
+        "az-1": (340, 60, 300, 150), "sub-az-1": (360, 100, 200, 80),
+    }
+    before = dict(geometry)
+    order_zones(arch, geometry, component_box)
+    assert geometry == before
+
+
 @needs_dot
 def test_a_long_container_title_does_not_push_apart_the_columns_of_the_whole_drawing() -> None:
     arch = new_architecture()

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from wadesk.layout_adjust import order_zones
 from wadesk.layout_hints import Beside, beside_containers, grid_hints, zone_rows
 from wadesk.model import Architecture
 
@@ -411,7 +412,9 @@ def dot_layout(arch: Architecture, executable: str = "dot", timeout: float = DOT
     if not len(arch):
         return {}
     graph = dot_source(arch)
-    return place_actors(arch, geometry_from_dot(run_dot(graph.source, executable, timeout), graph))
+    geometry = geometry_from_dot(run_dot(graph.source, executable, timeout), graph)
+    order_zones(arch, geometry, component_box)
+    return place_actors(arch, geometry)
 
 
 def place_actors(arch: Architecture, geometry: dict[str, Geometry]) -> dict[str, Geometry]:

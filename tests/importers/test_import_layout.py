@@ -83,3 +83,9 @@ def test_an_imported_design_is_laid_out_the_way_it_reads(path: Path) -> None:
             assert node[0] >= box_[0] + box_[2], (item, node, box_)
         else:
             assert node[0] + node[2] <= box_[0], (item, node, box_)
+    # Zones standing one below the other read in their order (AZ 1 above AZ 2).
+    for container in [n for n in arch.node_ids() if arch.is_container(n)]:
+        zones = [box[c] for c in arch.children(container) if arch.kind_of(c) == "availability_zone"]
+        stacked = sorted(zones, key=lambda b: b[1])
+        if all(b[1] >= a[1] + a[3] for a, b in zip(stacked, stacked[1:], strict=False)):
+            assert zones == stacked, (container, zones)
