@@ -394,3 +394,21 @@ def test_a_custom_domain_and_its_mapping_fold_into_the_api_they_name() -> None:
     assert not design.report.generic
     # near miss: a domain mapped to no API is listed, not drawn as a generic box
     assert ("Unused", "mapped to no API drawn") in folded and "Unused" not in design.nodes
+
+
+def test_a_network_imported_by_a_parameter_with_no_value_is_named_as_the_template_writes_it(tmp_path) -> None:
+    from wadesk.importers.cfn.importer import import_template
+
+    text = """\
+    Parameters:
+      ParentVPCStack: {Type: String}
+    Resources:
+      Group:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: db
+          VpcId: {'Fn::ImportValue': !Sub '${ParentVPCStack}-VPC'}
+    """
+    (tmp_path / "t.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    [vpc] = [n for n in import_template(tmp_path / "t.yaml").nodes.values() if n.kind == "vpc"]
+    assert vpc.label.startswith("${ParentVPCStack}-VPC") and "<" not in vpc.label

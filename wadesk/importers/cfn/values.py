@@ -74,6 +74,10 @@ class Unresolved:
     chosen_by_aws: bool = False
 
     def __str__(self) -> str:
+        # A parameter with no value reads as the template writes it inside a Sub (``${ParentVPCStack}-VPC``).
+        name = self.expression[4:] if self.expression.startswith("Ref ") else ""
+        if name and all(part.isalnum() for part in name.split("::")):
+            return f"${{{name}}}"
         return f"<{self.expression}>"
 
 
