@@ -412,3 +412,20 @@ def test_a_network_imported_by_a_parameter_with_no_value_is_named_as_the_templat
     (tmp_path / "t.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
     [vpc] = [n for n in import_template(tmp_path / "t.yaml").nodes.values() if n.kind == "vpc"]
     assert vpc.label.startswith("${ParentVPCStack}-VPC") and "<" not in vpc.label
+
+
+def test_application_insights_over_the_stack_watches_its_functions() -> None:
+    def stack(query: str) -> ImportedDesign:
+        return map_template(template({
+            "Fn": ("AWS::Lambda::Function", {"Runtime": "python3.12"}),
+            "Group": ("AWS::ResourceGroups::Group", {"Name": "g", "ResourceQuery": {"Type": query}}),
+            "Insights": ("AWS::ApplicationInsights::Application", {
+                "ResourceGroupName": R("Group"), "AutoConfigurationEnabled": True}),
+        }))
+
+    design = stack("CLOUDFORMATION_STACK_1_0")
+    assert design.nodes["Insights"].kind == "cloudwatch" and ("Fn", "Insights") in pairs(design)
+    assert "OPS-NOT-MONITORED" not in rule_ids(design, "Fn") and "Group" not in design.nodes
+    # near miss: a group chosen by tags may not hold the function
+    design = stack("TAG_FILTERS_1_0")
+    assert ("Fn", "Insights") not in pairs(design) and "OPS-NOT-MONITORED" in rule_ids(design, "Fn")

@@ -218,6 +218,39 @@ def _log_group(m: CfnMapper, r: Resource) -> None:
     )
 
 
+#: What CloudWatch Application Insights watches in a stack (compute and databases), by resource type.
+_INSIGHTS_WATCHES = frozenset(
+    {
+        "AWS::Lambda::Function",
+        "AWS::EC2::Instance",
+        "AWS::AutoScaling::AutoScalingGroup",
+        "AWS::ECS::Service",
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
+    }
+)
+
+
+def _application_insights(m: CfnMapper, r: Resource) -> None:
+    """CloudWatch Application Insights over a resource group: it sets up metrics, logs and alarms for what the
+    group holds. A group defined by the stack itself (``CLOUDFORMATION_STACK_1_0``) holds the template's
+    resources, so each compute or database resource is watched by it."""
+    node = m.node(
+        r, "cloudwatch", {"holds_logs": False, "alarms": True}, label=f"{r.logical_id} (Application Insights)"
+    )
+    group = m.resource(ref(r.properties.get("ResourceGroupName")))
+    if group is None or text(dig(group.properties, "ResourceQuery", "Type")) != "CLOUDFORMATION_STACK_1_0":
+        return
+    for key, found in m.resources.items():
+        if found.type in _INSIGHTS_WATCHES:
+            _later(m, key, node.key, "Metrics")
+
+
+def _resource_group(m: CfnMapper, r: Resource) -> None:
+    users = m.referrers(r.logical_id, "AWS::ApplicationInsights::Application")
+    m.fold(r, users[0] if users else None, "a resource group no service of the template reads")
+
+
 def _alarm(m: CfnMapper, r: Resource) -> None:
     p = r.properties
     actions = refs(p.get("AlarmActions")) + refs(p.get("OKActions")) + refs(p.get("InsufficientDataActions"))
@@ -406,6 +439,8 @@ HANDLERS: HandlerTable = {
     "AWS::Logs::MetricFilter": (1, _fold_log),
     "AWS::Logs::SubscriptionFilter": (1, _fold_log),
     "AWS::CloudWatch::Alarm": (1, _alarm),
+    "AWS::ApplicationInsights::Application": (0, _application_insights),
+    "AWS::ResourceGroups::Group": (1, _resource_group),
     "AWS::CloudWatch::Dashboard": (0, _not_drawn("a dashboard draws nothing of the architecture")),
     "AWS::EC2::KeyPair": (0, _not_drawn("an SSH key pair: a credential for instances, not a resource of its own")),
     "AWS::Logs::ResourcePolicy": (0, _not_drawn("an account-level policy letting services write to log groups")),
