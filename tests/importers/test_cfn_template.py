@@ -323,3 +323,27 @@ def test_an_empty_resources_section_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportSourceError, match="the Resources section is empty") as caught:
         load_template(_write(tmp_path, "Description: x\nResources: {}\n"))
     assert caught.value.line == 2
+
+
+def test_a_network_from_a_parameter_without_a_value_is_named_after_the_parameter(tmp_path: Path) -> None:
+    from wadesk.importers.cfn.importer import map_template
+
+    text = """\
+Parameters:
+  AppSubnets: {Type: CommaDelimitedList}
+Resources:
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties: {VPCZoneIdentifier: !Ref AppSubnets, MinSize: "1", MaxSize: "2"}
+"""
+    path = _write(tmp_path, text)
+    design = map_template(load_template(path))
+    assert [node.label for node in design.nodes.values() if node.kind == "subnet"] == [
+        "AppSubnets (parameter without a value)"
+    ]
+    # Given a value, the subnets are named by their ids.
+    given = map_template(load_template(path, {"AppSubnets": "subnet-0a1b2c3d4e5f60718,subnet-0b2c3d4e5f6071829"}))
+    assert sorted(node.label for node in given.nodes.values() if node.kind == "subnet") == [
+        "subnet-0a1b2c3d4e5f60718 (existing, named by its id)",
+        "subnet-0b2c3d4e5f6071829 (existing, named by its id)",
+    ]

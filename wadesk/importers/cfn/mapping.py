@@ -340,6 +340,7 @@ class CfnMapper:
         if external in self._placeholders:
             return self._placeholders[external]
         name = external.name if external.index is None else f"{external.name}[{external.index}]"
+        parameter = _unset_parameter(external, self.template.parameters)
         key = {"parameter": name, "import": f"import:{name}", "literal": name, "nested": name}.get(
             external.source, f"unresolved:{name}"
         )
@@ -352,8 +353,14 @@ class CfnMapper:
                 "literal": "existing, named by its id",
                 "nested": "output of a nested stack",
             }.get(external.source, "value not resolved")
+            if parameter:
+                origin = "parameter without a value"
             node = ImportedNode(
-                key=key, kind=kind, label=f"{name} ({origin})", placeholder=True, source_type=external.aws_type or ""
+                key=key,
+                kind=kind,
+                label=f"{parameter or name} ({origin})",
+                placeholder=True,
+                source_type=external.aws_type or "",
             )
             self.design.add(node)
             what = {"vpc": "VPC", "ecs_cluster": "ECS cluster"}.get(kind, "subnet")
@@ -420,3 +427,11 @@ def _externals(value: Any) -> list[External]:
 def unresolved(value: Any) -> bool:
     """Whether a value could not be evaluated."""
     return isinstance(value, Unresolved)
+
+
+def _unset_parameter(external: External, parameters: Any) -> str:
+    """The parameter an unresolved value is a plain ``Ref`` of ('' for any other expression)."""
+    if external.source != "unresolved" or external.index is not None or not external.name.startswith("Ref "):
+        return ""
+    name = external.name[4:]
+    return name if name in parameters else ""
