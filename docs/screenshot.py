@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,8 +53,11 @@ def main() -> int:
         if worst is not None:
             window.analysis.select_finding(worst.key)
     window.scene.router.route_now()  # the flows as routed, not the straight lines shown until routing catches up
-    for _ in range(20):
+    # Long enough for the panes' settle timers (the design's responsibility totals wait for edits to settle).
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.02)
     window.grab().save(str(out))
     window.document.undo_stack.setClean()
     window.close()
