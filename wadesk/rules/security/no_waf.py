@@ -22,7 +22,8 @@ META = RuleMeta(
     remediation=(
         "Add a waf node in front of the entry point (internet -> waf -> entry) or attach one to it "
         "(waf -> entry), with AWS managed rule groups; when CloudFront fronts the workload, one WAF on the "
-        "distribution covers what lies behind it as long as nothing else reaches it from the internet."
+        "distribution covers what lies behind it as long as nothing else reaches it from the internet. AWS WAF "
+        "attaches to REST APIs but not to HTTP or WebSocket APIs: put CloudFront with a WAF in front of those."
     ),
     securityhub=("ELB.16", "APIGateway.4", "CloudFront.6"),
     checkov=("CKV2_AWS_28", "CKV2_AWS_29", "CKV_AWS_68"),
