@@ -5,13 +5,14 @@
 :class:`~.translate.Fold` (the resource only configures another). Property names follow the CloudFormation
 resource reference; only what the mapping reads is translated, the rest keeps its Terraform name. The
 translators live by family in ``translate_network.py``, ``translate_compute.py``, ``translate_storage.py``,
-``translate_edge.py``, ``translate_services.py`` and ``translate_devtools.py``; their shared helpers in
-``translate_common.py``.
+``translate_edge.py``, ``translate_services.py``, ``translate_devtools.py`` and ``translate_apps.py``;
+their shared helpers in ``translate_common.py``.
 """
 
 from __future__ import annotations
 
 from wadesk.importers.terraform.translate import Translator
+from wadesk.importers.terraform.translate_apps import APPS
 from wadesk.importers.terraform.translate_compute import COMPUTE
 from wadesk.importers.terraform.translate_devtools import DEVTOOLS
 from wadesk.importers.terraform.translate_edge import EDGE
@@ -21,5 +22,5 @@ from wadesk.importers.terraform.translate_storage import BUCKET_SETTINGS, DATA
 
 #: Every ``aws_*`` type with a translation.
 TYPES: dict[str, Translator] = {
-    **NETWORK, **COMPUTE, **BUCKET_SETTINGS, **DATA, **EDGE, **SERVICES, **SETTINGS, **DEVTOOLS
+    **NETWORK, **COMPUTE, **BUCKET_SETTINGS, **DATA, **EDGE, **SERVICES, **SETTINGS, **DEVTOOLS, **APPS
 }
