@@ -230,3 +230,51 @@ def test_a_balancer_with_registered_targets_sends_to_them_only(tmp_path: Path, w
 def test_a_balancer_whose_targets_are_not_shown_keeps_what_its_group_allows(tmp_path: Path, write: Writer) -> None:
     ends = _balancer_sends_to(write(tmp_path, False))
     assert any("app" in end.lower() for end in ends)
+
+
+# Container hosts and their load balancer share one group that admits itself on the hosts' dynamic ports (as
+# ECS samples write it): the balancer answers only on its listener's port, so the hosts send nothing to it.
+SHARED = """\
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}
+  SubnetB:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1b}
+  Shared:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: shared, VpcId: !Ref Vpc}
+  SelfRule:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      {GroupId: !Ref Shared, IpProtocol: tcp, FromPort: FROM, ToPort: TO, SourceSecurityGroupId: !Ref Shared}
+  Host:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-12345678, SubnetId: !Ref SubnetA, SecurityGroupIds: [!Ref Shared]}
+  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: {Scheme: internal, Subnets: [!Ref SubnetA, !Ref SubnetB], SecurityGroups: [!Ref Shared]}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Balancer
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{Type: fixed-response, FixedResponseConfig: {StatusCode: "200"}}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("ports", "drawn"), [(("31000", "61000"), False), (("80", "80"), True), (("0", "65535"), True)]
+)
+def test_a_group_rule_reaches_a_balancer_only_on_its_listener_ports(
+    tmp_path: Path, ports: tuple[str, str], drawn: bool
+) -> None:
+    path = tmp_path / "stack.yaml"
+    path.write_text(SHARED.replace("FROM", ports[0]).replace("TO", ports[1]))
+    arch = import_source(path, layout=False).built.arch
+    assert any(f.source == "Host" and f.target == "Balancer" for f in arch.edges()) is drawn

@@ -178,7 +178,7 @@ def finish_flows(m: CfnMapper) -> None:
             kind, port, purpose, label = port_flow(low, high, protocol)
             for a in members.get(source, []):
                 for b in members.get(group, []):
-                    if a in balanced:
+                    if a in balanced or _not_a_listener(m, b, low, high):
                         continue
                     if a != b and (a, b) not in pairs:
                         m.design.flow(a, b, kind, port, label, purpose, reason=f"{group} allows {source}")
@@ -238,6 +238,17 @@ def _grants_by_user(m: CfnMapper) -> dict[tuple[str, str], list[str]]:
                 if end is not None:
                     found.setdefault((user, end.key), []).extend(actions)
     return found
+
+
+def _not_a_listener(m: CfnMapper, node_key: str, low: int | None, high: int | None) -> bool:
+    """Whether a group rule's ports reach none of a load balancer's listeners: a load balancer accepts
+    connections only on its listener ports, so a rule on other ports (the dynamic ports of container hosts that
+    share its group) is no flow into it. False when a port of the rule or of a listener is not known."""
+    node = m.design.nodes.get(node_key)
+    if node is None or node.kind not in _ENTRY_KINDS or low is None or high is None:
+        return False
+    ports = m.topic("listener_ports").get(node_key) or []
+    return bool(ports) and None not in ports and not any(low <= port <= high for port in ports)
 
 
 def _balancer_targets(m: CfnMapper) -> dict[str, set[str]]:

@@ -91,6 +91,7 @@ def _listener(m: CfnMapper, r: Resource) -> None:
     protocol = text(p.get("Protocol"), "HTTP").upper()
     secure = protocol in _SECURE or _redirects_to_https(p.get("DefaultActions"))
     m.topic("listeners").setdefault(balancer or "", []).append(secure)
+    m.topic("listener_ports").setdefault(balancer or "", []).append(number(p.get("Port"), None))
     if protocol in ("HTTPS", "TLS"):
         m.topic("tls_policies").setdefault(balancer or "", []).append(_named_policy(p.get("SslPolicy")))
     m.topic("listener_lb")[r.logical_id] = balancer
@@ -266,6 +267,7 @@ def _classic_balancer(m: CfnMapper, r: Resource) -> None:
             "https_only": bool(secure) and all(secure),
         },
     )
+    m.topic("listener_ports")[node.key] = [number(item.get("LoadBalancerPort"), None) for item in listeners]
     policies = [_classic_policy(p, item) for item in listeners if text(item.get("Protocol")).upper() in _SECURE]
     if policies:
         node.props["tls_policy"] = weakest_elb_policy(policies)
