@@ -8,7 +8,9 @@ the node rules of the kinds its design has and leave the others unread (:mod:`wa
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from wadesk.rules.base import Rule
@@ -23,3 +25,17 @@ def rule_of(pillar: str, module: str) -> Rule:
 def pillar_rules(pillar: str, modules: tuple[str, ...]) -> tuple[Rule, ...]:
     """Every rule of a pillar package, in the order of ``modules``."""
     return tuple(rule_of(pillar, module) for module in modules)
+
+
+def rules_on_first_use(pillar: str, modules: tuple[str, ...]) -> Callable[[str], Any]:
+    """The module ``__getattr__`` of a pillar package: ``RULES`` imports every rule of ``modules`` on first use and
+    is kept in the package from then on; any other missing name is an ``AttributeError``."""
+
+    def __getattr__(name: str) -> Any:
+        if name == "RULES":
+            rules = pillar_rules(pillar, modules)
+            vars(sys.modules[pillar])["RULES"] = rules
+            return rules
+        raise AttributeError(f"module {pillar!r} has no attribute {name!r}")
+
+    return __getattr__

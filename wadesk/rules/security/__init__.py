@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from wadesk.rules.pillar import pillar_rules
+from wadesk.rules.pillar import rules_on_first_use
 
 #: The pillar's rule modules, in the order reports list their rules; each defines ``RULE``. They are imported
 #: when ``RULES`` is first read (or one by one, by :mod:`wadesk.rules.by_kind`).
@@ -97,11 +95,5 @@ MODULES: tuple[str, ...] = (
     "ecr_no_scan",
 )
 
-
-def __getattr__(name: str) -> Any:
-    """``RULES``: every rule of the pillar (a tuple of :data:`wadesk.rules.base.Rule`), imported on first use."""
-    if name == "RULES":
-        rules = pillar_rules(__name__, MODULES)
-        globals()["RULES"] = rules
-        return rules
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: ``RULES``: every rule of the pillar (a tuple of :data:`wadesk.rules.base.Rule`), imported on first use.
+__getattr__ = rules_on_first_use(__name__, MODULES)
