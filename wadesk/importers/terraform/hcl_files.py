@@ -56,32 +56,14 @@ def read_hcl(path: Path) -> Body:
     Raises:
         ImportSourceError: the file cannot be read, is too large, or has a syntax error (with its line).
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_HCL_BYTES:
-            raise ImportSourceError(path, f"the file is {size / 1e6:.1f} MB, more than the 5 MB wadesk reads")
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise ImportSourceError(path, f"cannot read the file: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise ImportSourceError(path, "the file is not UTF-8 text") from None
-    return parse_hcl(text, path)
+    return parse_hcl(_read_text(path), path)
 
 
 def read_configuration_file(path: Path) -> Body:
     """A ``.tf`` file, or a ``.tf.json`` file in Terraform's JSON syntax (see :func:`parse_tf_json`)."""
     if not path.name.endswith(".tf.json"):
         return read_hcl(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_HCL_BYTES:
-            raise ImportSourceError(path, f"the file is {size / 1e6:.1f} MB, more than the 5 MB wadesk reads")
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise ImportSourceError(path, f"cannot read the file: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise ImportSourceError(path, "the file is not UTF-8 text") from None
-    return parse_tf_json(text, path)
+    return parse_tf_json(_read_text(path), path)
 
 
 #: The labels each top-level block type has in the JSON syntax (``{"resource": {TYPE: {NAME: {...}}}}``).
@@ -267,3 +249,16 @@ def _string_label(source: str) -> str:
     except json.JSONDecodeError:
         return source.strip('"')
     return value if isinstance(value, str) else source.strip('"')
+
+
+def _read_text(path: Path) -> str:
+    """The text of a configuration file, refused (with why) when it is too large, unreadable or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_HCL_BYTES:
+            raise ImportSourceError(path, f"the file is {size / 1e6:.1f} MB, more than the 5 MB wadesk reads")
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise ImportSourceError(path, f"cannot read the file: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ImportSourceError(path, "the file is not UTF-8 text") from None
