@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from wadesk.importers.terraform.translate import Context, Translation, Translator
-from wadesk.importers.terraform.translate_common import cfn_props, nested_blocks
+from wadesk.importers.terraform.translate_common import cfn_props, first_block
 from wadesk.importers.terraform.values import TfResource
 
 
@@ -18,18 +18,11 @@ def _variables(c: Context, block: dict[str, Any], name: str) -> list[dict[str, A
     return [{"Name": key, "Value": c.naming(value)} for key, value in found.items()]
 
 
-def _first(block: dict[str, Any], *path: str) -> dict[str, Any]:
-    """The block at ``path`` of nested blocks, each the first of its name (an empty dict when absent)."""
-    for name in path:
-        block = next(iter(nested_blocks(block, name)), {})
-    return block
-
-
 def _app_runner_service(c: Context, r: TfResource) -> Translation:
     props = cfn_props(c, r, {"ServiceName": "service_name"})
     source = c.block(r, "source_configuration")
-    image = _first(source, "image_repository", "image_configuration")
-    code = _first(source, "code_repository", "code_configuration", "code_configuration_values")
+    image = first_block(source, "image_repository", "image_configuration")
+    code = first_block(source, "code_repository", "code_configuration", "code_configuration_values")
     props["SourceConfiguration"] = {
         "ImageRepository": {"ImageConfiguration": {
             "RuntimeEnvironmentVariables": _variables(c, image, "runtime_environment_variables"),
@@ -45,8 +38,8 @@ def _app_runner_service(c: Context, r: TfResource) -> Translation:
         props["InstanceConfiguration"] = {"InstanceRoleArn": instance.get("instance_role_arn")}
     network = c.block(r, "network_configuration")
     if network:
-        ingress = _first(network, "ingress_configuration")
-        egress = _first(network, "egress_configuration")
+        ingress = first_block(network, "ingress_configuration")
+        egress = first_block(network, "egress_configuration")
         props["NetworkConfiguration"] = {
             "IngressConfiguration": {"IsPubliclyAccessible": ingress.get("is_publicly_accessible")},
             "EgressConfiguration": {

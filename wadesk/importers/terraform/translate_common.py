@@ -102,6 +102,14 @@ def nested_blocks(block: dict[str, Any], name: str) -> list[dict[str, Any]]:
     return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
 
 
+def first_block(block: dict[str, Any], *path: str) -> dict[str, Any]:
+    """The block at ``path`` of nested blocks in an already converted block, each the first of its name (an
+    empty dict when one is absent)."""
+    for name in path:
+        block = next(iter(nested_blocks(block, name)), {})
+    return block
+
+
 def ref_to(resource: TfResource) -> Any:
     """A Terraform reference to ``resource`` (its ``id``), to be converted with the context."""
     return TfRef(resource.address, "id")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from wadesk.importers.terraform.translate import Context, Fold, Translation, Translator
-from wadesk.importers.terraform.translate_common import cfn_props, merge_into, nested_blocks, simple
+from wadesk.importers.terraform.translate_common import cfn_props, first_block, merge_into, nested_blocks, simple
 from wadesk.importers.terraform.values import TfResource
 
 
@@ -32,7 +32,7 @@ def _codebuild_project(c: Context, r: TfResource) -> Translation:
 
 
 def _artifact_store(block: dict[str, Any]) -> dict[str, Any]:
-    key = next(iter(nested_blocks(block, "encryption_key")), {})
+    key = first_block(block, "encryption_key")
     store: dict[str, Any] = {"Location": block.get("location"), "Type": block.get("type")}
     if key:
         store["EncryptionKey"] = {"Id": key.get("id"), "Type": key.get("type")}
